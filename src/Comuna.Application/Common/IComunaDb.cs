@@ -1,0 +1,29 @@
+using Comuna.Domain.Access;
+using Comuna.Domain.Registry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Comuna.Application.Common;
+
+/// <summary>
+/// What use cases see of the database. Comuna.Data implements it with one EF Core model for both
+/// engines; use cases never name an engine.
+/// </summary>
+public interface IComunaDb
+{
+    DbSet<FederalEntity> FederalEntities { get; }
+    DbSet<Municipality> Municipalities { get; }
+    DbSet<Parish> Parishes { get; }
+    DbSet<Commune> Communes { get; }
+    DbSet<CommunalCouncil> Councils { get; }
+    DbSet<Household> Households { get; }
+    DbSet<Resident> Residents { get; }
+    DbSet<Spokesperson> Spokespeople { get; }
+    DbSet<RoleAssignment> RoleAssignments { get; }
+
+    DatabaseFacade Database { get; }
+    ChangeTracker ChangeTracker { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,3 @@
+using Comuna.Cli.Commands;
+
+return await ComunaCommand.Create().Parse(args).InvokeAsync();

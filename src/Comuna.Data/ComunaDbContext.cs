@@ -1,0 +1,38 @@
+using Comuna.Application.Access;
+using Comuna.Application.Common;
+using Comuna.Domain.Access;
+using Comuna.Domain.Registry;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comuna.Data;
+
+/// <summary>
+/// The one model of Comuna's data, with Identity's tables beside it. Each module keeps its
+/// mappings under <c>&lt;Module&gt;/Configurations</c>; the engine is chosen by whoever builds the options.
+/// </summary>
+public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
+    : IdentityDbContext<ComunaUser>(options), IComunaDb
+{
+    public DbSet<FederalEntity> FederalEntities => Set<FederalEntity>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Parish> Parishes => Set<Parish>();
+    public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<CommunalCouncil> Councils => Set<CommunalCouncil>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<Spokesperson> Spokespeople => Set<Spokesperson>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ComunaDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: a database read by a person (or by oversight) says "Urban", not 0.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Comuna.Application.Access;
+using Comuna.Application.Registry;
+using Comuna.Data;
+using Comuna.Web.Access;
+using Comuna.Web.Api;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Comuna.Web.Hosting;
+
+/// <summary>
+/// Builds the Comuna web process: pages, the JSON API, accounts, and the chosen database. The
+/// <c>comuna serve</c> command and the tests build it the same way.
+/// </summary>
+public static class ComunaApp
+{
+    public static readonly CultureInfo[] Cultures = [new("es"), new("en")];
+
+    public static WebApplication Build(ComunaOptions options, string[]? args = null, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ApplicationName = typeof(ComunaApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddComunaDatabase(options);
+        services.AddRegistry();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<StartupTasks>();
+
+        AddAccounts(services, options);
+
+        services.AddLocalization(localization => localization.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(localization =>
+        {
+            localization.DefaultRequestCulture = new RequestCulture("es");
+            localization.SupportedCultures = Cultures;
+            localization.SupportedUICultures = Cultures;
+            localization.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
+        });
+        services.AddRazorPages()
+            .AddApplicationPart(typeof(ComunaApp).Assembly)
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddOpenApi("v1");
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxCensusUploadBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxCensusUploadBytes);
+        services.AddHealthChecks();
+        configure?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/healthz");
+        app.MapAuthApi();
+        app.MapRegistryApi();
+        app.MapCultureSwitch();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static void AddAccounts(IServiceCollection services, ComunaOptions options)
+    {
+        var keys = new DirectoryInfo(Path.Combine(options.DataDirectory, "keys"));
+        services.AddDataProtection().SetApplicationName("comuna").PersistKeysToFileSystem(keys);
+
+        services.AddIdentityCore<ComunaUser>(identity =>
+            {
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<ComunaDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(AccountSchemes.Default)
+            .AddPolicyScheme(AccountSchemes.Default, "Bearer token or cookie", policy =>
+                policy.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, bearer => bearer.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/cuenta/entrar";
+            cookie.LogoutPath = "/cuenta/salir";
+            cookie.AccessDeniedPath = "/cuenta/entrar";
+            cookie.Cookie.Name = "comuna";
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            // The API answers 401 instead of sending a program to a sign-in page.
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else
+                    context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorization();
+    }
+}

@@ -1,0 +1,12 @@
+using Comuna.Application.Registry;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Comuna.Web.Pages;
+
+public sealed class IndexModel(RegistryQueries queries) : PageModel
+{
+    public IReadOnlyList<CommuneView> Communes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Communes = await queries.CommunesAsync(cancellationToken);
+}
