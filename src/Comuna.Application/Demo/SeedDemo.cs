@@ -40,8 +40,12 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, TimePr
         var random = new Random(spec.Code.Aggregate(17, (h, c) => unchecked((h * 31) + c)));
         var commune = new Commune
         {
-            Id = Guid.CreateVersion7(), Code = spec.Code, Name = spec.Name, ParishId = parish.Id,
-            FoundedOn = spec.FoundedOn, Charter = spec.Charter,
+            Id = Guid.CreateVersion7(),
+            Code = spec.Code,
+            Name = spec.Name,
+            ParishId = parish.Id,
+            FoundedOn = spec.FoundedOn,
+            Charter = spec.Charter,
         };
         var nextNationalId = nationalIdSeed;
         var spokespeople = new List<Spokesperson>();
@@ -97,7 +101,10 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, TimePr
             : $"{Pick(DemoNames.RuralPlaces, random)} {Pick(DemoNames.Surnames, random)} {random.Next(1, 60)}";
         return new Household
         {
-            Id = Guid.CreateVersion7(), CouncilId = council.Id, Code = $"F{index + 1:0000}", Address = address,
+            Id = Guid.CreateVersion7(),
+            CouncilId = council.Id,
+            Code = $"F{index + 1:0000}",
+            Address = address,
         };
     }
 
@@ -145,8 +152,13 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, TimePr
         ];
         return eligible.Select((resident, i) => new Spokesperson
         {
-            Id = Guid.CreateVersion7(), CouncilId = council.Id, ResidentId = resident.Id, Unit = posts[i].Unit,
-            Committee = posts[i].Committee, ElectedOn = electedOn, TermEndsOn = rules.TermEnd(electedOn),
+            Id = Guid.CreateVersion7(),
+            CouncilId = council.Id,
+            ResidentId = resident.Id,
+            Unit = posts[i].Unit,
+            Committee = posts[i].Committee,
+            ElectedOn = electedOn,
+            TermEndsOn = rules.TermEnd(electedOn),
         });
     }
 
@@ -175,8 +187,13 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, TimePr
         // Council roles are scoped to the council; commune roles to the commune.
         var assignment = new RoleAssignment
         {
-            Id = Guid.CreateVersion7(), UserId = user.Id, Role = spec.Role,
-            CouncilId = councilId, CommuneId = councilId is null ? communeId : null, ResidentId = residentId, Committee = spec.Committee,
+            Id = Guid.CreateVersion7(),
+            UserId = user.Id,
+            Role = spec.Role,
+            CouncilId = councilId,
+            CommuneId = councilId is null ? communeId : null,
+            ResidentId = residentId,
+            Committee = spec.Committee,
         };
         db.RoleAssignments.Add(assignment);
         await db.SaveChangesAsync(cancellationToken);
@@ -189,7 +206,9 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, TimePr
         var communes = await db.Communes.AsNoTracking().Where(c => codes.Contains(c.Code))
             .Select(c => new
             {
-                c.Id, c.Code, c.Name,
+                c.Id,
+                c.Code,
+                c.Name,
                 Councils = c.Councils.OrderBy(k => k.Code)
                     .Select(k => new { k.Id, k.Code, k.Name, k.Kind, Families = k.Households.Count() }).ToList(),
             })

@@ -98,7 +98,11 @@ public static class RegistryApi
     private static async Task<IResult> HouseholdAsync(Guid id, RegistryQueries q, CurrentActor current, CancellationToken ct) =>
         ApiResults.Ok((await q.HouseholdAsync(await current.GetAsync(ct), id, ct)).Map(r => new
         {
-            r.Household.Id, r.Household.CouncilId, r.Household.Code, r.Household.Address, members = r.Members,
+            r.Household.Id,
+            r.Household.CouncilId,
+            r.Household.Code,
+            r.Household.Address,
+            members = r.Members,
         }));
 
     private static async Task<IResult> AddHouseholdAsync(
