@@ -14,6 +14,9 @@ namespace Comuna.Application.Demo;
 /// </summary>
 public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, TimeProvider clock)
 {
+    /// <summary>The password of every demo account; the README lists the accounts.</summary>
+    public const string Password = DemoCatalog.Password;
+
     public async Task<DemoSummary> ExecuteAsync(CancellationToken cancellationToken)
     {
         var created = false;
