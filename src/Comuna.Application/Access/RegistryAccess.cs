@@ -49,6 +49,16 @@ public static class RegistryAccess
             .AnyAsync(c => c.CommuneId == id && spokespersonCouncils.Contains(c.Id), cancellationToken);
     }
 
+    /// <summary>Whether the actor holds any role in the commune or one of its councils: such a person
+    /// is told "forbidden" rather than "not found", since they already know the commune.</summary>
+    public static async Task<bool> HoldsAnyRoleInAsync(IComunaDb db, Actor actor, Guid communeId, CancellationToken cancellationToken)
+    {
+        if (actor.Roles.Any(r => r.CommuneId == communeId))
+            return true;
+        var councils = actor.Roles.Where(r => r.CouncilId is not null).Select(r => r.CouncilId!.Value).ToList();
+        return councils.Count > 0 && await db.Councils.AnyAsync(c => c.CommuneId == communeId && councils.Contains(c.Id), cancellationToken);
+    }
+
     public static bool CanCreateCommune(Actor actor) => actor.IsNationalCoordinator;
 
     /// <summary>A household: whoever reads its council's census, and the residents who live in it.</summary>

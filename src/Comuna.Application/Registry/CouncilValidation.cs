@@ -10,7 +10,11 @@ internal static class CouncilValidation
 {
     internal sealed record Checked(string Name, CouncilKind Kind, int Families, RuleSet Rules);
 
-    public static async Task<Result<Checked>> CheckAsync(IComunaDb db, CouncilInput input, CancellationToken cancellationToken)
+    /// <summary>Checks a council's fields. When editing (<paramref name="existing"/> given), the size is
+    /// checked only if the kind, families or rule set change: a council registered before its census
+    /// outgrew the bounds may still correct its name.</summary>
+    public static async Task<Result<Checked>> CheckAsync(
+        IComunaDb db, CouncilInput input, CancellationToken cancellationToken, CommunalCouncil? existing = null)
     {
         var name = RegistryRules.Name(input.Name);
         if (!name.IsSuccess)
@@ -22,7 +26,9 @@ internal static class CouncilValidation
         var rules = RegistryRules.Rules(input.RuleSetId);
         if (!rules.IsSuccess)
             return rules.Error;
-        if (RegistryRules.CheckSize(kind, families, rules.Value) is { } sizeError)
+        var sizeUnchanged = existing is not null && existing.Kind == kind
+            && existing.DeclaredFamilies == families && existing.RuleSetId == rules.Value.Id;
+        if (!sizeUnchanged && RegistryRules.CheckSize(kind, families, rules.Value) is { } sizeError)
             return sizeError;
         if (!await db.Parishes.AnyAsync(p => p.Id == input.ParishId, cancellationToken))
             return RegistryRules.UnknownTerritory(input.ParishId);

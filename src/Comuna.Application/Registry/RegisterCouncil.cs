@@ -22,9 +22,11 @@ public sealed class RegisterCouncil(IComunaDb db)
             return Error.NotFound("commune", communeId);
         if (!await RegistryAccess.CanRegisterCouncilAsync(db, actor, input.CommuneId, cancellationToken))
         {
-            return input.CommuneId is null
-                ? Error.Forbidden("forbidden", "Only the national coordination registers a council outside a commune.")
-                : Error.NotFound("commune", input.CommuneId);
+            if (input.CommuneId is not { } refusedCommune)
+                return Error.Forbidden("forbidden", "Only the national coordination registers a council outside a commune.");
+            return await RegistryAccess.HoldsAnyRoleInAsync(db, actor, refusedCommune, cancellationToken)
+                ? Error.Forbidden("forbidden", "Your roles in this commune do not include registering councils.")
+                : Error.NotFound("commune", refusedCommune);
         }
 
         var code = RegistryRules.Code(input.Code);

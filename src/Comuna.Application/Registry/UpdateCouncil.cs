@@ -18,7 +18,7 @@ public sealed class UpdateCouncil(IComunaDb db)
             return Error.NotFound("council", councilId);
         if (!RegistryAccess.CanEditCouncil(actor, council))
             return RegistryAccess.Refusal(actor, council);
-        var checkedInput = await CouncilValidation.CheckAsync(db, input, cancellationToken);
+        var checkedInput = await CouncilValidation.CheckAsync(db, input, cancellationToken, council);
         if (!checkedInput.IsSuccess)
             return checkedInput.Error;
 

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using Comuna.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comuna.Web.Tests.Access;
+
+/// <summary>
+/// Sends every request of the table in docs/permissions.md as every demo account and expects
+/// exactly the status the table gives: the docs are the specification, and this keeps them true.
+/// </summary>
+public sealed class PermissionTableTests
+{
+    [Theory, BothEngines]
+    public async Task EveryRequestAsEveryAccount_AnswersTheStatusInThePermissionTable(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var table = PermissionTable.Read(Path.Combine(AppContext.BaseDirectory, "permissions.md"));
+        var places = await DemoPlaces.FindAsync(database, ct);
+
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var account in table.Accounts)
+            clients[account] = account == "anonymous" ? server.Anonymous() : await server.SignedInAsync(account);
+
+        var mismatches = new List<string>();
+        var serial = 0;
+        foreach (var row in table.Rows)
+        {
+            foreach (var (account, expected) in row.Expected)
+            {
+                serial++;
+                using var request = places.Build(row.Request, serial);
+                using var response = await clients[account].SendAsync(request, ct);
+                if ((int)response.StatusCode != expected)
+                    mismatches.Add($"{row.Request} as {account}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        }
+        foreach (var client in clients.Values)
+            client.Dispose();
+
+        Assert.True(table.Rows.Count >= 10, "The permission table was not read.");
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    /// <summary>The ids and bodies that make the table's requests concrete on the demo data.</summary>
+    private sealed record DemoPlaces(
+        Guid PanalId, int PanalParishId, Dictionary<string, (Guid Id, object Body)> Councils, Guid ResidentHousehold, Guid OtherHousehold)
+    {
+        public static async Task<DemoPlaces> FindAsync(TestDatabase database, CancellationToken ct)
+        {
+            await using var db = database.NewContext();
+            var panal = await db.Communes.SingleAsync(c => c.Code == "COM-DC-PANAL2021", ct);
+            var councils = new Dictionary<string, (Guid, object)>();
+            foreach (var (key, code) in new[] { ("panal-cc01", "DC-PANAL2021-CC01"), ("panal-cc02", "DC-PANAL2021-CC02"), ("lidice-cc01", "DC-ALTOSLIDICE-CC01") })
+            {
+                var c = await db.Councils.SingleAsync(x => x.Code == code, ct);
+                councils[key] = (c.Id, new
+                {
+                    name = c.Name,
+                    kind = c.Kind.ToString().ToLowerInvariant(),
+                    parishId = c.ParishId,
+                    declaredFamilies = c.DeclaredFamilies,
+                    ruleSetId = c.RuleSetId,
+                });
+            }
+            var residentId = await ResidentOfAsync(db, "residente.panal", ct);
+            var household = await db.Residents.Where(r => r.Id == residentId).Select(r => r.HouseholdId).SingleAsync(ct);
+            var other = await db.Households.Where(h => h.CouncilId == councils["panal-cc01"].Item1 && h.Id != household)
+                .OrderBy(h => h.Code).Select(h => h.Id).FirstAsync(ct);
+            return new DemoPlaces(panal.Id, panal.ParishId, councils, household, other);
+        }
+
+        private static async Task<Guid> ResidentOfAsync(ComunaDbContext db, string username, CancellationToken ct)
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == username, ct);
+            return await db.RoleAssignments.Where(r => r.UserId == user.Id && r.ResidentId != null)
+                .Select(r => r.ResidentId!.Value).SingleAsync(ct);
+        }
+
+        public HttpRequestMessage Build(string line, int serial)
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var method = new HttpMethod(line[..space]);
+            var rest = line[(space + 1)..];
+            var path = rest.Split(' ')[0];
+            object? body = null;
+            foreach (var (key, council) in Councils)
+            {
+                if (path.Contains($"{{{key}}}", StringComparison.Ordinal))
+                {
+                    path = path.Replace($"{{{key}}}", council.Id.ToString(), StringComparison.Ordinal);
+                    body = council.Body;
+                }
+            }
+            path = path.Replace("{resident-household}", ResidentHousehold.ToString(), StringComparison.Ordinal)
+                .Replace("{other-household}", OtherHousehold.ToString(), StringComparison.Ordinal);
+
+            // Creations get a fresh code each time, so that only the permission decides the answer.
+            if (method == HttpMethod.Post && path.EndsWith("/households", StringComparison.Ordinal))
+                body = new { code = $"P{serial:0000}", address = "Bloque 9, piso 2" };
+            else if (method == HttpMethod.Post && path == "/api/v1/councils")
+                body = new { code = $"PERM-CC{serial:0000}", name = $"Consejo Comunal Prueba {serial}", kind = "urban", parishId = PanalParishId, communeId = PanalId, declaredFamilies = 200 };
+            else if (method == HttpMethod.Post && path == "/api/v1/communes")
+                body = new { code = $"PERM-COM{serial:0000}", name = $"Comuna Prueba {serial}", parishId = PanalParishId };
+
+            var request = new HttpRequestMessage(method, path);
+            if (method != HttpMethod.Get)
+                request.Content = JsonContent.Create(body);
+            return request;
+        }
+    }
+}
