@@ -14,6 +14,7 @@ public static class RegistryModule
         .AddScoped<UpdateCouncil>()
         .AddScoped<AddHousehold>()
         .AddScoped<AddResident>()
+        .AddScoped<RecordSpokesperson>()
         .AddScoped<LoadTerritory>()
         .AddScoped<Demo.SeedDemo>();
 }

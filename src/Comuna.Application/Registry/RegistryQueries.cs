@@ -98,6 +98,20 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
         return found.Count == 0 ? new Error("council-not-found", $"No council with code {code}.", ErrorKind.NotFound) : found[0];
     }
 
+    /// <summary>The council's spokespeople, sitting ones first. Public: a community knows who speaks for it.</summary>
+    public async Task<Result<IReadOnlyList<SpokespersonView>>> SpokespeopleAsync(Guid councilId, CancellationToken cancellationToken)
+    {
+        if (!await db.Councils.AnyAsync(c => c.Id == councilId, cancellationToken))
+            return Error.NotFound("council", councilId);
+        var today = statistics.Today;
+        var rows = await db.Spokespeople.AsNoTracking().Where(s => s.CouncilId == councilId)
+            .Select(s => new { s.Id, s.ResidentId, s.Resident!.FirstNames, s.Resident.LastNames, s.Unit, s.Committee, s.ElectedOn, s.TermEndsOn })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(s => new SpokespersonView(s.Id, s.ResidentId, $"{s.FirstNames} {s.LastNames}", s.Unit, s.Committee, s.ElectedOn, s.TermEndsOn, s.TermEndsOn > today))
+            .OrderByDescending(s => s.InOffice).ThenBy(s => s.Unit).ThenBy(s => s.Committee).ToList();
+    }
+
     /// <summary>The households of a council, to those who may read its census.</summary>
     public async Task<Result<Page<HouseholdView>>> HouseholdsAsync(
         Actor actor, Guid councilId, int? page, int? pageSize, CancellationToken cancellationToken)

@@ -45,3 +45,8 @@ public sealed record ResidentView(
     DateOnly BirthDate,
     Sex Sex,
     bool Eligible);
+
+/// <summary>A spokesperson as the public sees them: name, unit, committee and term. Their national
+/// id and household stay in the census.</summary>
+public sealed record SpokespersonView(
+    Guid Id, Guid ResidentId, string Name, SpokespersonUnit Unit, string? Committee, DateOnly ElectedOn, DateOnly TermEndsOn, bool InOffice);

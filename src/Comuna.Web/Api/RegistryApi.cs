@@ -18,6 +18,8 @@ public static class RegistryApi
     public sealed record CouncilRequest(
         string? Code, string? Name, string? Kind, int ParishId, Guid? CommuneId, int? DeclaredFamilies, string? RuleSetId);
 
+    public sealed record SpokespersonRequest(Guid ResidentId, string? Unit, string? Committee, string? ElectedOn);
+
     public sealed record ResidentRequest(string? NationalId, string? FirstNames, string? LastNames, string? BirthDate, string? Sex);
 
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
@@ -47,6 +49,9 @@ public static class RegistryApi
         api.MapGet("/councils/{id:guid}/residents", ResidentsAsync).RequireAuthorization();
         api.MapGet("/households/{id:guid}", HouseholdAsync).RequireAuthorization();
         api.MapPost("/households/{id:guid}/residents", AddResidentAsync).RequireAuthorization();
+        api.MapGet("/councils/{id:guid}/spokespeople", async (Guid id, RegistryQueries q, CancellationToken ct) =>
+            ApiResults.Ok(await q.SpokespeopleAsync(id, ct)));
+        api.MapPost("/councils/{id:guid}/spokespeople", RecordSpokespersonAsync).RequireAuthorization();
         return app;
     }
 
@@ -126,6 +131,27 @@ public static class RegistryApi
         return created.IsSuccess
             ? TypedResults.Created($"/api/v1/households/{id}", q.ToView(created.Value))
             : ApiResults.Problem(created.Error);
+    }
+
+    private static async Task<IResult> RecordSpokespersonAsync(
+        Guid id, SpokespersonRequest request, RecordSpokesperson record, RegistryQueries q, CurrentActor current, CancellationToken ct)
+    {
+        var electedOn = ParseDate("electedOn", request.ElectedOn);
+        if (!electedOn.IsSuccess)
+            return ApiResults.Problem(electedOn.Error);
+        SpokespersonUnit? unit = null;
+        if (!string.IsNullOrWhiteSpace(request.Unit))
+        {
+            if (!Enum.TryParse<SpokespersonUnit>(request.Unit.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return ApiResults.Problem(Error.Invalid("unit", $"'{request.Unit}' is not a unit: executive, finance-unit, social-oversight or electoral-commission."));
+            unit = parsed;
+        }
+        var created = await record.ExecuteAsync(await current.GetAsync(ct), id,
+            new SpokespersonInput(request.ResidentId, unit, request.Committee, electedOn.Value), ct);
+        if (!created.IsSuccess)
+            return ApiResults.Problem(created.Error);
+        var view = (await q.SpokespeopleAsync(id, ct)).Value.Single(s => s.Id == created.Value.Id);
+        return TypedResults.Created($"/api/v1/councils/{id}/spokespeople", view);
     }
 
     /// <summary>A page as a plain JSON array, with the whole count in <c>X-Total-Count</c>.</summary>
