@@ -1,6 +1,7 @@
 using Comuna.Application.Access;
 using Comuna.Application.Common;
 using Comuna.Domain.Access;
+using Comuna.Domain.Deliberation;
 using Comuna.Domain.Registry;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,14 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<Spokesperson> Spokespeople => Set<Spokesperson>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<Assembly> Assemblies => Set<Assembly>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<BallotCast> BallotCasts => Set<BallotCast>();
+    public DbSet<VoteLogEntry> VoteLog => Set<VoteLogEntry>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Minutes> Minutes => Set<Minutes>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -34,5 +43,6 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     {
         // Enums are stored by name: a database read by a person (or by oversight) says "Urban", not 0.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }

@@ -1,4 +1,5 @@
 using Comuna.Domain.Access;
+using Comuna.Domain.Deliberation;
 using Comuna.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -21,6 +22,14 @@ public interface IComunaDb
     DbSet<Resident> Residents { get; }
     DbSet<Spokesperson> Spokespeople { get; }
     DbSet<RoleAssignment> RoleAssignments { get; }
+    DbSet<Assembly> Assemblies { get; }
+    DbSet<AgendaItem> AgendaItems { get; }
+    DbSet<Attendance> Attendances { get; }
+    DbSet<Vote> Votes { get; }
+    DbSet<BallotCast> BallotCasts { get; }
+    DbSet<VoteLogEntry> VoteLog { get; }
+    DbSet<Decision> Decisions { get; }
+    DbSet<Minutes> Minutes { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Comuna.Application.Access;
+using Comuna.Application.Deliberation;
 using Comuna.Application.Registry;
 using Comuna.Data;
 using Comuna.Web.Access;
@@ -36,6 +37,7 @@ public static class ComunaApp
         services.AddSingleton(TimeProvider.System);
         services.AddComunaDatabase(options);
         services.AddRegistry();
+        services.AddDeliberation();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<StartupTasks>();
@@ -83,6 +85,7 @@ public static class ComunaApp
         app.MapHealthChecks("/healthz");
         app.MapAuthApi();
         app.MapRegistryApi();
+        app.MapDeliberationApi();
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;

@@ -1,0 +1,110 @@
+using Comuna.Application.Access;
+using Comuna.Application.Common;
+using Comuna.Domain.Common;
+using Comuna.Domain.Deliberation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comuna.Application.Deliberation;
+
+/// <summary>
+/// Casts one ballot. Only residents checked in to this assembly vote, once each, while quorum is
+/// present. The ballot's "who" (UNIQUE per vote and voter) and its "what" (the anonymous log
+/// entry with a receipt, chained to the previous entry) are written in one transaction that first
+/// raises the vote's ballot count: that takes the vote's row lock, so entries chain one at a time.
+/// </summary>
+public sealed class CastBallot(IComunaDb db)
+{
+    public async Task<Result<string>> ExecuteAsync(
+        Actor actor, Guid assemblyId, Guid voteId, BallotInput input, CancellationToken cancellationToken)
+    {
+        var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
+        if (!scope.IsSuccess)
+            return scope.Error;
+        var (assembly, council) = scope.Value;
+        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId && v.AssemblyId == assemblyId, cancellationToken);
+        if (vote is null)
+            return Error.NotFound("vote", voteId);
+
+        var voter = await VoterAsync(actor, council.Id, input, cancellationToken);
+        if (!voter.IsSuccess)
+            return voter.Error;
+        if (vote.Status != VoteStatus.Open)
+            return Error.Conflict("vote-not-open", "The vote is not open for ballots.");
+        if (await db.BallotCasts.AnyAsync(b => b.VoteId == voteId && b.ResidentId == voter.Value, cancellationToken))
+            return AlreadyVoted();
+        if (!await db.Attendances.AnyAsync(a => a.AssemblyId == assemblyId && a.ResidentId == voter.Value, cancellationToken))
+            return Error.Forbidden("not-present", "Only residents checked in to this assembly vote in it.");
+        var present = await AssemblyScope.PresentAsync(db, assemblyId, cancellationToken);
+        if (!Quorum.IsMet(present, assembly.QuorumRequired ?? 0))
+            return OpenVote.QuorumNotMet(present, assembly.QuorumRequired ?? 0);
+        var choice = BallotChoice.Normalize(vote, input.Choice, input.Choices);
+        if (!choice.IsSuccess)
+            return choice.Error;
+
+        var receipt = Receipts.New();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var counted = await db.Votes.Where(v => v.Id == voteId && v.Status == VoteStatus.Open)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.BallotCount, v => v.BallotCount + 1), cancellationToken);
+        if (counted == 0)
+            return Error.Conflict("vote-not-open", "The vote closed before this ballot arrived.");
+        var sequence = await db.Votes.Where(v => v.Id == voteId).Select(v => v.BallotCount).SingleAsync(cancellationToken);
+        var previous = sequence == 1
+            ? VoteChain.Genesis(vote)
+            : await db.VoteLog.Where(e => e.VoteId == voteId && e.Sequence == sequence - 1).Select(e => e.Hash).SingleAsync(cancellationToken);
+
+        // Random ids and no time on either row: nothing links a secret ballot's voter to its entry.
+        db.BallotCasts.Add(new BallotCast
+        {
+            Id = Guid.NewGuid(),
+            VoteId = voteId,
+            ResidentId = voter.Value,
+            Channel = input.Channel,
+            OpenChoice = vote.Secret ? null : choice.Value,
+            EnteredBy = input.Channel == BallotChannel.Paper ? actor.UserId : null,
+        });
+        db.VoteLog.Add(new VoteLogEntry
+        {
+            Id = Guid.NewGuid(),
+            VoteId = voteId,
+            Sequence = sequence,
+            Receipt = receipt,
+            Choice = choice.Value,
+            PreviousHash = previous,
+            Hash = VoteChain.Link(voteId, sequence, receipt, choice.Value, previous),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same voter's other ballot won the race: UNIQUE(vote, resident) refused this one.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return AlreadyVoted();
+        }
+        return receipt;
+    }
+
+    private async Task<Result<Guid>> VoterAsync(Actor actor, Guid councilId, BallotInput input, CancellationToken cancellationToken)
+    {
+        if (input.ResidentId is { } residentId)
+        {
+            var council = await db.Councils.AsNoTracking().FirstAsync(c => c.Id == councilId, cancellationToken);
+            if (input.Channel != BallotChannel.Paper)
+                return Error.Invalid("channel", "A ballot entered for someone else is a paper ballot: send \"channel\": \"paper\".");
+            if (!DeliberationAccess.CanRun(actor, council))
+                return Error.Forbidden("forbidden", "Only the council's spokespeople enter paper ballots.");
+            return residentId;
+        }
+        var own = DeliberationAccess.ResidentIdsOf(actor).ToList();
+        var mine = await db.Residents.Where(r => own.Contains(r.Id) && r.Household!.CouncilId == councilId)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        return mine is { } id
+            ? id
+            : Error.Forbidden("not-present", "Your account is not a resident of this council checked in to the assembly.");
+    }
+
+    private static Error AlreadyVoted() => Error.Conflict("already-voted", "This person has already voted in this vote.");
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comuna.Application.Deliberation;
+
+/// <summary>The deliberation module's one registration entry point.</summary>
+public static class DeliberationModule
+{
+    public static IServiceCollection AddDeliberation(this IServiceCollection services) => services
+        .AddScoped<ConveneAssembly>()
+        .AddScoped<OpenAssembly>()
+        .AddScoped<CheckIn>()
+        .AddScoped<CreateVote>()
+        .AddScoped<OpenVote>()
+        .AddScoped<CastBallot>()
+        .AddScoped<CloseVote>()
+        .AddScoped<CloseAssembly>()
+        .AddScoped<VoteCounting>()
+        .AddScoped<MinutesWriter>()
+        .AddScoped<DeliberationQueries>()
+        .AddScoped<VerifyAssembly>();
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Comuna.Application.Access;
+using Comuna.Application.Common;
+using Comuna.Domain.Common;
+using Comuna.Domain.Deliberation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comuna.Application.Deliberation;
+
+/// <summary>
+/// Assemblies as people follow them. What an assembly decided, its tallies and its anonymous vote
+/// log are public; the names of those present and of open (roll-call) ballots go to whoever reads
+/// the council's census.
+/// </summary>
+public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
+{
+    public async Task<IReadOnlyList<AssemblyView>> OfCouncilAsync(Guid councilId, CancellationToken cancellationToken)
+    {
+        var ids = await db.Assemblies.AsNoTracking().Where(a => a.CouncilId == councilId)
+            .OrderByDescending(a => a.StartsAtUtc).Select(a => a.Id).Take(100).ToListAsync(cancellationToken);
+        var views = new List<AssemblyView>();
+        foreach (var id in ids)
+            views.Add((await AssemblyAsync(id, cancellationToken)).Value);
+        return views;
+    }
+
+    public async Task<Result<AssemblyView>> AssemblyAsync(Guid assemblyId, CancellationToken cancellationToken)
+    {
+        var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
+        if (!scope.IsSuccess)
+            return scope.Error;
+        var a = scope.Value.Assembly;
+        var present = await AssemblyScope.PresentAsync(db, assemblyId, cancellationToken);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.AssemblyId == assemblyId).OrderBy(v => v.Id).ToListAsync(cancellationToken);
+        return new AssemblyView(a.Id, a.CouncilId, a.CommuneId, a.StartsAtUtc, a.Place, a.Status, a.Call, a.OpenedAtUtc, a.ClosedAtUtc,
+            a.EligibleAtOpening, a.QuorumRequired, present, Quorum.IsMet(present, a.QuorumRequired ?? 0),
+            a.Agenda.OrderBy(i => i.Position).Select(i => new AgendaItemView(i.Id, i.Position, i.Title, i.DebateSummary)).ToList(),
+            votes.Select(ToView).ToList());
+    }
+
+    public async Task<Result<IReadOnlyList<AttendeeView>>> AttendanceAsync(Actor actor, Guid assemblyId, CancellationToken cancellationToken)
+    {
+        var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
+        if (!scope.IsSuccess)
+            return scope.Error;
+        if (!DeliberationAccess.CanSeeNames(actor, scope.Value.Council))
+            return Error.NotFound("assembly", assemblyId);
+        var rows = await db.Attendances.AsNoTracking().Where(a => a.AssemblyId == assemblyId)
+            .Join(db.Residents, a => a.ResidentId, r => r.Id, (a, r) => new { a, r })
+            .OrderBy(x => x.r.LastNames).ThenBy(x => x.r.FirstNames)
+            .Select(x => new AttendeeView(x.r.Id, x.r.FirstNames + " " + x.r.LastNames, x.r.NationalId, x.a.CheckedInAtUtc, x.a.Channel))
+            .ToListAsync(cancellationToken);
+        return rows;
+    }
+
+    public async Task<Result<TallyView>> TallyAsync(Guid assemblyId, Guid voteId, CancellationToken cancellationToken)
+    {
+        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId && v.AssemblyId == assemblyId, cancellationToken);
+        if (vote is null)
+            return Error.NotFound("vote", voteId);
+        var r = await counting.ResultAsync(vote, cancellationToken);
+        return new TallyView(r.Tally.Ballots, r.Tally.Counts, r.Tally.Ranking, r.Tally.Pairwise, r.Present, r.QuorumMet, r.Passed, vote.Status, r.DecisionId);
+    }
+
+    public async Task<Result<IReadOnlyList<LogEntryView>>> LogAsync(Guid assemblyId, Guid voteId, CancellationToken cancellationToken)
+    {
+        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId && v.AssemblyId == assemblyId, cancellationToken);
+        if (vote is null)
+            return Error.NotFound("vote", voteId);
+        var entries = await db.VoteLog.AsNoTracking().Where(e => e.VoteId == voteId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return entries.Select(e => new LogEntryView(e.Sequence, e.Receipt, ChoiceForLog(vote, e.Choice), e.PreviousHash, e.Hash)).ToList();
+    }
+
+    /// <summary>A yes/no/abstain choice is one word; approval and ranked choices are lists.</summary>
+    public static object ChoiceForLog(Vote vote, string canonical) =>
+        vote.Kind == VoteKind.YesNoAbstain ? canonical : BallotChoice.Split(canonical);
+
+    public async Task<Result<DecisionView>> DecisionAsync(Guid decisionId, CancellationToken cancellationToken)
+    {
+        var d = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == decisionId, cancellationToken);
+        return d is null ? Error.NotFound("decision", decisionId) : ToView(d);
+    }
+
+    public async Task<Result<MinutesView>> MinutesAsync(Guid assemblyId, CancellationToken cancellationToken)
+    {
+        var m = await db.Minutes.AsNoTracking().FirstOrDefaultAsync(x => x.AssemblyId == assemblyId, cancellationToken);
+        if (m is null)
+            return new Error("minutes-not-found", "The assembly has no minutes yet: they are written when it closes.", ErrorKind.NotFound);
+        var content = JsonSerializer.Deserialize<MinutesContent>(m.Content, MinutesWriter.Canonical)!;
+        return new MinutesView(m.AssemblyId, m.WrittenAtUtc, content, m.PreviousCheckpoint, m.Checkpoint);
+    }
+
+    public static DecisionView ToView(Decision d) => new(
+        d.Id, d.AssemblyId, d.VoteId, d.Text, d.DecidedAtUtc, d.CouncilId, d.CommuneId,
+        d.MandatePurpose is null ? null : new MandateView(d.MandatePurpose, d.MandateAmountMinor, d.MandateCurrency, d.MandateAction,
+            d.MandateSpentMinor, d.MandateRemainingMinor));
+
+    private static VoteView ToView(Vote v) =>
+        new(v.Id, v.AgendaItemId, v.Question, v.Kind, v.Secret, v.Options, v.Status, v.BallotCount, v.MandateIfApproved);
+}

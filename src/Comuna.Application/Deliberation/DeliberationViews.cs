@@ -1,0 +1,37 @@
+using Comuna.Domain.Deliberation;
+
+namespace Comuna.Application.Deliberation;
+
+public sealed record AssemblyView(
+    Guid Id, Guid? CouncilId, Guid? CommuneId, DateTime StartsAt, string Place, AssemblyStatus Status, Call? Call,
+    DateTime? OpenedAt, DateTime? ClosedAt, int? Eligible, int? QuorumRequired, int Present, bool QuorumMet,
+    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<VoteView> Votes);
+
+public sealed record AgendaItemView(Guid Id, int Position, string Title, string? DebateSummary);
+
+public sealed record VoteView(
+    Guid Id, Guid? AgendaItemId, string Question, VoteKind Kind, bool Secret, IReadOnlyList<string> Options, VoteStatus Status,
+    int Ballots, MandateTerms? Mandate);
+
+public sealed record TallyView(
+    int Ballots,
+    IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyList<string> Ranking,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Pairwise,
+    int Present,
+    bool QuorumMet,
+    bool Passed,
+    VoteStatus Status,
+    Guid? DecisionId);
+
+public sealed record LogEntryView(int Sequence, string Receipt, object Choice, string PreviousHash, string Hash);
+
+public sealed record RollCallView(Guid ResidentId, string Name, string Choice, BallotChannel Channel);
+
+public sealed record AttendeeView(Guid ResidentId, string Name, string NationalId, DateTime CheckedInAt, AttendanceChannel Channel);
+
+public sealed record MandateView(string? Purpose, long? Amount, string? Currency, string? Action, long Spent, long? Remaining);
+
+public sealed record DecisionView(Guid Id, Guid AssemblyId, Guid VoteId, string Text, DateTime DecidedAt, Guid? CouncilId, Guid? CommuneId, MandateView? Mandate);
+
+public sealed record MinutesView(Guid AssemblyId, DateTime WrittenAt, MinutesContent Content, string PreviousCheckpoint, string Checkpoint);

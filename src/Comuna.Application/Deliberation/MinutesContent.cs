@@ -1,0 +1,29 @@
+namespace Comuna.Application.Deliberation;
+
+/// <summary>
+/// What the minutes say, in the order a reader takes it in. Serialized as canonical JSON, it is
+/// the text the checkpoint hash covers.
+/// </summary>
+public sealed record MinutesContent(
+    Guid AssemblyId,
+    string CouncilCode,
+    string CouncilName,
+    string Place,
+    DateTime StartsAtUtc,
+    string? Call,
+    DateTime? OpenedAtUtc,
+    DateTime ClosedAtUtc,
+    int Eligible,
+    int QuorumRequired,
+    int Present,
+    IReadOnlyList<MinutesItem> Agenda,
+    IReadOnlyList<MinutesVote> Votes,
+    IReadOnlyList<MinutesDecision> Decisions);
+
+public sealed record MinutesItem(int Position, string Title, string? DebateSummary);
+
+public sealed record MinutesVote(
+    Guid Id, Guid? AgendaItemId, string Question, string Kind, bool Secret, int Ballots,
+    IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Ranking, int Present, bool QuorumMet, bool Passed, string LogHead);
+
+public sealed record MinutesDecision(Guid Id, Guid VoteId, string Text, string? MandatePurpose, long? MandateAmountMinor, string? MandateCurrency, string? MandateAction);

@@ -1,0 +1,14 @@
+namespace Comuna.Domain.Deliberation;
+
+/// <summary>How a question is answered.</summary>
+public enum VoteKind
+{
+    /// <summary>Yes, no or abstain; carried by a majority of those present.</summary>
+    YesNoAbstain,
+
+    /// <summary>Each voter approves any number of options; the most approved wins.</summary>
+    Approval,
+
+    /// <summary>Each voter ranks the options; the Schulze method orders them (used to prioritise problems).</summary>
+    Ranked,
+}
