@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Comuna.Application.Access;
 using Comuna.Application.Registry;
 using Comuna.Data;
@@ -54,6 +56,9 @@ public static class ComunaApp
                 new CookieRequestCultureProvider(),
             ];
         });
+        // Spanish pages keep their accents as letters, not as &#xED; escapes that weigh more on a phone.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
+            encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages()
             .AddApplicationPart(typeof(ComunaApp).Assembly)
             .AddViewLocalization()
