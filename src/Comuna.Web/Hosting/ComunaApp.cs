@@ -79,7 +79,11 @@ public static class ComunaApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers errors with problem details; a person reading pages gets a page, in their language.
+        app.UseWhen(context => IsApi(context.Request), api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // Routing after the re-execution, so that the error page's path is routed when it runs again.
+        app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -92,6 +96,8 @@ public static class ComunaApp
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     private static void AddAccounts(IServiceCollection services, ComunaOptions options)
     {
