@@ -6,10 +6,10 @@ namespace Comuna.Web.Tests.Pages;
 
 public sealed class CouncilFormTests
 {
-    [Fact]
-    public async Task RegisterCouncil_UrbanWithThreeFamilies_ShowsTheSizeErrorNextToTheInputAndSavesNothing()
+    [Theory, BothEngines]
+    public async Task RegisterCouncil_UrbanWithThreeFamilies_ShowsTheSizeErrorNextToTheInputAndSavesNothing(DatabaseEngine engine)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var client = new PageClient(server);
         await client.SignInAsync("coordinadora");
@@ -30,9 +30,26 @@ public sealed class CouncilFormTests
     }
 
     [Fact]
-    public async Task RegisterCouncil_ValidUrbanCouncil_RedirectsToItsPage()
+    public async Task RegisterCouncil_InEnglish_ShowsTheUseCasesOwnMessageWithTheBounds()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("coordinadora");
+        (await client.GetAsync("/idioma/en?volver=/")).Dispose();
+        var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
+
+        using var response = await client.SubmitAsync("/consejos/registrar", Fields("CC-SMALL", "Small council", "Urban", parishId, 3));
+
+        var html = await PageClient.TextAsync(response);
+        Assert.Contains("<h1>Register a council</h1>", html);
+        Assert.Matches("data-valmsg-for=\"Input.DeclaredFamilies\"[^>]*>[^<]*150–400[^<]*3 were declared.</span>", html);
+    }
+
+    [Theory, BothEngines]
+    public async Task RegisterCouncil_ValidUrbanCouncil_RedirectsToItsPage(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var client = new PageClient(server);
         await client.SignInAsync("coordinadora");
