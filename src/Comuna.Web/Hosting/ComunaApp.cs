@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Comuna.Application.Access;
 using Comuna.Application.Deliberation;
 using Comuna.Application.Registry;
@@ -56,6 +58,9 @@ public static class ComunaApp
                 new CookieRequestCultureProvider(),
             ];
         });
+        // Spanish pages keep their accents as letters, not as &#xED; escapes that weigh more on a phone.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
+            encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages()
             .AddApplicationPart(typeof(ComunaApp).Assembly)
             .AddViewLocalization()
@@ -76,7 +81,11 @@ public static class ComunaApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers errors with problem details; a person reading pages gets a page, in their language.
+        app.UseWhen(context => IsApi(context.Request), api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // Routing after the re-execution, so that the error page's path is routed when it runs again.
+        app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -90,6 +99,8 @@ public static class ComunaApp
         app.MapRazorPages();
         return app;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     private static void AddAccounts(IServiceCollection services, ComunaOptions options)
     {

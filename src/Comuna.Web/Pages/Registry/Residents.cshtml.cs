@@ -1,0 +1,26 @@
+using Comuna.Application.Common;
+using Comuna.Application.Registry;
+using Comuna.Web.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Comuna.Web.Pages.Registry;
+
+/// <summary>A council's residents, a page at a time, for those who may read its census.</summary>
+public sealed class ResidentsModel(RegistryQueries queries, CurrentActor current) : PageModel
+{
+    public CouncilView Council { get; private set; } = null!;
+
+    public Page<ResidentView> Residents { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? pagina, CancellationToken cancellationToken)
+    {
+        var actor = await current.GetAsync(cancellationToken);
+        var residents = await queries.ResidentsAsync(actor, id, pagina, null, cancellationToken);
+        if (!residents.IsSuccess || await queries.CouncilAsync(id, cancellationToken) is not { IsSuccess: true } council)
+            return NotFound();
+        Council = council.Value;
+        Residents = residents.Value;
+        return Page();
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comuna.Web.Tests.Pages;
+
+public sealed class CouncilFormTests
+{
+    [Theory, BothEngines]
+    public async Task RegisterCouncil_UrbanWithThreeFamilies_ShowsTheSizeErrorNextToTheInputAndSavesNothing(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("coordinadora");
+        var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
+
+        using var response = await client.SubmitAsync("/consejos/registrar", Fields("CC-PEQUENO", "Consejo Comunal Pequeño", "Urban", parishId, 3));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/consejos/registrar", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var html = await PageClient.TextAsync(response);
+        const string message = "El número de familias no cabe en los límites de este tipo de consejo según el reglamento elegido.";
+        Assert.Matches(new Regex($"data-valmsg-for=\"Input.DeclaredFamilies\"[^>]*>{Regex.Escape(message)}</span>"), html);
+        Assert.Matches(new Regex($"validation-summary-errors.*<li>{Regex.Escape(message)}</li>", RegexOptions.Singleline), html);
+        // What was typed stays in the form.
+        Assert.Contains("value=\"Consejo Comunal Pequeño\"", html);
+        await using var db = database.NewContext();
+        Assert.False(await db.Councils.AnyAsync(c => c.Code == "CC-PEQUENO", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RegisterCouncil_InEnglish_ShowsTheUseCasesOwnMessageWithTheBounds()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("coordinadora");
+        (await client.GetAsync("/idioma/en?volver=/")).Dispose();
+        var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
+
+        using var response = await client.SubmitAsync("/consejos/registrar", Fields("CC-SMALL", "Small council", "Urban", parishId, 3));
+
+        var html = await PageClient.TextAsync(response);
+        Assert.Contains("<h1>Register a council</h1>", html);
+        Assert.Matches("data-valmsg-for=\"Input.DeclaredFamilies\"[^>]*>[^<]*150–400[^<]*3 were declared.</span>", html);
+    }
+
+    [Theory, BothEngines]
+    public async Task RegisterCouncil_ValidUrbanCouncil_RedirectsToItsPage(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("coordinadora");
+        var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
+
+        using var response = await client.SubmitAsync("/consejos/registrar", Fields("CC-NUEVO-01", "Consejo Comunal Nuevo Amanecer", "Urban", parishId, 200));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = database.NewContext();
+        var saved = await db.Councils.SingleAsync(c => c.Code == "CC-NUEVO-01", TestContext.Current.CancellationToken);
+        Assert.Equal($"/consejos/{saved.Id}", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(200, saved.DeclaredFamilies);
+        Assert.Contains("Consejo Comunal Nuevo Amanecer", await PageClient.TextAsync(response));
+    }
+
+    [Fact]
+    public async Task RegisterCouncil_TakenCodeAndUnknownParish_ErrorsGoUnderTheirInputs()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("coordinadora");
+        var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
+
+        using var taken = await client.SubmitAsync("/consejos/registrar", Fields(DemoCouncils.PanalFirst, "Otro", "Urban", parishId, 200));
+        using var nowhere = await client.SubmitAsync("/consejos/registrar", Fields("CC-NINGUNA", "Otro", "Urban", 999_999, 200));
+
+        Assert.Matches("data-valmsg-for=\"Input.Code\"[^>]*>Ya hay un consejo comunal registrado con ese código.</span>", await PageClient.TextAsync(taken));
+        Assert.Matches("data-valmsg-for=\"Input.ParishId\"[^>]*>No hay ninguna parroquia con ese número en el territorio.</span>", await PageClient.TextAsync(nowhere));
+    }
+
+    [Fact]
+    public async Task RegisterCouncil_Anonymous_IsSentToSignIn()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+
+        using var response = await client.GetAsync("/consejos/registrar");
+
+        Assert.Equal("/cuenta/entrar", response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task EditCouncil_Spokesperson_SavesAndRefusesAnOutOfRangeSize()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("vocera.panal");
+        var id = await DemoCouncils.IdAsync(database, DemoCouncils.PanalFirst);
+        var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
+        var edit = $"/consejos/{id}/editar";
+
+        using var refused = await client.SubmitAsync(edit, Fields(null, "Consejo Comunal La Piedrita", "Urban", parishId, 3));
+        using var saved = await client.SubmitAsync(edit, Fields(null, "Consejo Comunal La Piedrita", "Urban", parishId, 390));
+
+        Assert.Contains("El número de familias no cabe", await PageClient.TextAsync(refused));
+        Assert.Equal($"/consejos/{id}", saved.RequestMessage!.RequestUri!.AbsolutePath);
+        var page = await PageClient.TextAsync(saved);
+        Assert.Contains("<h1>Consejo Comunal La Piedrita</h1>", page);
+        await using var db = database.NewContext();
+        var council = await db.Councils.SingleAsync(c => c.Id == id, TestContext.Current.CancellationToken);
+        Assert.Equal(390, council.DeclaredFamilies);
+        Assert.Equal(DemoCouncils.PanalFirst, council.Code);
+    }
+
+    [Fact]
+    public async Task EditCouncil_AnotherCommunesCouncil_Answers404()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("vocera.panal");
+        var maizal = await DemoCouncils.IdAsync(database, "LA-ELMAIZAL-CC01");
+
+        using var response = await client.GetAsync($"/consejos/{maizal}/editar");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NewHousehold_Spokesperson_AddsItAndRefusesATakenCode()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("vocera.panal");
+        var id = await DemoCouncils.IdAsync(database, DemoCouncils.PanalFirst);
+        var form = $"/consejos/{id}/hogares/nuevo";
+
+        using var added = await client.SubmitAsync(form, [new("Input.HouseholdCode", "F9001"), new("Input.Address", "Bloque 7, piso 3, apto 2")]);
+        using var taken = await client.SubmitAsync(form, [new("Input.HouseholdCode", "F9001"), new("Input.Address", "Otra dirección")]);
+
+        Assert.StartsWith("/hogares/", added.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("Bloque 7, piso 3, apto 2", await PageClient.TextAsync(added));
+        Assert.Matches("data-valmsg-for=\"Input.HouseholdCode\"[^>]*>El consejo ya tiene un hogar con ese código.</span>", await PageClient.TextAsync(taken));
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.Households.CountAsync(h => h.CouncilId == id && h.Code == "F9001", TestContext.Current.CancellationToken));
+    }
+
+    private static KeyValuePair<string, string>[] Fields(string? code, string name, string kind, int parishId, int families) =>
+    [
+        new("Input.Code", code ?? ""),
+        new("Input.Name", name),
+        new("Input.Kind", kind),
+        new("Input.ParishId", parishId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Input.CommuneId", ""),
+        new("Input.DeclaredFamilies", families.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Input.RuleSetId", "LOCC-2009"),
+    ];
+
+    private static async Task<int> ParishOfAsync(TestDatabase database, string councilCode)
+    {
+        await using var db = database.NewContext();
+        return await db.Councils.Where(c => c.Code == councilCode).Select(c => c.ParishId).SingleAsync(TestContext.Current.CancellationToken);
+    }
+}
