@@ -25,6 +25,7 @@ public static class ComunaCommand
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 }
