@@ -32,6 +32,9 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<VoteLogEntry> VoteLog => Set<VoteLogEntry>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Minutes> Minutes => Set<Minutes>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalArgument> ProposalArguments => Set<ProposalArgument>();
+    public DbSet<ProposalAmendment> ProposalAmendments => Set<ProposalAmendment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,9 @@ public interface IComunaDb
     DbSet<VoteLogEntry> VoteLog { get; }
     DbSet<Decision> Decisions { get; }
     DbSet<Minutes> Minutes { get; }
+    DbSet<Proposal> Proposals { get; }
+    DbSet<ProposalArgument> ProposalArguments { get; }
+    DbSet<ProposalAmendment> ProposalAmendments { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -25,7 +25,7 @@ public sealed class CastBallot(IComunaDb db)
         if (vote is null)
             return Error.NotFound("vote", voteId);
 
-        var voter = await VoterAsync(actor, council.Id, input, cancellationToken);
+        var voter = await VoterAsync(actor, council, input, cancellationToken);
         if (!voter.IsSuccess)
             return voter.Error;
         if (vote.Status != VoteStatus.Open)
@@ -87,23 +87,15 @@ public sealed class CastBallot(IComunaDb db)
         return receipt;
     }
 
-    private async Task<Result<Guid>> VoterAsync(Actor actor, Guid councilId, BallotInput input, CancellationToken cancellationToken)
+    /// <summary>The voter: a spokesperson enters paper ballots for others; anyone else votes as themselves.</summary>
+    private async Task<Result<Guid>> VoterAsync(Actor actor, Domain.Registry.CommunalCouncil council, BallotInput input, CancellationToken cancellationToken)
     {
-        if (input.ResidentId is { } residentId)
-        {
-            var council = await db.Councils.AsNoTracking().FirstAsync(c => c.Id == councilId, cancellationToken);
-            if (input.Channel != BallotChannel.Paper)
-                return Error.Invalid("channel", "A ballot entered for someone else is a paper ballot: send \"channel\": \"paper\".");
-            if (!DeliberationAccess.CanRun(actor, council))
-                return Error.Forbidden("forbidden", "Only the council's spokespeople enter paper ballots.");
-            return residentId;
-        }
-        var own = DeliberationAccess.ResidentIdsOf(actor).ToList();
-        var mine = await db.Residents.Where(r => own.Contains(r.Id) && r.Household!.CouncilId == councilId)
-            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        return mine is { } id
-            ? id
-            : Error.Forbidden("not-present", "Your account is not a resident of this council checked in to the assembly.");
+        if (input.ResidentId is not null && input.Channel != BallotChannel.Paper)
+            return Error.Invalid("channel", "A ballot entered for someone else is a paper ballot: send \"channel\": \"paper\".");
+        var voter = await Participants.ResolveAsync(db, actor, council, input.ResidentId, cancellationToken);
+        if (!voter.IsSuccess && voter.Error.Code == "not-a-resident")
+            return Error.Forbidden("not-present", "Your account is not a resident of this council checked in to the assembly.");
+        return voter;
     }
 
     private static Error AlreadyVoted() => Error.Conflict("already-voted", "This person has already voted in this vote.");

@@ -17,5 +17,9 @@ public static class DeliberationModule
         .AddScoped<VoteCounting>()
         .AddScoped<MinutesWriter>()
         .AddScoped<DeliberationQueries>()
-        .AddScoped<VerifyAssembly>();
+        .AddScoped<VerifyAssembly>()
+        .AddScoped<SubmitProposal>()
+        .AddScoped<ArgueProposal>()
+        .AddScoped<AmendProposal>()
+        .AddScoped<PutProposalToVote>();
 }

@@ -38,6 +38,30 @@ public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
             votes.Select(ToView).ToList());
     }
 
+    /// <summary>The assembly's proposals in agenda order, each with its debate and its amendments.
+    /// Public: what is proposed and argued in an assembly is said in front of the community.</summary>
+    public async Task<Result<IReadOnlyList<ProposalView>>> ProposalsAsync(Guid assemblyId, CancellationToken cancellationToken)
+    {
+        var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
+        if (!scope.IsSuccess)
+            return scope.Error;
+        var order = scope.Value.Assembly.Agenda.ToDictionary(i => i.Id, i => i.Position);
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.AssemblyId == assemblyId).ToListAsync(cancellationToken);
+        var ids = proposals.Select(p => p.Id).ToList();
+        var arguments = await db.ProposalArguments.AsNoTracking().Where(a => ids.Contains(a.ProposalId)).OrderBy(a => a.WrittenAtUtc).ToListAsync(cancellationToken);
+        var amendments = await db.ProposalAmendments.AsNoTracking().Where(a => ids.Contains(a.ProposalId)).OrderBy(a => a.Revision).ToListAsync(cancellationToken);
+        var authorIds = proposals.Select(p => p.AuthorResidentId).Concat(arguments.Select(a => a.AuthorResidentId))
+            .Concat(amendments.Select(a => a.AuthorResidentId)).Distinct().ToList();
+        var names = await db.Residents.AsNoTracking().Where(r => authorIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.FirstNames + " " + r.LastNames, cancellationToken);
+        return proposals.OrderBy(p => order[p.AgendaItemId]).ThenBy(p => p.Position)
+            .Select(p => new ProposalView(p.Id, p.AssemblyId, p.AgendaItemId, p.Position, p.Title, p.Text, p.AuthorResidentId,
+                names[p.AuthorResidentId], p.SubmittedAtUtc, p.Status, p.Revision, p.VoteId,
+                arguments.Where(a => a.ProposalId == p.Id).Select(a => new ArgumentView(a.Id, a.Side, a.Text, names[a.AuthorResidentId], a.WrittenAtUtc)).ToList(),
+                amendments.Where(a => a.ProposalId == p.Id).Select(a => new AmendmentView(a.Revision, a.PreviousText, a.NewText, names[a.AuthorResidentId], a.AmendedAtUtc)).ToList()))
+            .ToList();
+    }
+
     public async Task<Result<IReadOnlyList<AttendeeView>>> AttendanceAsync(Actor actor, Guid assemblyId, CancellationToken cancellationToken)
     {
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);

@@ -35,3 +35,12 @@ public sealed record MandateView(string? Purpose, long? Amount, string? Currency
 public sealed record DecisionView(Guid Id, Guid AssemblyId, Guid VoteId, string Text, DateTime DecidedAt, Guid? CouncilId, Guid? CommuneId, MandateView? Mandate);
 
 public sealed record MinutesView(Guid AssemblyId, DateTime WrittenAt, MinutesContent Content, string PreviousCheckpoint, string Checkpoint);
+
+public sealed record ProposalView(
+    Guid Id, Guid AssemblyId, Guid AgendaItemId, int Position, string Title, string Text, Guid AuthorResidentId, string AuthorName,
+    DateTime SubmittedAt, ProposalStatus Status, int Revision, Guid? VoteId,
+    IReadOnlyList<ArgumentView> Arguments, IReadOnlyList<AmendmentView> Amendments);
+
+public sealed record ArgumentView(Guid Id, ArgumentSide Side, string Text, string AuthorName, DateTime WrittenAt);
+
+public sealed record AmendmentView(int Revision, string PreviousText, string NewText, string AuthorName, DateTime AmendedAt);

@@ -20,7 +20,10 @@ public sealed record MinutesContent(
     IReadOnlyList<MinutesVote> Votes,
     IReadOnlyList<MinutesDecision> Decisions);
 
-public sealed record MinutesItem(int Position, string Title, string? DebateSummary);
+public sealed record MinutesItem(int Position, string Title, string? DebateSummary, IReadOnlyList<MinutesProposal> Proposals);
+
+/// <summary>A proposal as the minutes record it: its final text, the debate's weight on each side, its fate.</summary>
+public sealed record MinutesProposal(Guid Id, string Title, string Text, int Revision, int ArgumentsFor, int ArgumentsAgainst, string Status, Guid? VoteId);
 
 public sealed record MinutesVote(
     Guid Id, Guid? AgendaItemId, string Question, string Kind, bool Secret, int Ballots,

@@ -30,10 +30,22 @@ public sealed class MinutesWriter(IComunaDb db, VoteCounting counting)
             .Select(d => new MinutesDecision(d.Id, d.VoteId, d.Text, d.MandatePurpose, d.MandateAmountMinor, d.MandateCurrency, d.MandateAction))
             .ToListAsync(cancellationToken);
         var present = await AssemblyScope.PresentAsync(db, assembly.Id, cancellationToken);
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.AssemblyId == assembly.Id)
+            .OrderBy(p => p.Position).ThenBy(p => p.Id)
+            .Select(p => new
+            {
+                p.AgendaItemId,
+                Minutes = new MinutesProposal(p.Id, p.Title, p.Text, p.Revision,
+                    db.ProposalArguments.Count(a => a.ProposalId == p.Id && a.Side == ArgumentSide.For),
+                    db.ProposalArguments.Count(a => a.ProposalId == p.Id && a.Side == ArgumentSide.Against),
+                    p.Status.ToString(), p.VoteId),
+            })
+            .ToListAsync(cancellationToken);
         return new MinutesContent(
             assembly.Id, council.Code, council.Name, assembly.Place, assembly.StartsAtUtc, assembly.Call?.ToString(), assembly.OpenedAtUtc,
             closedAtUtc, assembly.EligibleAtOpening ?? 0, assembly.QuorumRequired ?? 0, present,
-            assembly.Agenda.OrderBy(i => i.Position).Select(i => new MinutesItem(i.Position, i.Title, i.DebateSummary)).ToList(),
+            assembly.Agenda.OrderBy(i => i.Position).Select(i => new MinutesItem(i.Position, i.Title, i.DebateSummary,
+                proposals.Where(p => p.AgendaItemId == i.Id).Select(p => p.Minutes).ToList())).ToList(),
             minutesVotes, decisions);
     }
 

@@ -32,7 +32,10 @@ public sealed class VoteCounting(IComunaDb db, TimeProvider clock)
         vote.PresentAtClose = present;
 
         var result = await ResultAsync(vote, cancellationToken);
-        if (!result.QuorumMet || !result.Passed)
+        var decides = result.QuorumMet && result.Passed;
+        await db.Proposals.Where(p => p.VoteId == vote.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, decides ? ProposalStatus.Approved : ProposalStatus.Rejected), cancellationToken);
+        if (!decides)
             return result;
         var decision = new Decision
         {

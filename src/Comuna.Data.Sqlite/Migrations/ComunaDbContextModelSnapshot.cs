@@ -379,6 +379,134 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.ToTable("minutes", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.Deliberation.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssemblyId");
+
+                    b.HasIndex("AuthorResidentId");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.HasIndex("AgendaItemId", "Position");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ProposalAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AmendedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewText")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousText")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorResidentId");
+
+                    b.HasIndex("ProposalId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("proposal_amendments", (string)null);
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ProposalArgument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorResidentId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("proposal_arguments", (string)null);
+                });
+
             modelBuilder.Entity("Comuna.Domain.Deliberation.Vote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -969,6 +1097,62 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.HasOne("Comuna.Domain.Deliberation.Assembly", null)
                         .WithMany()
                         .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.Proposal", b =>
+                {
+                    b.HasOne("Comuna.Domain.Deliberation.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Deliberation.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Deliberation.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ProposalAmendment", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Deliberation.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ProposalArgument", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Deliberation.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

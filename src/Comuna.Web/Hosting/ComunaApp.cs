@@ -95,6 +95,7 @@ public static class ComunaApp
         app.MapAuthApi();
         app.MapRegistryApi();
         app.MapDeliberationApi();
+        app.MapProposalsApi();
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;

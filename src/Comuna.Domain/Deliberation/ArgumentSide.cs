@@ -1,0 +1,7 @@
+namespace Comuna.Domain.Deliberation;
+
+public enum ArgumentSide
+{
+    For,
+    Against,
+}
