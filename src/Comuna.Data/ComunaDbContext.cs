@@ -35,6 +35,8 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalArgument> ProposalArguments => Set<ProposalArgument>();
     public DbSet<ProposalAmendment> ProposalAmendments => Set<ProposalAmendment>();
+    public DbSet<RecallPetition> RecallPetitions => Set<RecallPetition>();
+    public DbSet<RecallSignature> RecallSignatures => Set<RecallSignature>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,6 +33,8 @@ public interface IComunaDb
     DbSet<Proposal> Proposals { get; }
     DbSet<ProposalArgument> ProposalArguments { get; }
     DbSet<ProposalAmendment> ProposalAmendments { get; }
+    DbSet<RecallPetition> RecallPetitions { get; }
+    DbSet<RecallSignature> RecallSignatures { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

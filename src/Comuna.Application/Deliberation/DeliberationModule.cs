@@ -21,5 +21,8 @@ public static class DeliberationModule
         .AddScoped<SubmitProposal>()
         .AddScoped<ArgueProposal>()
         .AddScoped<AmendProposal>()
-        .AddScoped<PutProposalToVote>();
+        .AddScoped<PutProposalToVote>()
+        .AddScoped<StartRecall>()
+        .AddScoped<SignRecall>()
+        .AddScoped<PutRecallOnAgenda>();
 }

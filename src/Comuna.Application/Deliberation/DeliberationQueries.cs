@@ -62,6 +62,26 @@ public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
             .ToList();
     }
 
+    /// <summary>The recalls of a council, newest first, with how many have signed. Who signed stays in the census.</summary>
+    public async Task<IReadOnlyList<RecallView>> RecallsAsync(Guid councilId, Guid? petitionId, CancellationToken cancellationToken)
+    {
+        var query = db.RecallPetitions.AsNoTracking().Where(p => p.CouncilId == councilId);
+        if (petitionId is { } id)
+            query = query.Where(p => p.Id == id);
+        return await query.OrderByDescending(p => p.OpenedAtUtc)
+            .Select(p => new RecallView(p.Id, p.CouncilId, p.SpokespersonId,
+                db.Spokespeople.Where(s => s.Id == p.SpokespersonId).Select(s => s.Resident!.FirstNames + " " + s.Resident.LastNames).First(),
+                p.Reason, p.RaisedByOversight, p.OpenedAtUtc, db.RecallSignatures.Count(s => s.PetitionId == p.Id), p.SignaturesRequired,
+                p.OversightReportDueOn, p.Status, p.AssemblyId, p.VoteId))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<Result<RecallView>> RecallAsync(Guid petitionId, CancellationToken cancellationToken)
+    {
+        var councilId = await db.RecallPetitions.Where(p => p.Id == petitionId).Select(p => (Guid?)p.CouncilId).FirstOrDefaultAsync(cancellationToken);
+        return councilId is { } id ? (await RecallsAsync(id, petitionId, cancellationToken))[0] : Error.NotFound("recall", petitionId);
+    }
+
     public async Task<Result<IReadOnlyList<AttendeeView>>> AttendanceAsync(Actor actor, Guid assemblyId, CancellationToken cancellationToken)
     {
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);

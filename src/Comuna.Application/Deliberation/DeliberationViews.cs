@@ -44,3 +44,7 @@ public sealed record ProposalView(
 public sealed record ArgumentView(Guid Id, ArgumentSide Side, string Text, string AuthorName, DateTime WrittenAt);
 
 public sealed record AmendmentView(int Revision, string PreviousText, string NewText, string AuthorName, DateTime AmendedAt);
+
+public sealed record RecallView(
+    Guid Id, Guid CouncilId, Guid SpokespersonId, string SpokespersonName, string Reason, bool RaisedByOversight, DateTime OpenedAt,
+    int Signatures, int SignaturesRequired, DateOnly OversightReportDueOn, RecallStatus Status, Guid? AssemblyId, Guid? VoteId);

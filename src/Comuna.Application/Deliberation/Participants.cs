@@ -12,12 +12,14 @@ namespace Comuna.Application.Deliberation;
 /// </summary>
 public static class Participants
 {
+    /// <param name="mayActForOthers">Whether this actor may act for someone else here; by default,
+    /// those who run the council's assembly.</param>
     public static async Task<Result<Guid>> ResolveAsync(
-        IComunaDb db, Actor actor, CommunalCouncil council, Guid? onBehalfOf, CancellationToken cancellationToken)
+        IComunaDb db, Actor actor, CommunalCouncil council, Guid? onBehalfOf, CancellationToken cancellationToken, bool? mayActForOthers = null)
     {
         if (onBehalfOf is { } residentId)
         {
-            if (!DeliberationAccess.CanRun(actor, council))
+            if (!(mayActForOthers ?? DeliberationAccess.CanRun(actor, council)))
                 return Error.Forbidden("forbidden", "Only the council's spokespeople act on behalf of a resident.");
             var inCouncil = await db.Residents.AnyAsync(r => r.Id == residentId && r.Household!.CouncilId == council.Id, cancellationToken);
             return inCouncil

@@ -35,6 +35,7 @@ public sealed class VoteCounting(IComunaDb db, TimeProvider clock)
         var decides = result.QuorumMet && result.Passed;
         await db.Proposals.Where(p => p.VoteId == vote.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, decides ? ProposalStatus.Approved : ProposalStatus.Rejected), cancellationToken);
+        await SettleRecallAsync(vote.Id, decides, now, cancellationToken);
         if (!decides)
             return result;
         var decision = new Decision
@@ -54,6 +55,22 @@ public sealed class VoteCounting(IComunaDb db, TimeProvider clock)
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(cancellationToken);
         return result with { DecisionId = decision.Id };
+    }
+
+    /// <summary>A recall vote that passes ends the spokesperson's term on the day of the decision.</summary>
+    private async Task SettleRecallAsync(Guid voteId, bool recalled, DateTime now, CancellationToken cancellationToken)
+    {
+        var petition = await db.RecallPetitions.AsNoTracking().FirstOrDefaultAsync(p => p.VoteId == voteId, cancellationToken);
+        if (petition is null)
+            return;
+        await db.RecallPetitions.Where(p => p.Id == petition.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, recalled ? RecallStatus.Recalled : RecallStatus.Kept), cancellationToken);
+        if (recalled)
+        {
+            var today = DateOnly.FromDateTime(now);
+            await db.Spokespeople.Where(s => s.Id == petition.SpokespersonId)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.TermEndsOn, today), cancellationToken);
+        }
     }
 
     /// <summary>The result of a vote from its log as it stands; for a closed vote, with its decision.</summary>

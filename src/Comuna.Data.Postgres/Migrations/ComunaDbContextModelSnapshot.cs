@@ -513,6 +513,88 @@ namespace Comuna.Data.Postgres.Migrations
                     b.ToTable("proposal_arguments", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.Deliberation.RecallPetition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssemblyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("OversightReportDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("RaisedByOversight")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("SignaturesRequired")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpokespersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("VoteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssemblyId");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("SpokespersonId");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.ToTable("recall_petitions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recall_required", "\"SignaturesRequired\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.RecallSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("PetitionId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("recall_signatures", (string)null);
+                });
+
             modelBuilder.Entity("Comuna.Domain.Deliberation.Vote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1163,6 +1245,46 @@ namespace Comuna.Data.Postgres.Migrations
                     b.HasOne("Comuna.Domain.Deliberation.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.RecallPetition", b =>
+                {
+                    b.HasOne("Comuna.Domain.Deliberation.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Comuna.Domain.Registry.CommunalCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Registry.Spokesperson", null)
+                        .WithMany()
+                        .HasForeignKey("SpokespersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Deliberation.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.RecallSignature", b =>
+                {
+                    b.HasOne("Comuna.Domain.Deliberation.RecallPetition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -507,6 +507,88 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.ToTable("proposal_arguments", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.Deliberation.RecallPetition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssemblyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OversightReportDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RaisedByOversight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignaturesRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpokespersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssemblyId");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("SpokespersonId");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.ToTable("recall_petitions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recall_required", "\"SignaturesRequired\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.RecallSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("PetitionId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("recall_signatures", (string)null);
+                });
+
             modelBuilder.Entity("Comuna.Domain.Deliberation.Vote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1153,6 +1235,46 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.HasOne("Comuna.Domain.Deliberation.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.RecallPetition", b =>
+                {
+                    b.HasOne("Comuna.Domain.Deliberation.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Comuna.Domain.Registry.CommunalCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Registry.Spokesperson", null)
+                        .WithMany()
+                        .HasForeignKey("SpokespersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Deliberation.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.RecallSignature", b =>
+                {
+                    b.HasOne("Comuna.Domain.Deliberation.RecallPetition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

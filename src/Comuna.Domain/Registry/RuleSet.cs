@@ -14,7 +14,9 @@ public sealed record RuleSet(
     int VotingAge,
     int SpokespersonTermYears,
     decimal FirstCallQuorum,
-    decimal SecondCallQuorum)
+    decimal SecondCallQuorum,
+    decimal RecallPetitionShare,
+    int RecallReportDays)
 {
     /// <summary>The family-count bounds of a council of this kind; <c>Max</c> is null where the law sets none.</summary>
     public FamilyBounds BoundsFor(CouncilKind kind) => kind switch

@@ -14,7 +14,9 @@ public static class RuleSets
         VotingAge: 15,
         SpokespersonTermYears: 2,
         FirstCallQuorum: 0.30m,
-        SecondCallQuorum: 0.20m);
+        SecondCallQuorum: 0.20m,
+        RecallPetitionShare: 0.10m,
+        RecallReportDays: 15);
 
     /// <summary>The 2023 reform: the same bounds, three-year terms.</summary>
     public static readonly RuleSet Locc2023 = Locc2009 with

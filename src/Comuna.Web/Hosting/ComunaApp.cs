@@ -96,6 +96,7 @@ public static class ComunaApp
         app.MapRegistryApi();
         app.MapDeliberationApi();
         app.MapProposalsApi();
+        app.MapRecallsApi();
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;
