@@ -29,7 +29,7 @@ public sealed class ConveneAssembly(IComunaDb db, TimeProvider clock)
         if (council is null)
             return Error.NotFound("council", councilId);
         if (!DeliberationAccess.CanRun(actor, council))
-            return RegistryAccess.Refusal(actor, council);
+            return DeliberationAccess.Refusal(actor, council, "council", councilId);
         if (input.StartsAtUtc is not { } startsAt)
             return Error.Invalid("startsAt", "The date and time of the assembly are missing.");
         var place = input.Place?.Trim() ?? "";

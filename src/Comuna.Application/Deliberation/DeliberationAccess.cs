@@ -20,8 +20,13 @@ public static class DeliberationAccess
     public static IEnumerable<Guid> ResidentIdsOf(Actor actor) =>
         actor.Roles.Where(r => r.ResidentId is not null).Select(r => r.ResidentId!.Value);
 
+    /// <summary>403 for those who belong to the council or read its census (they know it); 404 for
+    /// everyone else, so that another commune's ids reveal nothing.</summary>
     public static Error Refusal(Actor actor, CommunalCouncil council, Guid assemblyId) =>
+        Refusal(actor, council, "assembly", assemblyId);
+
+    public static Error Refusal(Actor actor, CommunalCouncil council, string what, Guid id) =>
         CanSeeNames(actor, council) || actor.Roles.Any(r => r.CouncilId == council.Id)
             ? Error.Forbidden("forbidden", "Only the council's spokespeople and its commune's admin run its assembly.")
-            : Error.NotFound("assembly", assemblyId);
+            : Error.NotFound(what, id);
 }

@@ -18,6 +18,18 @@ public sealed class PermissionTableTests
         await using var server = await ComunaServer.StartAsync(database);
         var table = PermissionTable.Read(Path.Combine(AppContext.BaseDirectory, "permissions.md"));
         var places = await DemoPlaces.FindAsync(database, ct);
+        using (var spokesperson = await server.SignedInAsync("vocera.panal"))
+        {
+            var convened = await spokesperson.PostAsJsonAsync("/api/v1/assemblies", new
+            {
+                councilId = places.Councils["panal-cc01"].Id,
+                startsAt = "2026-12-12T17:00:00Z",
+                place = "Casa comunal",
+                agenda = new[] { "Agua" },
+            }, ct);
+            convened.EnsureSuccessStatusCode();
+            places.PanalAssembly = (await convened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetGuid();
+        }
 
         var clients = new Dictionary<string, HttpClient>();
         foreach (var account in table.Accounts)
@@ -47,6 +59,9 @@ public sealed class PermissionTableTests
     private sealed record DemoPlaces(
         Guid PanalId, int PanalParishId, Dictionary<string, (Guid Id, object Body)> Councils, Guid ResidentHousehold, Guid OtherHousehold)
     {
+        /// <summary>An assembly of Panal's first council, convened by its spokesperson before the table runs.</summary>
+        public Guid PanalAssembly { get; set; }
+
         public static async Task<DemoPlaces> FindAsync(TestDatabase database, CancellationToken ct)
         {
             await using var db = database.NewContext();
@@ -94,13 +109,16 @@ public sealed class PermissionTableTests
                 }
             }
             path = path.Replace("{resident-household}", ResidentHousehold.ToString(), StringComparison.Ordinal)
-                .Replace("{other-household}", OtherHousehold.ToString(), StringComparison.Ordinal);
+                .Replace("{other-household}", OtherHousehold.ToString(), StringComparison.Ordinal)
+                .Replace("{panal-assembly}", PanalAssembly.ToString(), StringComparison.Ordinal);
 
             // Creations get a fresh code each time, so that only the permission decides the answer.
             if (method == HttpMethod.Post && path.EndsWith("/households", StringComparison.Ordinal))
                 body = new { code = $"P{serial:0000}", address = "Bloque 9, piso 2" };
             else if (method == HttpMethod.Post && path == "/api/v1/councils")
                 body = new { code = $"PERM-CC{serial:0000}", name = $"Consejo Comunal Prueba {serial}", kind = "urban", parishId = PanalParishId, communeId = PanalId, declaredFamilies = 200 };
+            else if (method == HttpMethod.Post && path == "/api/v1/assemblies")
+                body = new { councilId = Councils["panal-cc01"].Id, startsAt = "2026-12-12T17:00:00Z", place = "Cancha del bloque 3", agenda = new[] { "Rendición de cuentas" } };
             else if (method == HttpMethod.Post && path == "/api/v1/communes")
                 body = new { code = $"PERM-COM{serial:0000}", name = $"Comuna Prueba {serial}", parishId = PanalParishId };
 
