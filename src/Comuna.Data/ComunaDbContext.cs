@@ -2,6 +2,7 @@ using Comuna.Application.Access;
 using Comuna.Application.Common;
 using Comuna.Domain.Access;
 using Comuna.Domain.Deliberation;
+using Comuna.Domain.Ledger;
 using Comuna.Domain.Registry;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<ProposalAmendment> ProposalAmendments => Set<ProposalAmendment>();
     public DbSet<RecallPetition> RecallPetitions => Set<RecallPetition>();
     public DbSet<RecallSignature> RecallSignatures => Set<RecallSignature>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Comuna.Domain.Access;
 using Comuna.Domain.Deliberation;
+using Comuna.Domain.Ledger;
 using Comuna.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -35,6 +36,9 @@ public interface IComunaDb
     DbSet<ProposalAmendment> ProposalAmendments { get; }
     DbSet<RecallPetition> RecallPetitions { get; }
     DbSet<RecallSignature> RecallSignatures { get; }
+    DbSet<Account> Accounts { get; }
+    DbSet<Transfer> Transfers { get; }
+    DbSet<LedgerHead> LedgerHeads { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

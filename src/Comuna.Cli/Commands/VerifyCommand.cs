@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Comuna.Application.Deliberation;
+using Comuna.Application.Ledger;
+using Comuna.Application.Registry;
 
 namespace Comuna.Cli.Commands;
 
@@ -27,6 +29,37 @@ public static class VerifyCommand
             Console.WriteLine(report.Value.Holds ? "The record holds." : $"{report.Value.Differences.Count} differences found.");
             return report.Value.Holds ? 0 : 1;
         }, cancellationToken));
-        return new Command("verify", "Recompute hash chains and counts and report any difference.") { assembly };
+        return new Command("verify", "Recompute hash chains and counts and report any difference.") { assembly, Ledger() };
+    }
+
+    /// <summary><c>comuna verify ledger COMMUNE</c>: the journal's chain, sequence and every balance, from the postings.</summary>
+    private static Command Ledger()
+    {
+        var commune = new Argument<string>("commune") { Description = "The commune's id or registry code." };
+        var ledger = new Command("ledger", "Verify a commune's books.") { commune };
+        ledger.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, async (services, ct) =>
+        {
+            var given = parse.GetValue(commune)!;
+            var communeId = Guid.TryParse(given, out var id)
+                ? id
+                : (await services.GetRequiredService<RegistryQueries>().CommunesAsync(ct)).FirstOrDefault(c => c.Code == given)?.Id;
+            if (communeId is null)
+            {
+                await Console.Error.WriteLineAsync($"No commune {given}.");
+                return 2;
+            }
+            var report = await services.GetRequiredService<VerifyLedger>().ExecuteAsync(communeId.Value, ct);
+            if (!report.IsSuccess)
+            {
+                await Console.Error.WriteLineAsync(report.Error.Message);
+                return 2;
+            }
+            Console.WriteLine($"Commune {communeId}: {report.Value.Postings} postings checked.");
+            foreach (var difference in report.Value.Differences)
+                Console.WriteLine($"  DIFFERENCE: {difference}");
+            Console.WriteLine(report.Value.Holds ? "The books hold." : $"{report.Value.Differences.Count} differences found.");
+            return report.Value.Holds ? 0 : 1;
+        }, cancellationToken));
+        return ledger;
     }
 }

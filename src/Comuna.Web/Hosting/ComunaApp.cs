@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Comuna.Application.Access;
 using Comuna.Application.Deliberation;
+using Comuna.Application.Ledger;
 using Comuna.Application.Registry;
 using Comuna.Data;
 using Comuna.Web.Access;
@@ -40,6 +41,7 @@ public static class ComunaApp
         services.AddComunaDatabase(options);
         services.AddRegistry();
         services.AddDeliberation();
+        services.AddLedger();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<StartupTasks>();
@@ -97,6 +99,7 @@ public static class ComunaApp
         app.MapDeliberationApi();
         app.MapProposalsApi();
         app.MapRecallsApi();
+        app.MapLedgerApi();
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;

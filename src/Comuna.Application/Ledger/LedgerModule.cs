@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comuna.Application.Ledger;
+
+/// <summary>The communal bank's one registration entry point.</summary>
+public static class LedgerModule
+{
+    public static IServiceCollection AddLedger(this IServiceCollection services) => services
+        .AddScoped<OpenAccount>()
+        .AddScoped<PostTransfer>()
+        .AddScoped<LedgerQueries>()
+        .AddScoped<VerifyLedger>();
+}

@@ -1,0 +1,42 @@
+using Comuna.Application.Access;
+using Comuna.Application.Common;
+using Comuna.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comuna.Application.Ledger;
+
+/// <summary>The books as the commune's members read them: every account's balance, every movement.</summary>
+public sealed class LedgerQueries(IComunaDb db)
+{
+    public const int MaxPage = 1000;
+
+    public async Task<Result<IReadOnlyList<AccountView>>> AccountsAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)
+    {
+        var refusal = await RefusalAsync(actor, communeId, cancellationToken);
+        if (refusal is not null)
+            return refusal;
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.CommuneId == communeId).OrderBy(a => a.Code).ToListAsync(cancellationToken);
+        return accounts.Select(a => new AccountView(a.Id, a.Code, a.Name, a.Kind, a.Currency, a.Balance, a.AllowNegative, a.Source, a.CouncilId)).ToList();
+    }
+
+    /// <summary>Postings after a sequence number, in order: a reader catches up page by page.</summary>
+    public async Task<Result<IReadOnlyList<TransferView>>> TransfersAsync(
+        Actor actor, Guid communeId, long? after, int? limit, CancellationToken cancellationToken)
+    {
+        var refusal = await RefusalAsync(actor, communeId, cancellationToken);
+        if (refusal is not null)
+            return refusal;
+        var from = after ?? 0;
+        var take = Math.Clamp(limit ?? 100, 1, MaxPage);
+        var transfers = await db.Transfers.AsNoTracking().Where(t => t.CommuneId == communeId && t.Sequence > from)
+            .OrderBy(t => t.Sequence).Take(take).ToListAsync(cancellationToken);
+        return transfers.Select(TransferView.Of).ToList();
+    }
+
+    private async Task<Error?> RefusalAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)
+    {
+        if (!await db.Communes.AnyAsync(c => c.Id == communeId, cancellationToken))
+            return Error.NotFound("commune", communeId);
+        return await LedgerAccess.CanReadBooksAsync(db, actor, communeId, cancellationToken) ? null : Error.NotFound("commune", communeId);
+    }
+}

@@ -1,0 +1,19 @@
+using Comuna.Domain.Ledger;
+
+namespace Comuna.Application.Ledger;
+
+public sealed record AccountView(
+    Guid Id, string Code, string Name, AccountKind Kind, string Currency, long Balance, bool AllowNegative, IncomeSource? Source, Guid? CouncilId);
+
+public sealed record TransferView(
+    Guid Id, long Sequence, Guid DebitAccountId, Guid CreditAccountId, long Amount, string Currency, string Memo,
+    Guid? DecisionId, Guid? ReversesId, DateTime PostedAt, string PreviousHash, string Hash)
+{
+    public static TransferView Of(Transfer t) => new(t.Id, t.Sequence, t.DebitAccountId, t.CreditAccountId, t.Amount, t.Currency, t.Memo,
+        t.DecisionId, t.ReversesId, t.PostedAtUtc, t.PreviousHash, t.Hash);
+}
+
+public sealed record LedgerVerification(Guid CommuneId, long Postings, IReadOnlyList<string> Differences)
+{
+    public bool Holds => Differences.Count == 0;
+}

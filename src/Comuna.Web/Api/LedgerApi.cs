@@ -1,0 +1,64 @@
+using Comuna.Application.Ledger;
+using Comuna.Domain.Ledger;
+using Comuna.Web.Access;
+
+namespace Comuna.Web.Api;
+
+/// <summary>
+/// The communal bank over JSON: accounts with their balances, and the journal of transfers.
+/// Amounts are integers in minor units; a transfer's id is the client's, so retries are safe.
+/// </summary>
+public static class LedgerApi
+{
+    public sealed record AccountRequest(string? Code, string? Name, string? Kind, string? Currency, string? Source, Guid? CouncilId);
+
+    public sealed record TransferRequest(
+        Guid Id, Guid DebitAccountId, Guid CreditAccountId, long Amount, string? Currency, string? Memo, Guid? DecisionId, Guid? ReversesId);
+
+    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/communes/{communeId:guid}").WithTags("Ledger").RequireAuthorization();
+        api.MapGet("/accounts", async (Guid communeId, LedgerQueries q, CurrentActor current, CancellationToken ct) =>
+            ApiResults.Ok(await q.AccountsAsync(await current.GetAsync(ct), communeId, ct)));
+        api.MapPost("/accounts", OpenAsync);
+        api.MapGet("/transfers", async (Guid communeId, long? after, int? limit, LedgerQueries q, CurrentActor current, CancellationToken ct) =>
+            ApiResults.Ok(await q.TransfersAsync(await current.GetAsync(ct), communeId, after, limit, ct)));
+        api.MapPost("/transfers", PostAsync);
+        return app;
+    }
+
+    private static async Task<IResult> OpenAsync(Guid communeId, AccountRequest request, OpenAccount open, CurrentActor current, CancellationToken ct)
+    {
+        var kind = WireEnums.Parse<AccountKind>(request.Kind, "kind", "treasury, fund, enterprise, project, income or expense");
+        if (!kind.IsSuccess)
+            return ApiResults.Problem(kind.Error);
+        IncomeSource? source = null;
+        if (request.Source is not null)
+        {
+            var parsed = WireEnums.Parse<IncomeSource>(request.Source, "source", "own-revenue or state-funds");
+            if (!parsed.IsSuccess)
+                return ApiResults.Problem(parsed.Error);
+            source = parsed.Value;
+        }
+        var opened = await open.ExecuteAsync(await current.GetAsync(ct), communeId,
+            new AccountInput(request.Code, request.Name, kind.Value, request.Currency, source, request.CouncilId), ct);
+        if (!opened.IsSuccess)
+            return ApiResults.Problem(opened.Error);
+        var a = opened.Value;
+        return TypedResults.Created($"/api/v1/communes/{communeId}/accounts",
+            new AccountView(a.Id, a.Code, a.Name, a.Kind, a.Currency, a.Balance, a.AllowNegative, a.Source, a.CouncilId));
+    }
+
+    private static async Task<IResult> PostAsync(Guid communeId, TransferRequest request, PostTransfer post, CurrentActor current, CancellationToken ct)
+    {
+        var posted = await post.ExecuteAsync(await current.GetAsync(ct), communeId, new TransferInput(
+            request.Id, request.DebitAccountId, request.CreditAccountId, request.Amount, request.Currency, request.Memo,
+            request.DecisionId, request.ReversesId), ct);
+        if (!posted.IsSuccess)
+            return ApiResults.Problem(posted.Error);
+        var view = TransferView.Of(posted.Value.Transfer);
+        return posted.Value.Created
+            ? TypedResults.Created($"/api/v1/communes/{communeId}/transfers?after={view.Sequence - 1}&limit=1", view)
+            : TypedResults.Ok(view);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Comuna.Application.Ledger;
+using Comuna.Web.Tests.Deliberation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comuna.Web.Tests.Ledger;
+
+public sealed class LedgerApiTests
+{
+    [Theory, BothEngines]
+    public async Task Transfers_AreIdempotent_NeedAMandateToLeave_AndNeverSpendBeyondIt(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var finance = await server.SignedInAsync("finanzas.panal");
+        var panal = await PanalIdAsync(database, ct);
+        var books = $"/api/v1/communes/{panal}";
+        var treasury = await OpenAsync(finance, books, new { code = "TESORERIA-VES", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
+        var bakery = await OpenAsync(finance, books, new { code = "VENTAS-PANADERIA", name = "Ventas de la panadería", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var supplier = await OpenAsync(finance, books, new { code = "PROVEEDOR-TUBOS", name = "Ferretería El Tubo", kind = "expense", currency = "VES" }, ct);
+        var dollars = await OpenAsync(finance, books, new { code = "TESORERIA-USD", name = "Tesorería en dólares", kind = "treasury", currency = "USD" }, ct);
+        var donations = await OpenAsync(finance, books, new { code = "DONACIONES-USD", name = "Donaciones", kind = "income", currency = "USD", source = "own-revenue" }, ct);
+
+        var depositId = Guid.NewGuid();
+        var deposit = new { id = depositId, debitAccountId = bakery, creditAccountId = treasury, amount = 1_000_000_00L, currency = "VES", memo = "Ventas de pan, noviembre" };
+        var first = await finance.PostAsJsonAsync($"{books}/transfers", deposit, ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var posting = await first.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal(1, posting.GetProperty("sequence").GetInt64());
+        Assert.Equal(64, posting.GetProperty("hash").GetString()!.Length);
+        var retry = await finance.PostAsJsonAsync($"{books}/transfers", deposit, ct);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(posting.GetProperty("hash").GetString(), (await retry.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("hash").GetString());
+        var changed = await finance.PostAsJsonAsync($"{books}/transfers", deposit with { amount = 5L }, ct);
+        Assert.Equal("idempotency-conflict", await AssemblyDriver.CodeAsync(changed, ct));
+
+        var unmandated = await finance.PostAsJsonAsync($"{books}/transfers",
+            new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = supplier, amount = 10_00L, currency = "VES", memo = "Tubos" }, ct);
+        Assert.Equal("mandate-required", await AssemblyDriver.CodeAsync(unmandated, ct));
+        var mixed = await finance.PostAsJsonAsync($"{books}/transfers",
+            new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = dollars, amount = 10_00L, currency = "VES", memo = "Cambio" }, ct);
+        Assert.Equal("currency-mismatch", await AssemblyDriver.CodeAsync(mixed, ct));
+        var overdrawn = await finance.PostAsJsonAsync($"{books}/transfers",
+            new { id = Guid.NewGuid(), debitAccountId = dollars, creditAccountId = donations, amount = 1L, currency = "USD", memo = "Devolución" }, ct);
+        Assert.Equal("insufficient-funds", await AssemblyDriver.CodeAsync(overdrawn, ct));
+
+        // The assembly mandates 200,000.00 VES for the pipes; 20 payments of 50,000.00 race for it.
+        var decisionId = await MandateAsync(server, database, 200_000_00L, ct);
+        var payments = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => finance.PostAsJsonAsync($"{books}/transfers",
+            new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = supplier, amount = 50_000_00L, currency = "VES", memo = $"Tubos, entrega {i + 1}", decisionId }, ct)));
+        Assert.Equal(4, payments.Count(p => p.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in payments.Where(p => p.StatusCode != HttpStatusCode.Created))
+            Assert.Equal("mandate-exceeded", await AssemblyDriver.CodeAsync(refused, ct));
+        var decision = await finance.GetFromJsonAsync<JsonElement>($"/api/v1/decisions/{decisionId}", ct);
+        Assert.Equal(0L, decision.GetProperty("mandate").GetProperty("remaining").GetInt64());
+
+        var accounts = await finance.GetFromJsonAsync<JsonElement>($"{books}/accounts", ct);
+        var balance = accounts.EnumerateArray().ToDictionary(a => a.GetProperty("code").GetString()!, a => a.GetProperty("balance").GetInt64());
+        Assert.Equal(1_000_000_00L - 200_000_00L, balance["TESORERIA-VES"]);
+        Assert.Equal(200_000_00L, balance["PROVEEDOR-TUBOS"]);
+        Assert.Equal(0L, accounts.EnumerateArray().Where(a => a.GetProperty("currency").GetString() == "VES").Sum(a => a.GetProperty("balance").GetInt64()));
+
+        var journal = await finance.GetFromJsonAsync<JsonElement>($"{books}/transfers?after=0&limit=100", ct);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), journal.EnumerateArray().Select(t => t.GetProperty("sequence").GetInt64()));
+        await using var scope = server.Services.CreateAsyncScope();
+        var verified = await scope.ServiceProvider.GetRequiredService<VerifyLedger>().ExecuteAsync(panal, ct);
+        Assert.True(verified.Value.Holds, string.Join("; ", verified.Value.Differences));
+    }
+
+    [Theory, BothEngines]
+    public async Task Books_AreReadByTheCommuneAndKeptOnlyByItsFinanceUnit(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var finance = await server.SignedInAsync("finanzas.panal");
+        using var resident = await server.SignedInAsync("residente.panal");
+        using var oversight = await server.SignedInAsync("contraloria.panal");
+        using var outsider = await server.SignedInAsync("admin.lidice");
+        var books = $"/api/v1/communes/{await PanalIdAsync(database, ct)}";
+        var treasury = await OpenAsync(finance, books, new { code = "TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
+        var raffle = await OpenAsync(finance, books, new { code = "RIFAS", name = "Rifas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var transfer = new { id = Guid.NewGuid(), debitAccountId = raffle, creditAccountId = treasury, amount = 5_000_00L, currency = "VES", memo = "Rifa de diciembre" };
+
+        Assert.Equal(HttpStatusCode.OK, (await resident.GetAsync($"{books}/accounts", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await oversight.GetAsync($"{books}/transfers", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{books}/accounts", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Anonymous().GetAsync($"{books}/accounts", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await oversight.PostAsJsonAsync($"{books}/transfers", transfer, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsJsonAsync($"{books}/transfers", transfer, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync($"{books}/transfers", transfer, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await finance.PostAsJsonAsync($"{books}/transfers", transfer, ct)).StatusCode);
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.Transfers.CountAsync(ct));
+    }
+
+    private static async Task<Guid> PanalIdAsync(TestDatabase database, CancellationToken ct)
+    {
+        await using var db = database.NewContext();
+        return await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.Id).SingleAsync(ct);
+    }
+
+    private static async Task<Guid> OpenAsync(HttpClient client, string books, object account, CancellationToken ct)
+    {
+        var response = await client.PostAsJsonAsync($"{books}/accounts", account, ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>An assembly of Panal's first council approves spending <paramref name="amount"/> VES on pipes.</summary>
+    private static async Task<Guid> MandateAsync(ComunaServer server, TestDatabase database, long amount, CancellationToken ct)
+    {
+        using var spokesperson = await server.SignedInAsync("vocera.panal");
+        var driver = await AssemblyDriver.ForAsync(database, spokesperson, "DC-PANAL2021-CC01", ct);
+        await driver.ConveneAndOpenAsync(ct, call: "second");
+        var present = driver.Eligible.Take(driver.QuorumRequired).ToList();
+        await Task.WhenAll(present.Select(r => driver.CheckInAsync(r, ct)));
+        var voteId = await driver.CreateVoteAsync(new
+        {
+            question = "¿Compramos los tubos para el bloque 2?",
+            kind = "yes-no-abstain",
+            secret = true,
+            mandate = new { purpose = "Tubos del bloque 2", amount, currency = "VES" },
+        }, ct);
+        (await driver.OpenVoteAsync(voteId, ct)).EnsureSuccessStatusCode();
+        foreach (var voter in present.Take(present.Count / 2 + 1))
+            (await driver.PaperBallotAsync(voteId, voter, new { choice = "yes" }, ct)).EnsureSuccessStatusCode();
+        var closed = await driver.CloseVoteAsync(voteId, ct);
+        return (await closed.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("decisionId").GetGuid();
+    }
+}
