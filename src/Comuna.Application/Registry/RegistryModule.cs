@@ -14,6 +14,8 @@ public static class RegistryModule
         .AddScoped<UpdateCouncil>()
         .AddScoped<AddHousehold>()
         .AddScoped<AddResident>()
+        .AddScoped<Census.ImportCensus>()
+        .AddScoped<Census.ExportCensus>()
         .AddScoped<LoadTerritory>()
         .AddScoped<Demo.SeedDemo>();
 }

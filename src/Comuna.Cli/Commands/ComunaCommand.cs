@@ -25,6 +25,8 @@ public static class ComunaCommand
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(CensusCommands.CreateImport());
+        root.Subcommands.Add(CensusCommands.CreateExport());
         return root;
     }
 }

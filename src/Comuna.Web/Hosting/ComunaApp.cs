@@ -83,6 +83,7 @@ public static class ComunaApp
         app.MapHealthChecks("/healthz");
         app.MapAuthApi();
         app.MapRegistryApi();
+        app.MapCensusApi();
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;
