@@ -21,21 +21,22 @@ public static class CensusCommands
         var census = new Command("census", "Import a council's census from a CSV file: every row or none.") { file, council };
         census.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, async (services, ct) =>
         {
+            var (output, errors) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                Console.Error.WriteLine($"No file {path.FullName}.");
+                errors.WriteLine($"No file {path.FullName}.");
                 return 2;
             }
             var found = await services.GetRequiredService<RegistryQueries>().CouncilByCodeAsync(parse.GetValue(council)!, ct);
             if (!found.IsSuccess)
-                return Fail(found.Error);
+                return Fail(errors, found.Error);
 
             await using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
             var import = services.GetRequiredService<ImportCensus>();
             var actor = OperatorOf(found.Value);
             Result<CensusImportReport> result;
-            if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+            if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
             {
                 result = await AnsiConsole.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -56,13 +57,13 @@ public static class CensusCommands
                     if (tenth == lastTenth)
                         return;
                     lastTenth = tenth;
-                    Console.WriteLine($"Read {bytes:N0} of {path.Length:N0} bytes ({tenth * 10}%).");
+                    output.WriteLine($"Read {bytes:N0} of {path.Length:N0} bytes ({tenth * 10}%).");
                 });
                 result = await import.ExecuteAsync(actor, found.Value.Id, stream, plain, ct);
             }
             if (!result.IsSuccess)
-                return Fail(result.Error);
-            return Print(result.Value);
+                return Fail(errors, result.Error);
+            return Print(output, errors, result.Value);
         }, cancellationToken));
         return new Command("import", "Import data from a file.") { census };
     }
@@ -74,18 +75,19 @@ public static class CensusCommands
         var census = new Command("census", "Export a council's census as CSV.") { council, output };
         census.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, async (services, ct) =>
         {
+            var errors = parse.InvocationConfiguration.Error;
             var found = await services.GetRequiredService<RegistryQueries>().CouncilByCodeAsync(parse.GetValue(council)!, ct);
             if (!found.IsSuccess)
-                return Fail(found.Error);
+                return Fail(errors, found.Error);
             var target = parse.GetValue(output);
             await using var stream = target is null
                 ? Console.OpenStandardOutput()
                 : new FileStream(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
             var written = await services.GetRequiredService<ExportCensus>().ExecuteAsync(OperatorOf(found.Value), found.Value.Id, stream, ct);
             if (!written.IsSuccess)
-                return Fail(written.Error);
+                return Fail(errors, written.Error);
             if (target is not null)
-                Console.Error.WriteLine($"Wrote {written.Value:N0} residents to {target.FullName}.");
+                errors.WriteLine($"Wrote {written.Value:N0} residents to {target.FullName}.");
             return 0;
         }, cancellationToken));
         return new Command("export", "Export data to a file.") { census };
@@ -111,28 +113,28 @@ public static class CensusCommands
         Required = true,
     };
 
-    private static int Print(CensusImportReport report)
+    private static int Print(TextWriter output, TextWriter errors, CensusImportReport report)
     {
         if (report.Succeeded)
         {
-            Console.WriteLine($"Imported {report.Rows:N0} rows: households {report.HouseholdsCreated:N0} created, {report.HouseholdsUpdated:N0} updated; "
+            output.WriteLine($"Imported {report.Rows:N0} rows: households {report.HouseholdsCreated:N0} created, {report.HouseholdsUpdated:N0} updated; "
                 + $"residents {report.ResidentsCreated:N0} created, {report.ResidentsUpdated:N0} updated, {report.ResidentsUnchanged:N0} unchanged.");
             return 0;
         }
-        Console.Error.WriteLine($"Nothing was imported: {report.ErrorCount:N0} of {report.Rows:N0} rows are not valid.");
+        errors.WriteLine($"Nothing was imported: {report.ErrorCount:N0} of {report.Rows:N0} rows are not valid.");
         foreach (var error in report.Errors)
         {
             var field = error.Field.Length > 0 ? $" {error.Field}" : "";
-            Console.Error.WriteLine($"  line {error.Line}{field}: {error.Message} [{error.Code}]");
+            errors.WriteLine($"  line {error.Line}{field}: {error.Message} [{error.Code}]");
         }
         if (report.ErrorCount > report.Errors.Count)
-            Console.Error.WriteLine($"  … and {report.ErrorCount - report.Errors.Count:N0} more.");
+            errors.WriteLine($"  … and {report.ErrorCount - report.Errors.Count:N0} more.");
         return 1;
     }
 
-    private static int Fail(Error error)
+    private static int Fail(TextWriter errors, Error error)
     {
-        Console.Error.WriteLine($"{error.Message} [{error.Code}]");
+        errors.WriteLine($"{error.Message} [{error.Code}]");
         return error.Kind == ErrorKind.NotFound ? 3 : 1;
     }
 
