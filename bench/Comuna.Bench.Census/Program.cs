@@ -16,12 +16,15 @@ using NpgsqlTypes;
 
 // dotnet run -c Release --project bench/Comuna.Bench.Census -- --rows 1500000
 var rows = 1_500_000;
+DatabaseEngine[] engines = [DatabaseEngine.Sqlite, DatabaseEngine.Postgres];
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--rows")
         rows = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    if (args[i] == "--engine")
+        engines = [Enum.Parse<DatabaseEngine>(args[i + 1], ignoreCase: true)];
 }
-var command = $"dotnet run -c Release --project bench/Comuna.Bench.Census -- --rows {rows}";
+var command = $"dotnet run -c Release --project bench/Comuna.Bench.Census -- {string.Join(' ', args)}".TrimEnd();
 var results = new List<Phase>();
 var path = Path.Combine(Path.GetTempPath(), $"comuna-census-{rows}-{Guid.NewGuid():N}.csv");
 try
@@ -35,7 +38,7 @@ try
         await ParseAsync(path, (_, _) => { });
     }));
 
-    foreach (var engine in new[] { DatabaseEngine.Sqlite, DatabaseEngine.Postgres })
+    foreach (var engine in engines)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
         var council = await CreateCouncilAsync(database);

@@ -25,7 +25,7 @@ public static class CensusApi
     {
         var api = app.MapGroup("/api/v1/councils/{id:guid}/census").WithTags("Census").RequireAuthorization();
         api.MapPost("", ImportAsync)
-            .Accepts<string>("text/csv", "multipart/form-data")
+            .Accepts<string>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data")
             .WithSummary("Imports the council's census from a CSV file, all rows or none.");
         api.MapGet("", ExportAsync)
             .WithSummary("The council's census as a CSV file, ordered by household code and national id.");

@@ -140,6 +140,25 @@ public sealed class ImportCensusTests
     }
 
     [Theory, BothEngines]
+    public async Task Import_TenThousandRows_SavesEveryBatchAndRefreshesStatisticsOnTheWay(DatabaseEngine engine)
+    {
+        await using var harness = await CensusHarness.CreateAsync(engine);
+        var before = await harness.CountAllAsync();
+        // Past the point where the import refreshes the engine's statistics, with households of
+        // three that straddle batch boundaries.
+        var rows = Enumerable.Range(0, 10_000)
+            .Select(i => $"L-{i / 3:00000},E-{87000000 + i},Nombre {i},Apellido,1970-01-01,{(i % 2 == 0 ? 'F' : 'M')},Casa {i / 3}");
+
+        var report = (await harness.ImportAsync(Header + "\n" + string.Join('\n', rows))).Value;
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors.Take(3)));
+        Assert.Equal((10_000, 3334, 10_000), (report.Rows, report.HouseholdsCreated, report.ResidentsCreated));
+        Assert.Equal((before.Households + 3334, before.Residents + 10_000), await harness.CountAllAsync());
+        await using var db = harness.NewContext();
+        Assert.Equal(3, await db.Residents.CountAsync(r => r.Household!.Code == "L-00333", TestContext.Current.CancellationToken));
+    }
+
+    [Theory, BothEngines]
     public async Task Import_QuotedLineBreak_LaterLinesKeepTheirPhysicalNumbers(DatabaseEngine engine)
     {
         await using var harness = await CensusHarness.CreateAsync(engine);
@@ -152,6 +171,18 @@ public sealed class ImportCensusTests
 
         var error = Assert.Single(report.Errors);
         Assert.Equal((5, "sex"), (error.Line, error.Field));
+    }
+
+    [Theory, BothEngines]
+    public async Task Import_SpreadsheetFileWithBomAndCrLf_IsRead(DatabaseEngine engine)
+    {
+        await using var harness = await CensusHarness.CreateAsync(engine);
+        var csv = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(NewFamilies.ReplaceLineEndings("\r\n") + "\r\n")).ToArray();
+
+        var result = await harness.ImportAsync(csv);
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal((5, 5), (result.Value.Rows, result.Value.ResidentsCreated));
     }
 
     [Theory, BothEngines]

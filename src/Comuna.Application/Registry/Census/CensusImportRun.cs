@@ -17,6 +17,11 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
     private readonly Dictionary<string, HouseholdState> _households = new(StringComparer.Ordinal);
     private readonly List<CensusRow> _batch = [];
     private readonly List<CensusRowError> _errors = [];
+    private int _rowsWritten;
+    private int _rowsWrittenAtLastStatistics = StatisticsThreshold / 2;
+
+    /// <summary>Below this many rows (a real council has at most a few thousand residents) statistics are left alone.</summary>
+    private const int StatisticsThreshold = 8 * ImportCensus.BatchSize;
 
     public int Rows { get; private set; }
     public int HouseholdsCreated { get; private set; }
@@ -148,6 +153,30 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        _rowsWritten += accepted.Count;
+        await RefreshStatisticsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL plans each batch's lookups from table statistics, which autovacuum cannot bring
+    /// up to date while this transaction is open (it does not see the uncommitted rows). With
+    /// statistics that say the tables are empty, the lookups become scans and a large import
+    /// slows quadratically. ANALYZE inside the transaction counts its own rows. It runs each time
+    /// the rows written double, so its total cost stays a small multiple of the last run; SQLite
+    /// takes the same statement.
+    /// </summary>
+    private async Task RefreshStatisticsAsync(CancellationToken cancellationToken)
+    {
+        if (_rowsWritten < StatisticsThreshold || _rowsWritten < 2 * _rowsWrittenAtLastStatistics)
+            return;
+        _rowsWrittenAtLastStatistics = _rowsWritten;
+        foreach (var table in new[] { db.Residents.EntityType, db.Households.EntityType })
+        {
+            var name = table.GetSchema() is { } schema ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
+            // The name comes from the model, never from the file.
+            var analyze = "ANALYZE " + name;
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
+        }
     }
 
     public CensusImportReport Report()
