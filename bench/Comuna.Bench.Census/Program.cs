@@ -74,7 +74,8 @@ try
 
     var resultsFile = Path.Combine(FindRepositoryRoot(), "bench", "RESULTS.md");
     if (!File.Exists(resultsFile))
-        await File.WriteAllTextAsync(resultsFile, "# Benchmark results\n\nEach section is one run, appended by the benchmark itself; compare ratios within a run, not times across runs.\n");
+        await File.WriteAllTextAsync(resultsFile, "# Benchmark results\n\nEach section is one run, appended by the benchmark itself; compare ratios within a run, not times across runs.\n"
+            + "Peak working set and managed heap are sampled every 50 ms during each phase; the managed heap includes garbage not yet collected.\n");
     await File.AppendAllTextAsync(resultsFile,
         $"\n## Census import, {rows:N0} rows, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n\n`{command}`\n\n{machine}\n\n{table}\n"
         + $"Process peak working set over the whole run: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB. "
@@ -172,8 +173,11 @@ static string Machine()
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
         : null;
     var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024.0 / 1024.0;
+    // How busy the shared machine was: the same code measures very differently under load.
+    var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
     return $"Machine: {cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {memory:N1} GiB; "
-        + $"{RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; shared with other builds, so compare ratios.";
+        + $"{RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; load average at the end {load}; "
+        + "shared with other builds, so compare ratios.";
 }
 
 static string Table(List<Phase> phases)
