@@ -121,7 +121,7 @@ public static class CensusCommands
                 + $"residents {report.ResidentsCreated:N0} created, {report.ResidentsUpdated:N0} updated, {report.ResidentsUnchanged:N0} unchanged.");
             return 0;
         }
-        errors.WriteLine($"Nothing was imported: {report.ErrorCount:N0} of {report.Rows:N0} rows are not valid.");
+        errors.WriteLine($"Nothing was imported: {report.ErrorCount:N0} problems in {report.Rows:N0} rows.");
         foreach (var error in report.Errors)
         {
             var field = error.Field.Length > 0 ? $" {error.Field}" : "";

@@ -101,7 +101,7 @@ public static class CensusApi
         foreach (var property in JsonSerializer.SerializeToElement(report, serializer).EnumerateObject())
             extensions[property.Name] = property.Value;
         return TypedResults.Problem(
-            detail: $"{report.ErrorCount} of {report.Rows} rows are not valid; nothing was saved. Fix the lines listed and send the whole file again.",
+            detail: $"{report.ErrorCount} problems in {report.Rows} rows; nothing was saved. Fix the lines listed and send the whole file again.",
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: Invalid,
             extensions: extensions);
