@@ -15,6 +15,8 @@ public static class RegistryModule
         .AddScoped<AddHousehold>()
         .AddScoped<AddResident>()
         .AddScoped<RecordSpokesperson>()
+        .AddScoped<Census.ImportCensus>()
+        .AddScoped<Census.ExportCensus>()
         .AddScoped<LoadTerritory>()
         .AddScoped<Demo.SeedDemo>();
 }

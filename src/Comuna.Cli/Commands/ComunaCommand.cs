@@ -26,6 +26,8 @@ public static class ComunaCommand
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(CensusCommands.CreateImport());
+        root.Subcommands.Add(CensusCommands.CreateExport());
         return root;
     }
 }

@@ -100,6 +100,7 @@ public static class ComunaApp
         app.MapProposalsApi();
         app.MapRecallsApi();
         app.MapLedgerApi();
+        app.MapCensusApi();
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;
