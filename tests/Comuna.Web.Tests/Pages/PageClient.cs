@@ -48,6 +48,21 @@ public sealed partial class PageClient : IDisposable
         return await _client.PostAsync(postPath ?? formPath, content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Loads the form at <paramref name="formPath"/> and uploads <paramref name="file"/> in its
+    /// file input <paramref name="fileField"/>, as a browser sends a multipart form.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string formPath, string fileField, string fileName, byte[] file)
+    {
+        var form = await HtmlAsync(formPath);
+        var token = TokenPattern().Match(form);
+        Assert.True(token.Success, $"The page {formPath} has no antiforgery token.");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), fileField, fileName },
+        };
+        return await _client.PostAsync(formPath, content, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Signs in through the sign-in page, as a person would.</summary>
     public async Task<HttpResponseMessage> SignInAsync(string username, string password = SeedDemo.Password, string? returnUrl = null) =>
         await SubmitAsync(returnUrl is null ? "/cuenta/entrar" : $"/cuenta/entrar?returnUrl={Uri.EscapeDataString(returnUrl)}",
