@@ -41,6 +41,7 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
+    public DbSet<PendingTransfer> PendingTransfers => Set<PendingTransfer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

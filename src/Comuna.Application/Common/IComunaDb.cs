@@ -39,6 +39,7 @@ public interface IComunaDb
     DbSet<Account> Accounts { get; }
     DbSet<Transfer> Transfers { get; }
     DbSet<LedgerHead> LedgerHeads { get; }
+    DbSet<PendingTransfer> PendingTransfers { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -42,6 +42,7 @@ internal static class DemoCatalog
         new("admin.panal", "Administración de Panal 2021", Role.CommuneAdmin, "COM-DC-PANAL2021", null, null),
         new("vocera.panal", "Vocera de alimentación, Sector La Piedrita", Role.Spokesperson, "COM-DC-PANAL2021", 0, "alimentación"),
         new("finanzas.panal", "Unidad financiera de Panal 2021", Role.Finance, "COM-DC-PANAL2021", null, null),
+        new("tesorera.panal", "Tesorera de la unidad financiera de Panal 2021", Role.Finance, "COM-DC-PANAL2021", null, null),
         new("contraloria.panal", "Contraloría social de Panal 2021", Role.Oversight, "COM-DC-PANAL2021", null, null),
         new("residente.panal", "Residente de Sector La Piedrita", Role.Resident, "COM-DC-PANAL2021", 0, null),
         new("admin.lidice", "Administración de Altos de Lídice", Role.CommuneAdmin, "COM-DC-ALTOSLIDICE", null, null),

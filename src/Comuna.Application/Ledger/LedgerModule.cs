@@ -7,7 +7,10 @@ public static class LedgerModule
 {
     public static IServiceCollection AddLedger(this IServiceCollection services) => services
         .AddScoped<OpenAccount>()
+        .AddScoped<TransferChecks>()
+        .AddScoped<JournalWriter>()
         .AddScoped<PostTransfer>()
+        .AddScoped<ApproveTransfer>()
         .AddScoped<LedgerQueries>()
         .AddScoped<VerifyLedger>();
 }

@@ -7,10 +7,10 @@ public sealed record AccountView(
 
 public sealed record TransferView(
     Guid Id, long Sequence, Guid DebitAccountId, Guid CreditAccountId, long Amount, string Currency, string Memo,
-    Guid? DecisionId, Guid? ReversesId, DateTime PostedAt, string PreviousHash, string Hash)
+    Guid? DecisionId, Guid? ReversesId, DateTime PostedAt, string PostedBy, string? ApprovedBy, string PreviousHash, string Hash)
 {
     public static TransferView Of(Transfer t) => new(t.Id, t.Sequence, t.DebitAccountId, t.CreditAccountId, t.Amount, t.Currency, t.Memo,
-        t.DecisionId, t.ReversesId, t.PostedAtUtc, t.PreviousHash, t.Hash);
+        t.DecisionId, t.ReversesId, t.PostedAtUtc, t.PostedBy, t.ApprovedBy, t.PreviousHash, t.Hash);
 }
 
 public sealed record LedgerVerification(Guid CommuneId, long Postings, IReadOnlyList<string> Differences)

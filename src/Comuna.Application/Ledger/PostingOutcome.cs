@@ -2,5 +2,9 @@ using Comuna.Domain.Ledger;
 
 namespace Comuna.Application.Ledger;
 
-/// <summary>The posting, and whether this request created it or found it already posted (a retry).</summary>
-public sealed record PostingOutcome(Transfer Transfer, bool Created);
+/// <summary>
+/// What a transfer request did: posted it (<see cref="Transfer"/>), or — for a large outflow —
+/// left it waiting for a second approval (<see cref="Pending"/>); <see cref="Created"/> is false
+/// when the same request had already done so (a retry).
+/// </summary>
+public sealed record PostingOutcome(Transfer? Transfer, PendingTransfer? Pending, bool Created);

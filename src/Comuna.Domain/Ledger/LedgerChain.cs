@@ -16,7 +16,7 @@ public static class LedgerChain
         t.Id.ToString("D"), t.Sequence.ToString(CultureInfo.InvariantCulture), t.DebitAccountId.ToString("D"),
         t.CreditAccountId.ToString("D"), t.Amount.ToString(CultureInfo.InvariantCulture), t.Currency, t.Memo,
         t.DecisionId?.ToString("D") ?? "", t.ReversesId?.ToString("D") ?? "",
-        t.PostedAtUtc.ToString("O", CultureInfo.InvariantCulture), previousHash));
+        t.PostedAtUtc.ToString("O", CultureInfo.InvariantCulture), t.PostedBy, t.ApprovedBy ?? "", previousHash));
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -27,6 +27,9 @@ public sealed class Transfer
 
     public DateTime PostedAtUtc { get; set; }
     public required string PostedBy { get; set; }
+
+    /// <summary>The second person of the finance unit who approved a large outflow; null below the threshold.</summary>
+    public string? ApprovedBy { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }

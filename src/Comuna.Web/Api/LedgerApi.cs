@@ -24,6 +24,7 @@ public static class LedgerApi
         api.MapGet("/transfers", async (Guid communeId, long? after, int? limit, LedgerQueries q, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok(await q.TransfersAsync(await current.GetAsync(ct), communeId, after, limit, ct)));
         api.MapPost("/transfers", PostAsync);
+        api.MapPost("/transfers/{transferId:guid}/approve", ApproveAsync);
         return app;
     }
 
@@ -54,10 +55,34 @@ public static class LedgerApi
         var posted = await post.ExecuteAsync(await current.GetAsync(ct), communeId, new TransferInput(
             request.Id, request.DebitAccountId, request.CreditAccountId, request.Amount, request.Currency, request.Memo,
             request.DecisionId, request.ReversesId), ct);
-        if (!posted.IsSuccess)
-            return ApiResults.Problem(posted.Error);
-        var view = TransferView.Of(posted.Value.Transfer);
-        return posted.Value.Created
+        return Answer(communeId, posted);
+    }
+
+    private static async Task<IResult> ApproveAsync(Guid communeId, Guid transferId, ApproveTransfer approve, CurrentActor current, CancellationToken ct) =>
+        Answer(communeId, await approve.ExecuteAsync(await current.GetAsync(ct), communeId, transferId, ct));
+
+    /// <summary>201 for a new posting, 200 for a retry that finds it, 202 while a large outflow waits for its second approval.</summary>
+    private static IResult Answer(Guid communeId, Comuna.Domain.Common.Result<PostingOutcome> outcome)
+    {
+        if (!outcome.IsSuccess)
+            return ApiResults.Problem(outcome.Error);
+        if (outcome.Value.Pending is { } p)
+        {
+            return TypedResults.Accepted($"/api/v1/communes/{communeId}/transfers/{p.Id}/approve", new
+            {
+                p.Id,
+                status = "pending-approval",
+                p.DebitAccountId,
+                p.CreditAccountId,
+                p.Amount,
+                p.Currency,
+                p.Memo,
+                p.DecisionId,
+                p.RequestedBy,
+            });
+        }
+        var view = TransferView.Of(outcome.Value.Transfer!);
+        return outcome.Value.Created
             ? TypedResults.Created($"/api/v1/communes/{communeId}/transfers?after={view.Sequence - 1}&limit=1", view)
             : TypedResults.Ok(view);
     }

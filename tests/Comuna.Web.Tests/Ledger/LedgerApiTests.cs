@@ -48,11 +48,11 @@ public sealed class LedgerApiTests
             new { id = Guid.NewGuid(), debitAccountId = dollars, creditAccountId = donations, amount = 1L, currency = "USD", memo = "Devolución" }, ct);
         Assert.Equal("insufficient-funds", await AssemblyDriver.CodeAsync(overdrawn, ct));
 
-        // The assembly mandates 200,000.00 VES for the pipes; 20 payments of 50,000.00 race for it.
+        // The assembly mandates 200,000.00 VES for the pipes; 20 payments of 40,000.00 race for it.
         var decisionId = await MandateAsync(server, database, 200_000_00L, ct);
         var payments = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => finance.PostAsJsonAsync($"{books}/transfers",
-            new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = supplier, amount = 50_000_00L, currency = "VES", memo = $"Tubos, entrega {i + 1}", decisionId }, ct)));
-        Assert.Equal(4, payments.Count(p => p.StatusCode == HttpStatusCode.Created));
+            new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = supplier, amount = 40_000_00L, currency = "VES", memo = $"Tubos, entrega {i + 1}", decisionId }, ct)));
+        Assert.Equal(5, payments.Count(p => p.StatusCode == HttpStatusCode.Created));
         foreach (var refused in payments.Where(p => p.StatusCode != HttpStatusCode.Created))
             Assert.Equal("mandate-exceeded", await AssemblyDriver.CodeAsync(refused, ct));
         var decision = await finance.GetFromJsonAsync<JsonElement>($"/api/v1/decisions/{decisionId}", ct);
@@ -65,10 +65,44 @@ public sealed class LedgerApiTests
         Assert.Equal(0L, accounts.EnumerateArray().Where(a => a.GetProperty("currency").GetString() == "VES").Sum(a => a.GetProperty("balance").GetInt64()));
 
         var journal = await finance.GetFromJsonAsync<JsonElement>($"{books}/transfers?after=0&limit=100", ct);
-        Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), journal.EnumerateArray().Select(t => t.GetProperty("sequence").GetInt64()));
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), journal.EnumerateArray().Select(t => t.GetProperty("sequence").GetInt64()));
         await using var scope = server.Services.CreateAsyncScope();
         var verified = await scope.ServiceProvider.GetRequiredService<VerifyLedger>().ExecuteAsync(panal, ct);
         Assert.True(verified.Value.Holds, string.Join("; ", verified.Value.Differences));
+    }
+
+    [Theory, BothEngines]
+    public async Task LargeOutflow_WaitsForASecondPersonOfTheFinanceUnit_ThenPostsWithBothNames(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var finance = await server.SignedInAsync("finanzas.panal");
+        using var treasurer = await server.SignedInAsync("tesorera.panal");
+        var books = $"/api/v1/communes/{await PanalIdAsync(database, ct)}";
+        var treasury = await OpenAsync(finance, books, new { code = "TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
+        var grant = await OpenAsync(finance, books, new { code = "COGESTION", name = "Fondos de cogestión", kind = "income", currency = "VES", source = "state-funds" }, ct);
+        var builder = await OpenAsync(finance, books, new { code = "CONSTRUCTORA", name = "Cooperativa de construcción", kind = "expense", currency = "VES" }, ct);
+        (await finance.PostAsJsonAsync($"{books}/transfers", new { id = Guid.NewGuid(), debitAccountId = grant, creditAccountId = treasury, amount = 900_000_00L, currency = "VES", memo = "Cogestión 2026" }, ct)).EnsureSuccessStatusCode();
+        var decisionId = await MandateAsync(server, database, 800_000_00L, ct);
+        var payment = new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = builder, amount = 600_000_00L, currency = "VES", memo = "Techo de la casa comunal", decisionId };
+
+        var asked = await finance.PostAsJsonAsync($"{books}/transfers", payment, ct);
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await finance.PostAsJsonAsync($"{books}/transfers", payment, ct)).StatusCode);
+        var alone = await finance.PostAsync($"{books}/transfers/{payment.id}/approve", null, ct);
+        Assert.Equal("second-person-required", await AssemblyDriver.CodeAsync(alone, ct));
+        var before = await treasurer.GetFromJsonAsync<JsonElement>($"{books}/accounts", ct);
+        Assert.Equal(900_000_00L, before.EnumerateArray().Single(a => a.GetProperty("code").GetString() == "TESORERIA").GetProperty("balance").GetInt64());
+
+        var approved = await treasurer.PostAsync($"{books}/transfers/{payment.id}/approve", null, ct);
+
+        Assert.Equal(HttpStatusCode.Created, approved.StatusCode);
+        var posting = await approved.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.NotEqual(posting.GetProperty("postedBy").GetString(), posting.GetProperty("approvedBy").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await finance.PostAsJsonAsync($"{books}/transfers", payment, ct)).StatusCode);
+        var after = await treasurer.GetFromJsonAsync<JsonElement>($"{books}/accounts", ct);
+        Assert.Equal(300_000_00L, after.EnumerateArray().Single(a => a.GetProperty("code").GetString() == "TESORERIA").GetProperty("balance").GetInt64());
     }
 
     [Theory, BothEngines]

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Comuna.Data.Ledger.Configurations;
 
 public sealed class LedgerEntityTypeConfiguration :
-    IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<Transfer>, IEntityTypeConfiguration<LedgerHead>
+    IEntityTypeConfiguration<Account>, IEntityTypeConfiguration<Transfer>, IEntityTypeConfiguration<LedgerHead>, IEntityTypeConfiguration<PendingTransfer>
 {
     public void Configure(EntityTypeBuilder<Account> builder)
     {
@@ -30,6 +30,7 @@ public sealed class LedgerEntityTypeConfiguration :
         builder.Property(t => t.Currency).HasMaxLength(8);
         builder.Property(t => t.Memo).HasMaxLength(300);
         builder.Property(t => t.PostedBy).HasMaxLength(450);
+        builder.Property(t => t.ApprovedBy).HasMaxLength(450);
         builder.Property(t => t.PreviousHash).HasMaxLength(64);
         builder.Property(t => t.Hash).HasMaxLength(64);
         builder.HasOne<Commune>().WithMany().HasForeignKey(t => t.CommuneId).OnDelete(DeleteBehavior.Restrict);
@@ -49,5 +50,18 @@ public sealed class LedgerEntityTypeConfiguration :
         builder.HasKey(h => h.CommuneId);
         builder.Property(h => h.LastHash).HasMaxLength(64);
         builder.HasOne<Commune>().WithMany().HasForeignKey(h => h.CommuneId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<PendingTransfer> builder)
+    {
+        builder.ToTable("pending_transfers", t => t.HasCheckConstraint("ck_pending_amount", "\"Amount\" > 0"));
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Currency).HasMaxLength(8);
+        builder.Property(p => p.Memo).HasMaxLength(300);
+        builder.Property(p => p.RequestedBy).HasMaxLength(450);
+        builder.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(p => p.DebitAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(p => p.CreditAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(p => p.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
