@@ -3,6 +3,7 @@ using Comuna.Application.Deliberation;
 using Comuna.Domain.Common;
 using Comuna.Domain.Deliberation;
 using Comuna.Web.Access;
+using Comuna.Web.Hosting;
 
 namespace Comuna.Web.Api;
 
@@ -32,7 +33,7 @@ public static class DeliberationApi
         api.MapGet("/councils/{id:guid}/assemblies", async (Guid id, DeliberationQueries q, CancellationToken ct) => TypedResults.Ok(await q.OfCouncilAsync(id, ct)));
         api.MapPost("/assemblies/{id:guid}/open", OpenAsync).RequireAuthorization();
         api.MapPost("/assemblies/{id:guid}/close", CloseAsync).RequireAuthorization();
-        api.MapPost("/assemblies/{id:guid}/attendance", CheckInAsync).RequireAuthorization();
+        api.MapPost("/assemblies/{id:guid}/attendance", CheckInAsync).RequireAuthorization().QueuedAsWrite();
         api.MapGet("/assemblies/{id:guid}/attendance", async (Guid id, DeliberationQueries q, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok(await q.AttendanceAsync(await current.GetAsync(ct), id, ct))).RequireAuthorization();
         api.MapGet("/assemblies/{id:guid}/minutes", async (Guid id, DeliberationQueries q, CancellationToken ct) => ApiResults.Ok(await q.MinutesAsync(id, ct)));
@@ -41,7 +42,7 @@ public static class DeliberationApi
         api.MapPost("/assemblies/{id:guid}/votes/{voteId:guid}/open", async (Guid id, Guid voteId, OpenVote open, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok((await open.ExecuteAsync(await current.GetAsync(ct), id, voteId, ct)).Map(v => new { v.Id, status = v.Status }))).RequireAuthorization();
         api.MapPost("/assemblies/{id:guid}/votes/{voteId:guid}/close", CloseVoteAsync).RequireAuthorization();
-        api.MapPost("/assemblies/{id:guid}/votes/{voteId:guid}/ballots", CastAsync).RequireAuthorization();
+        api.MapPost("/assemblies/{id:guid}/votes/{voteId:guid}/ballots", CastAsync).RequireAuthorization().QueuedAsWrite();
         api.MapGet("/assemblies/{id:guid}/votes/{voteId:guid}/tally", async (Guid id, Guid voteId, DeliberationQueries q, CancellationToken ct) =>
             ApiResults.Ok(await q.TallyAsync(id, voteId, ct)));
         api.MapGet("/assemblies/{id:guid}/votes/{voteId:guid}/log", async (Guid id, Guid voteId, DeliberationQueries q, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Comuna.Application.Ledger;
 using Comuna.Domain.Ledger;
 using Comuna.Web.Access;
+using Comuna.Web.Hosting;
 
 namespace Comuna.Web.Api;
 
@@ -23,8 +24,8 @@ public static class LedgerApi
         api.MapPost("/accounts", OpenAsync);
         api.MapGet("/transfers", async (Guid communeId, long? after, int? limit, LedgerQueries q, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok(await q.TransfersAsync(await current.GetAsync(ct), communeId, after, limit, ct)));
-        api.MapPost("/transfers", PostAsync);
-        api.MapPost("/transfers/{transferId:guid}/approve", ApproveAsync);
+        api.MapPost("/transfers", PostAsync).QueuedAsWrite();
+        api.MapPost("/transfers/{transferId:guid}/approve", ApproveAsync).QueuedAsWrite();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Comuna.Application.Deliberation;
 using Comuna.Web.Access;
+using Comuna.Web.Hosting;
 
 namespace Comuna.Web.Api;
 
@@ -18,7 +19,7 @@ public static class RecallsApi
         api.MapGet("/councils/{id:guid}/recalls", async (Guid id, DeliberationQueries q, CancellationToken ct) => TypedResults.Ok(await q.RecallsAsync(id, null, ct)));
         api.MapGet("/recalls/{id:guid}", async (Guid id, DeliberationQueries q, CancellationToken ct) => ApiResults.Ok(await q.RecallAsync(id, ct)));
         api.MapPost("/councils/{id:guid}/recalls", StartAsync).RequireAuthorization();
-        api.MapPost("/recalls/{id:guid}/signatures", SignAsync).RequireAuthorization();
+        api.MapPost("/recalls/{id:guid}/signatures", SignAsync).RequireAuthorization().QueuedAsWrite();
         api.MapPost("/recalls/{id:guid}/agenda", ToAgendaAsync).RequireAuthorization();
         return app;
     }

@@ -42,6 +42,7 @@ public static class ComunaApp
         services.AddRegistry();
         services.AddDeliberation();
         services.AddLedger();
+        services.AddWriteQueue();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<StartupTasks>();
@@ -91,6 +92,7 @@ public static class ComunaApp
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz");

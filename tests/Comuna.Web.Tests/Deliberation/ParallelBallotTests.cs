@@ -38,8 +38,12 @@ public sealed class ParallelBallotTests
         var responses = await Task.WhenAll(attempts.Select((voter, i) =>
             driver.PaperBallotAsync(voteId, voter, new { choice = i % 3 == 0 ? "no" : "yes" }, ct)));
 
+        var refusals = await Task.WhenAll(responses.Where(r => r.StatusCode != HttpStatusCode.Created)
+            .Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync(ct)}"));
         var codes = await Task.WhenAll(responses.Where(r => r.StatusCode != HttpStatusCode.Created).Select(r => AssemblyDriver.CodeAsync(r, ct)));
-        Assert.Equal(Voters, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.True(Voters == responses.Count(r => r.StatusCode == HttpStatusCode.Created),
+            $"{responses.Count(r => r.StatusCode == HttpStatusCode.Created)} ballots counted; other answers: "
+            + string.Join(" | ", refusals.Where(r => !r.Contains("already-voted", StringComparison.Ordinal)).Distinct().Take(5)));
         Assert.All(codes, code => Assert.Equal("already-voted", code));
 
         await using (var db = database.NewContext())
