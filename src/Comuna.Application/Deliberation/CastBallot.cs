@@ -79,10 +79,13 @@ public sealed class CastBallot(IComunaDb db)
         }
         catch (DbUpdateException)
         {
-            // The same voter's other ballot won the race: UNIQUE(vote, resident) refused this one.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return AlreadyVoted();
+            // The same voter's other ballot won the race: UNIQUE(vote, resident) refused this one.
+            // Any other failure is not "already voted" and must not be reported as such.
+            if (await db.BallotCasts.AnyAsync(b => b.VoteId == voteId && b.ResidentId == voter.Value, cancellationToken))
+                return AlreadyVoted();
+            throw;
         }
         return receipt;
     }

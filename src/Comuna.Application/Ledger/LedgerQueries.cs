@@ -1,6 +1,7 @@
 using Comuna.Application.Access;
 using Comuna.Application.Common;
 using Comuna.Domain.Common;
+using Comuna.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Application.Ledger;
@@ -31,6 +32,25 @@ public sealed class LedgerQueries(IComunaDb db)
         var transfers = await db.Transfers.AsNoTracking().Where(t => t.CommuneId == communeId && t.Sequence > from)
             .OrderBy(t => t.Sequence).Take(take).ToListAsync(cancellationToken);
         return transfers.Select(TransferView.Of).ToList();
+    }
+
+    /// <summary>Income per month and currency, own revenue (enterprises, raffles, donations) against
+    /// state funds, from the postings that draw on income accounts.</summary>
+    public async Task<Result<IReadOnlyList<IncomeMonth>>> IncomeBySourceAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)
+    {
+        var refusal = await RefusalAsync(actor, communeId, cancellationToken);
+        if (refusal is not null)
+            return refusal;
+        var rows = await db.Transfers.AsNoTracking().Where(t => t.CommuneId == communeId && t.ReversesId == null)
+            .Join(db.Accounts.Where(a => a.Kind == AccountKind.Income), t => t.DebitAccountId, a => a.Id,
+                (t, a) => new { t.PostedAtUtc, t.Amount, t.Currency, a.Source })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (Month: r.PostedAtUtc.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r.Currency))
+            .OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Currency)
+            .Select(g => new IncomeMonth(g.Key.Month, g.Key.Currency,
+                g.Where(r => r.Source == IncomeSource.OwnRevenue).Sum(r => r.Amount),
+                g.Where(r => r.Source == IncomeSource.StateFunds).Sum(r => r.Amount)))
+            .ToList();
     }
 
     private async Task<Error?> RefusalAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)

@@ -17,3 +17,10 @@ public sealed record LedgerVerification(Guid CommuneId, long Postings, IReadOnly
 {
     public bool Holds => Differences.Count == 0;
 }
+
+/// <summary>Income of one month in one currency, split by where it came from.</summary>
+public sealed record IncomeMonth(string Month, string Currency, long OwnRevenue, long StateFunds)
+{
+    /// <summary>The own-revenue share, 0 to 1: the road from co-management to self-management.</summary>
+    public decimal OwnShare => OwnRevenue + StateFunds == 0 ? 0 : (decimal)OwnRevenue / (OwnRevenue + StateFunds);
+}

@@ -1,0 +1,44 @@
+using Comuna.Application.Ledger;
+using Comuna.Application.Registry;
+using Comuna.Web.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Comuna.Web.Pages.Ledger;
+
+/// <summary>
+/// The commune's books as its residents read them: every account's balance, the latest movements,
+/// and income by source month by month — own revenue against state funds.
+/// </summary>
+[Authorize]
+public sealed class BooksModel(LedgerQueries ledger, RegistryQueries registry, CurrentActor current) : PageModel
+{
+    public const int PageSize = 50;
+
+    public CommuneView Commune { get; private set; } = null!;
+    public IReadOnlyList<AccountView> Accounts { get; private set; } = [];
+    public IReadOnlyList<TransferView> Movements { get; private set; } = [];
+    public IReadOnlyList<IncomeMonth> Income { get; private set; } = [];
+    public long After { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "desde")] long? after, CancellationToken cancellationToken)
+    {
+        var commune = await registry.CommuneAsync(id, cancellationToken);
+        var actor = await current.GetAsync(cancellationToken);
+        var accounts = await ledger.AccountsAsync(actor, id, cancellationToken);
+        if (!commune.IsSuccess || !accounts.IsSuccess)
+            return NotFound();
+        Commune = commune.Value;
+        Accounts = accounts.Value;
+        After = Math.Max(0, after ?? 0);
+        Movements = (await ledger.TransfersAsync(actor, id, After, PageSize, cancellationToken)).Value;
+        Income = (await ledger.IncomeBySourceAsync(actor, id, cancellationToken)).Value;
+        return Page();
+    }
+
+    public string AccountName(Guid accountId) => Accounts.FirstOrDefault(a => a.Id == accountId)?.Name ?? "?";
+
+    /// <summary>Minor units as a person reads them: 1.234,50.</summary>
+    public static string Amount(long minor) => (minor / 100m).ToString("N2", System.Globalization.CultureInfo.CurrentCulture);
+}
