@@ -17,5 +17,9 @@ public static class DeliberationModule
         .AddScoped<VoteCounting>()
         .AddScoped<MinutesWriter>()
         .AddScoped<DeliberationQueries>()
-        .AddScoped<VerifyAssembly>();
+        .AddScoped<VerifyAssembly>()
+        .AddScoped<AttendeeSearch>()
+        .AddScoped<CheckInRoster>()
+        .AddScoped<RecordDebateSummary>()
+        .AddScoped<VoterStanding>();
 }
