@@ -216,4 +216,72 @@ public sealed class DeliberationPageTests
         Assert.Equal(HttpStatusCode.Forbidden, residentRoster.StatusCode);
         Assert.Equal("InSession", (await DeliberationPages.QueryAsync(database, db => db.Assemblies.SingleAsync(a => a.Id == driver.AssemblyId, ct))).Status.ToString());
     }
+
+    [Fact]
+    public async Task PaperBallots_ForApprovalAndRankedVotes_RecordTheOptionsInTheVotersOrder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var api = await server.SignedInAsync("vocero.maizal");
+        var driver = await AssemblyDriver.ForAsync(database, api, DeliberationPages.Maizal, ct);
+        await driver.ConveneAndOpenAsync(ct, call: "second");
+        foreach (var resident in driver.Eligible.Take(driver.QuorumRequired))
+            (await driver.CheckInAsync(resident, ct)).Dispose();
+        var approval = await driver.CreateVoteAsync(new { question = "¿Qué cultivos sembramos?", kind = "approval", secret = false, options = new[] { "maíz", "caraota", "yuca" } }, ct);
+        var ranked = await driver.CreateVoteAsync(new { question = "¿Qué arreglamos primero?", kind = "ranked", secret = true, options = new[] { "agua", "vialidad", "electricidad" } }, ct);
+        (await driver.OpenVoteAsync(approval, ct)).EnsureSuccessStatusCode();
+        (await driver.OpenVoteAsync(ranked, ct)).EnsureSuccessStatusCode();
+        var voters = await DeliberationPages.NationalIdsAsync(database, driver.Eligible.Take(3));
+        using var client = new PageClient(server);
+        await client.SignInAsync("vocero.maizal");
+        var page = $"/asambleas/{driver.AssemblyId}";
+        var form = await client.HtmlAsync(page);
+        Assert.Contains("name=\"choices\" value=\"caraota\"", form);
+        Assert.Contains("name=\"ranks\"", form);
+
+        using var approved = await client.SubmitAsync(page,
+            [new("voteId", approval.ToString()), new("nationalId", voters[0]), new("choices", "yuca"), new("choices", "maíz")], $"{page}?handler=PaperBallot");
+        // One select per place: the voter left the second place empty.
+        using var rankedBallot = await client.SubmitAsync(page,
+            [new("voteId", ranked.ToString()), new("nationalId", voters[1]), new("ranks", "electricidad"), new("ranks", ""), new("ranks", "agua")], $"{page}?handler=PaperBallot");
+        using var twice = await client.SubmitAsync(page,
+            [new("voteId", ranked.ToString()), new("nationalId", voters[2]), new("ranks", "agua"), new("ranks", "agua"), new("ranks", "")], $"{page}?handler=PaperBallot");
+        using var stranger = await client.SubmitAsync(page,
+            [new("voteId", ranked.ToString()), new("nationalId", "V-1"), new("ranks", "agua")], $"{page}?handler=PaperBallot");
+
+        Assert.Contains("Comprobante para entregar a quien votó", await PageClient.TextAsync(approved));
+        Assert.Contains("Comprobante para entregar a quien votó", await PageClient.TextAsync(rankedBallot));
+        Assert.Contains("La boleta no es válida para esta votación", await PageClient.TextAsync(twice));
+        Assert.Contains("Eso no es una cédula", await PageClient.TextAsync(stranger));
+        var log = await DeliberationPages.QueryAsync(database, db => db.VoteLog.Where(e => e.VoteId == approval || e.VoteId == ranked)
+            .ToDictionaryAsync(e => e.VoteId, e => e.Choice, ct));
+        Assert.Equal(2, log.Count);
+        // Approvals are kept in the options' order, a ranking in the voter's.
+        Assert.Equal("maíz|yuca", log[approval]);
+        Assert.Equal("electricidad|agua", log[ranked]);
+        var tally = await client.HtmlAsync($"/asambleas/{driver.AssemblyId}/votaciones/{ranked}");
+        Assert.Contains("electricidad › agua", tally);
+    }
+
+    [Fact]
+    public async Task AssemblyPage_InEnglish_SpeaksEnglish()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("vocero.maizal");
+        (await client.GetAsync("/idioma/en?volver=/")).Dispose();
+        var councilId = await DemoCouncils.IdAsync(database, DeliberationPages.Maizal);
+
+        using var convened = await client.SubmitAsync($"/consejos/{councilId}/asambleas/convocar",
+            [new("Input.StartsAt", "2026-12-05T18:00"), new("Input.Place", "Casa comunal"), new("Input.Agenda", "Diagnóstico")]);
+        var html = await PageClient.TextAsync(convened);
+
+        Assert.Contains("<h1>Citizens' Assembly</h1>", html);
+        Assert.Contains("Convened", html);
+        Assert.Contains("First call (30%", html);
+        Assert.Contains("The quorum is fixed from the census when the assembly opens.", html);
+    }
 }

@@ -1,4 +1,5 @@
 using Comuna.Application.Deliberation;
+using Comuna.Domain.Common;
 using Comuna.Domain.Deliberation;
 using Microsoft.AspNetCore.Mvc;
 
@@ -84,7 +85,7 @@ public sealed partial class AssemblyModel
         ranks is { Count: > 0 } ? ranks.Where(r => !string.IsNullOrWhiteSpace(r)).ToList() : choices ?? [];
 
     /// <summary>The mandate the form describes, null when it describes none, or a failure when its amount is not a number.</summary>
-    private Comuna.Domain.Common.Result<MandateTerms>? Mandate()
+    private Result<MandateTerms>? Mandate()
     {
         var purpose = NewVote.MandatePurpose?.Trim();
         if (string.IsNullOrEmpty(purpose) && string.IsNullOrWhiteSpace(NewVote.MandateAmount))
@@ -93,7 +94,7 @@ public sealed partial class AssemblyModel
         if (!string.IsNullOrWhiteSpace(NewVote.MandateAmount))
         {
             if (MoneyInput.ToMinorUnits(NewVote.MandateAmount) is not { } parsed)
-                return Comuna.Domain.Common.Error.Invalid("mandateAmount", "not a number");
+                return Error.Invalid("mandateAmount", "The amount is not a number.");
             minor = parsed;
         }
         return new MandateTerms(purpose ?? "", minor, NewVote.MandateCurrency?.Trim().ToUpperInvariant(), null);
