@@ -84,6 +84,7 @@ public sealed class AssemblyBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar la votación y contar" }).ClickAsync();
         await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("Aprobada");
         await Assertions.Expect(page.Locator("#ballots")).ToHaveTextAsync((yes + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "comuna-vote.png"), FullPage = true });
 
         await page.GotoAsync(assembly);
         await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar la asamblea" }).ClickAsync();
