@@ -24,5 +24,9 @@ public static class DeliberationModule
         .AddScoped<PutProposalToVote>()
         .AddScoped<StartRecall>()
         .AddScoped<SignRecall>()
-        .AddScoped<PutRecallOnAgenda>();
+        .AddScoped<PutRecallOnAgenda>()
+        .AddScoped<AttendeeSearch>()
+        .AddScoped<CheckInRoster>()
+        .AddScoped<RecordDebateSummary>()
+        .AddScoped<VoterStanding>();
 }

@@ -36,6 +36,8 @@ public static class DeliberationApi
         api.MapPost("/assemblies/{id:guid}/attendance", CheckInAsync).RequireAuthorization().QueuedAsWrite();
         api.MapGet("/assemblies/{id:guid}/attendance", async (Guid id, DeliberationQueries q, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok(await q.AttendanceAsync(await current.GetAsync(ct), id, ct))).RequireAuthorization();
+        api.MapPut("/assemblies/{id:guid}/agenda/{itemId:guid}", async (Guid id, Guid itemId, DebateSummaryInput request, RecordDebateSummary record, CurrentActor current, CancellationToken ct) =>
+            ApiResults.Ok(await record.ExecuteAsync(await current.GetAsync(ct), id, itemId, request, ct))).RequireAuthorization();
         api.MapGet("/assemblies/{id:guid}/minutes", async (Guid id, DeliberationQueries q, CancellationToken ct) => ApiResults.Ok(await q.MinutesAsync(id, ct)));
 
         api.MapPost("/assemblies/{id:guid}/votes", CreateVoteAsync).RequireAuthorization();
