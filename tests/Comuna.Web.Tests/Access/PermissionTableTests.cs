@@ -110,13 +110,16 @@ public sealed class PermissionTableTests
             }
             path = path.Replace("{resident-household}", ResidentHousehold.ToString(), StringComparison.Ordinal)
                 .Replace("{other-household}", OtherHousehold.ToString(), StringComparison.Ordinal)
-                .Replace("{panal-assembly}", PanalAssembly.ToString(), StringComparison.Ordinal);
+                .Replace("{panal-assembly}", PanalAssembly.ToString(), StringComparison.Ordinal)
+                .Replace("{panal}", PanalId.ToString(), StringComparison.Ordinal);
 
             // Creations get a fresh code each time, so that only the permission decides the answer.
             if (method == HttpMethod.Post && path.EndsWith("/households", StringComparison.Ordinal))
                 body = new { code = $"P{serial:0000}", address = "Bloque 9, piso 2" };
             else if (method == HttpMethod.Post && path == "/api/v1/councils")
                 body = new { code = $"PERM-CC{serial:0000}", name = $"Consejo Comunal Prueba {serial}", kind = "urban", parishId = PanalParishId, communeId = PanalId, declaredFamilies = 200 };
+            else if (method == HttpMethod.Post && path.EndsWith("/accounts", StringComparison.Ordinal))
+                body = new { code = $"CUENTA-{serial:0000}", name = $"Fondo {serial}", kind = "fund", currency = "VES" };
             else if (method == HttpMethod.Post && path == "/api/v1/assemblies")
                 body = new { councilId = Councils["panal-cc01"].Id, startsAt = "2026-12-12T17:00:00Z", place = "Cancha del bloque 3", agenda = new[] { "Rendición de cuentas" } };
             else if (method == HttpMethod.Post && path == "/api/v1/communes")
