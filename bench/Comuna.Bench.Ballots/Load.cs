@@ -5,8 +5,11 @@ using System.Net;
 namespace Comuna.Bench.Ballots;
 
 /// <summary>What one burst of requests did: how long until the last answer, and each request's own time.</summary>
-internal sealed record Burst(int Count, TimeSpan Wall, double[] LatenciesMs, IReadOnlyDictionary<string, int> Failures)
+internal sealed record Burst(int Count, TimeSpan Wall, TimeSpan Cpu, double[] LatenciesMs, IReadOnlyDictionary<string, int> Failures)
 {
+    /// <summary>CPU time of the whole process (server and client share it) per request.</summary>
+    public double CpuMsPerRequest => Cpu.TotalMilliseconds / Count;
+
     public int Failed => Failures.Values.Sum();
 
     public double PerSecond => Count / Wall.TotalSeconds;
@@ -63,17 +66,21 @@ internal static class Load
             }
         }
 
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var tasks = new Task[count];
         for (var i = 0; i < count; i++)
             tasks[i] = OneAsync(i);
         await Task.WhenAll(tasks);
         wall.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
 
         var failures = outcomes.Where(o => o is not null)
             .GroupBy(o => o!.Length > 160 ? o[..160] : o!)
             .ToDictionary(g => g.Key, g => g.Count());
-        return new Burst(count, wall.Elapsed, latencies, failures);
+        return new Burst(count, wall.Elapsed, cpu, latencies, failures);
     }
 
     public static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);

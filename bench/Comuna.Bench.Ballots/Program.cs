@@ -18,6 +18,10 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+// Before the servers start, so that the disk is measured alone.
+var floor = DiskFloor.Describe(DiskFloor.Measure(options.Voters));
+Console.WriteLine(floor);
+
 var results = new List<EngineResult>();
 var skipped = new List<string>();
 foreach (var engine in options.Engines)
@@ -37,9 +41,10 @@ foreach (var row in results.SelectMany(r => r.Rows))
     Console.WriteLine(Report.Line(row));
 foreach (var result in results)
     Console.WriteLine($"{result.Engine}: {result.Verification}");
+Console.WriteLine(floor);
 
 if (options.Record)
-    Console.WriteLine($"Recorded in {Report.Record(results, skipped, options, machine)}");
+    Console.WriteLine($"Recorded in {Report.Record(results, skipped, floor, options, machine)}");
 
 // A run whose ballots were lost, doubled or mis-chained is not a result: it fails.
 var sound = results.All(r => r.Holds && r.Rows.All(row => row.Counted == options.Voters && row.Ballots.Failed == 0));
