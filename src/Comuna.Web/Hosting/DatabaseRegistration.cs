@@ -11,22 +11,25 @@ public static class DatabaseRegistration
 {
     public static IServiceCollection AddComunaDatabase(this IServiceCollection services, ComunaOptions options)
     {
-        services.AddDbContext<ComunaDbContext>(builder => Configure(builder, options));
+        // Decided once per process, not per request: the engine, the folder, the connection string.
+        var configure = Configurer(options);
+        services.AddDbContext<ComunaDbContext>(configure);
         services.AddScoped<IComunaDb>(sp => sp.GetRequiredService<ComunaDbContext>());
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, ComunaOptions options)
+    public static void Configure(DbContextOptionsBuilder builder, ComunaOptions options) => Configurer(options)(builder);
+
+    private static Action<DbContextOptionsBuilder> Configurer(ComunaOptions options)
     {
         if (options.UsesPostgres)
         {
-            builder.UseComunaPostgres(options.DatabaseConnectionString!);
+            var connectionString = options.DatabaseConnectionString!;
+            return builder => builder.UseComunaPostgres(connectionString);
         }
-        else
-        {
-            Directory.CreateDirectory(options.DataDirectory);
-            builder.UseComunaSqlite(SqliteEngine.ConnectionStringFor(options.DataDirectory));
-        }
+        Directory.CreateDirectory(options.DataDirectory);
+        var sqlite = SqliteEngine.ConnectionStringFor(options.DataDirectory);
+        return builder => builder.UseComunaSqlite(sqlite);
     }
 
     /// <summary>A context outside any web request, for the command line and for tests.</summary>
