@@ -38,6 +38,7 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<ProposalAmendment> ProposalAmendments => Set<ProposalAmendment>();
     public DbSet<RecallPetition> RecallPetitions => Set<RecallPetition>();
     public DbSet<RecallSignature> RecallSignatures => Set<RecallSignature>();
+    public DbSet<ParliamentSeat> ParliamentSeats => Set<ParliamentSeat>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();

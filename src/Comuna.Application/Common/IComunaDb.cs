@@ -36,6 +36,7 @@ public interface IComunaDb
     DbSet<ProposalAmendment> ProposalAmendments { get; }
     DbSet<RecallPetition> RecallPetitions { get; }
     DbSet<RecallSignature> RecallSignatures { get; }
+    DbSet<ParliamentSeat> ParliamentSeats { get; }
     DbSet<Account> Accounts { get; }
     DbSet<Transfer> Transfers { get; }
     DbSet<LedgerHead> LedgerHeads { get; }

@@ -21,10 +21,10 @@ public sealed class AmendProposal(IComunaDb db, TimeProvider clock)
         var (proposal, assembly) = scope.Value;
         if (scope.Value.UnlessInDebate() is { } closed)
             return closed;
-        var author = await Participants.ResolveAsync(db, actor, assembly.Council, input.OnBehalfOf, cancellationToken);
+        var author = await Participants.ResolveAsync(db, actor, assembly.Body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), input.OnBehalfOf, cancellationToken);
         if (!author.IsSuccess)
             return author.Error;
-        if (author.Value != proposal.AuthorResidentId && !DeliberationAccess.CanRun(actor, assembly.Council))
+        if (author.Value != proposal.AuthorResidentId && !DeliberationAccess.CanRun(actor, assembly.Body))
             return Error.Forbidden("forbidden", "A proposal is amended by its author or by the spokespeople recording the assembly's agreement.");
         var text = ProposalRules.Body(input.Text);
         if (!text.IsSuccess)

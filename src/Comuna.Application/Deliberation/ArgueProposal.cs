@@ -15,7 +15,7 @@ public sealed class ArgueProposal(IComunaDb db, TimeProvider clock)
             return scope.Error;
         if (scope.Value.UnlessInDebate() is { } closed)
             return closed;
-        var author = await Participants.ResolveAsync(db, actor, scope.Value.Assembly.Council, input.OnBehalfOf, cancellationToken);
+        var author = await Participants.ResolveAsync(db, actor, scope.Value.Assembly.Body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), input.OnBehalfOf, cancellationToken);
         if (!author.IsSuccess)
             return author.Error;
         if (input.Side is not { } side || !Enum.IsDefined(side))

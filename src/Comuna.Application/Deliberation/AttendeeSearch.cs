@@ -26,15 +26,15 @@ public sealed class AttendeeSearch(IComunaDb db, TimeProvider clock)
         var scope = await ScopeAsync(actor, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var (assembly, council) = scope.Value;
+        var (assembly, body) = scope.Value;
         var words = (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
             return Array.Empty<AttendeeCandidate>();
 
         // Members of the assembly are those of voting age on the day it opened (today, before it opens).
         var day = DateOnly.FromDateTime(assembly.OpenedAtUtc ?? clock.GetUtcNow().UtcDateTime);
-        var cutoff = Eligibility.BornOnOrBefore(day, scope.Value.Rules.VotingAge);
-        var residents = db.Residents.AsNoTracking().Where(r => r.Household!.CouncilId == council.Id && r.BirthDate <= cutoff);
+        var members = body.Members(db, day, scope.Value.Rules);
+        var residents = db.Residents.AsNoTracking().Where(r => members.Contains(r.Id));
         var digits = new string(query!.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length >= 3)
         {
@@ -68,9 +68,9 @@ public sealed class AttendeeSearch(IComunaDb db, TimeProvider clock)
         string[] variants = letter is null
             ? [digits, $"V{digits}", $"V-{digits}", $"E{digits}", $"E-{digits}"]
             : [$"{letter}{digits}", $"{letter}-{digits}"];
-        var councilId = scope.Value.Council.Id;
+        var participants = scope.Value.Body.Participants(db, DateOnly.FromDateTime(scope.Value.Assembly.OpenedAtUtc ?? clock.GetUtcNow().UtcDateTime));
         var matches = await db.Residents.AsNoTracking()
-            .Where(r => r.Household!.CouncilId == councilId && variants.Contains(r.NationalId))
+            .Where(r => participants.Contains(r.Id) && variants.Contains(r.NationalId))
             .OrderBy(r => r.NationalId)
             .Select(r => new AttendeeCandidate(r.Id, r.FirstNames + " " + r.LastNames, r.NationalId,
                 db.Attendances.Any(a => a.AssemblyId == assemblyId && a.ResidentId == r.Id)))
@@ -90,8 +90,8 @@ public sealed class AttendeeSearch(IComunaDb db, TimeProvider clock)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        if (!DeliberationAccess.CanRun(actor, scope.Value.Council))
-            return DeliberationAccess.Refusal(actor, scope.Value.Council, assemblyId);
+        if (!DeliberationAccess.CanRun(actor, scope.Value.Body))
+            return DeliberationAccess.Refusal(actor, scope.Value.Body, assemblyId);
         return scope.Value;
     }
 }

@@ -36,12 +36,12 @@ public sealed class CastBallot(IComunaDb db)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var (assembly, council) = scope.Value;
+        var (assembly, body) = scope.Value;
         var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId && v.AssemblyId == assemblyId, cancellationToken);
         if (vote is null)
             return Error.NotFound("vote", voteId);
 
-        var voter = await VoterAsync(actor, council, input, cancellationToken);
+        var voter = await VoterAsync(actor, body, DateOnly.FromDateTime(assembly.OpenedAtUtc ?? DateTime.UnixEpoch), input, cancellationToken);
         if (!voter.IsSuccess)
             return voter.Error;
         if (vote.Status != VoteStatus.Open)
@@ -125,13 +125,13 @@ public sealed class CastBallot(IComunaDb db)
     }
 
     /// <summary>The voter: a spokesperson enters paper ballots for others; anyone else votes as themselves.</summary>
-    private async Task<Result<Guid>> VoterAsync(Actor actor, Domain.Registry.CommunalCouncil council, BallotInput input, CancellationToken cancellationToken)
+    private async Task<Result<Guid>> VoterAsync(Actor actor, AssemblyBody body, DateOnly day, BallotInput input, CancellationToken cancellationToken)
     {
         if (input.ResidentId is not null && input.Channel != BallotChannel.Paper)
             return Error.Invalid("channel", "A ballot entered for someone else is a paper ballot: send \"channel\": \"paper\".");
-        var voter = await Participants.ResolveAsync(db, actor, council, input.ResidentId, cancellationToken);
+        var voter = await Participants.ResolveAsync(db, actor, body, day, input.ResidentId, cancellationToken);
         if (!voter.IsSuccess && voter.Error.Code == "not-a-resident")
-            return Error.Forbidden("not-present", "Your account is not a resident of this council checked in to the assembly.");
+            return Error.Forbidden("not-present", $"Your account is not a {body.MemberWord} checked in to the assembly.");
         return voter;
     }
 

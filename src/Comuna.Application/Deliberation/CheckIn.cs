@@ -23,17 +23,15 @@ public sealed class CheckIn(IComunaDb db, TimeProvider clock)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var (assembly, council) = scope.Value;
-        if (!DeliberationAccess.CanRun(actor, council))
-            return DeliberationAccess.Refusal(actor, council, assemblyId);
+        var (assembly, body) = scope.Value;
+        if (!DeliberationAccess.CanRun(actor, body))
+            return DeliberationAccess.Refusal(actor, body, assemblyId);
         if (assembly.Status != AssemblyStatus.InSession)
             return Error.Conflict("assembly-not-in-session", "Attendance is taken only while the assembly is in session.");
-        var resident = await db.Residents.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Id == residentId && r.Household!.CouncilId == council.Id, cancellationToken);
-        if (resident is null)
-            return new Error("resident-not-in-council", "The person is not in this council's census.", ErrorKind.Validation, "residentId");
         var openedOn = DateOnly.FromDateTime(assembly.OpenedAtUtc!.Value);
-        if (!Eligibility.IsEligible(resident.BirthDate, openedOn, scope.Value.Rules.VotingAge))
+        if (!await body.Participants(db, openedOn).ContainsAsync(residentId, cancellationToken))
+            return new Error("resident-not-in-council", $"The person is not a {body.MemberWord}.", ErrorKind.Validation, "residentId");
+        if (!await body.Members(db, openedOn, scope.Value.Rules).ContainsAsync(residentId, cancellationToken))
             return new Error("not-eligible", $"Members of the assembly are residents aged {scope.Value.Rules.VotingAge} or over.", ErrorKind.Validation, "residentId");
 
         var existing = await db.Attendances.AsNoTracking()

@@ -28,8 +28,8 @@ public sealed class CheckInRoster(IComunaDb db, AttendeeSearch search, CheckIn c
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        if (!DeliberationAccess.CanRun(actor, scope.Value.Council))
-            return DeliberationAccess.Refusal(actor, scope.Value.Council, assemblyId);
+        if (!DeliberationAccess.CanRun(actor, scope.Value.Body))
+            return DeliberationAccess.Refusal(actor, scope.Value.Body, assemblyId);
         if (scope.Value.Assembly.Status != AssemblyStatus.InSession)
             return Error.Conflict("assembly-not-in-session", "Attendance is taken only while the assembly is in session.");
         var lines = (roster ?? "").Split('\n').Select((text, i) => (Line: i + 1, Text: text.Trim())).Where(l => l.Text.Length > 0).ToList();

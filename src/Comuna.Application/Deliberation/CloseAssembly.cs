@@ -14,8 +14,8 @@ public sealed class CloseAssembly(IComunaDb db, VoteCounting counting, MinutesWr
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        if (!DeliberationAccess.CanRun(actor, scope.Value.Council))
-            return DeliberationAccess.Refusal(actor, scope.Value.Council, assemblyId);
+        if (!DeliberationAccess.CanRun(actor, scope.Value.Body))
+            return DeliberationAccess.Refusal(actor, scope.Value.Body, assemblyId);
         if (scope.Value.Assembly.Status != AssemblyStatus.InSession)
             return Error.Conflict("assembly-not-in-session", "Only an assembly in session closes.");
 

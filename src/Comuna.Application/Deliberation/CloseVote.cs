@@ -12,8 +12,8 @@ public sealed class CloseVote(IComunaDb db, VoteCounting counting)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        if (!DeliberationAccess.CanRun(actor, scope.Value.Council))
-            return DeliberationAccess.Refusal(actor, scope.Value.Council, assemblyId);
+        if (!DeliberationAccess.CanRun(actor, scope.Value.Body))
+            return DeliberationAccess.Refusal(actor, scope.Value.Body, assemblyId);
         return await counting.CloseAsync(scope.Value, voteId, cancellationToken);
     }
 }

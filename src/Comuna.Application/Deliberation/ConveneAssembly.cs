@@ -9,7 +9,7 @@ namespace Comuna.Application.Deliberation;
 public sealed record ConveneInput(Guid? CouncilId, Guid? CommuneId, DateTime? StartsAtUtc, string? Place, IReadOnlyList<string>? Agenda);
 
 /// <summary>
-/// Convenes a council's Citizens' Assembly: when, where, and the agenda. Residents see it on
+/// Convenes a council's Citizens' Assembly, or a session of a commune's parliament: when, where, and the agenda. Residents see it on
 /// their council's page from then on. Short notice is allowed (communities meet when they must)
 /// but the assembly shows how much notice was given against the rule set's.
 /// </summary>
@@ -17,19 +17,13 @@ public sealed class ConveneAssembly(IComunaDb db, TimeProvider clock)
 {
     public async Task<Result<Assembly>> ExecuteAsync(Actor actor, ConveneInput input, CancellationToken cancellationToken)
     {
-        if (input.CommuneId is not null && input.CouncilId is null)
-        {
-            return new Error("parliament-not-supported",
-                "Sessions of a commune's parliament cannot be convened yet; convene the assembly of one of its councils.",
-                ErrorKind.Validation, "communeId");
-        }
-        if (input.CouncilId is not { } councilId)
-            return Error.Invalid("councilId", "Name the council whose assembly is convened (councilId).");
-        var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == councilId, cancellationToken);
-        if (council is null)
-            return Error.NotFound("council", councilId);
-        if (!DeliberationAccess.CanRun(actor, council))
-            return DeliberationAccess.Refusal(actor, council, "council", councilId);
+        if ((input.CouncilId is null) == (input.CommuneId is null))
+            return Error.Invalid("councilId", "Name either the council whose assembly is convened (councilId) or the commune whose parliament meets (communeId).");
+        var body = await AssemblyScope.BodyAsync(db, input.CouncilId, input.CommuneId, cancellationToken);
+        if (body is null)
+            return input.CouncilId is { } missingCouncil ? Error.NotFound("council", missingCouncil) : Error.NotFound("commune", input.CommuneId!.Value);
+        if (!body.CanRun(actor))
+            return DeliberationAccess.Refusal(actor, body, input.CouncilId is null ? "commune" : "council", input.CouncilId ?? input.CommuneId!.Value);
         if (input.StartsAtUtc is not { } startsAt)
             return Error.Invalid("startsAt", "The date and time of the assembly are missing.");
         var place = input.Place?.Trim() ?? "";
@@ -46,11 +40,12 @@ public sealed class ConveneAssembly(IComunaDb db, TimeProvider clock)
         var assembly = new Assembly
         {
             Id = Guid.CreateVersion7(),
-            CouncilId = councilId,
+            CouncilId = body.CouncilId,
+            CommuneId = body.CouncilId is null ? body.CommuneId : null,
             StartsAtUtc = DateTime.SpecifyKind(startsAt, DateTimeKind.Utc),
             Place = place,
             Status = AssemblyStatus.Convened,
-            RuleSetId = council.RuleSetId,
+            RuleSetId = body.RuleSetId,
             ConvenedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         for (var i = 0; i < items.Count; i++)

@@ -18,9 +18,9 @@ public sealed class CreateVote(IComunaDb db)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var (assembly, council) = scope.Value;
-        if (!DeliberationAccess.CanRun(actor, council))
-            return DeliberationAccess.Refusal(actor, council, assemblyId);
+        var (assembly, body) = scope.Value;
+        if (!DeliberationAccess.CanRun(actor, body))
+            return DeliberationAccess.Refusal(actor, body, assemblyId);
         if (assembly.Status == AssemblyStatus.Closed)
             return Error.Conflict("assembly-closed", "The assembly is closed; its minutes are written.");
         var question = input.Question?.Trim() ?? "";

@@ -28,5 +28,6 @@ public static class DeliberationModule
         .AddScoped<AttendeeSearch>()
         .AddScoped<CheckInRoster>()
         .AddScoped<RecordDebateSummary>()
-        .AddScoped<VoterStanding>();
+        .AddScoped<VoterStanding>()
+        .AddScoped<SeatDelegate>();
 }

@@ -14,9 +14,26 @@ namespace Comuna.Application.Deliberation;
 /// </summary>
 public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
 {
-    public async Task<IReadOnlyList<AssemblyView>> OfCouncilAsync(Guid councilId, CancellationToken cancellationToken)
+    /// <summary>The commune parliament's delegates, those in office first. Public: they speak for their councils.</summary>
+    public async Task<IReadOnlyList<SeatView>> ParliamentAsync(Guid communeId, DateOnly today, CancellationToken cancellationToken)
     {
-        var ids = await db.Assemblies.AsNoTracking().Where(a => a.CouncilId == councilId)
+        var seats = await db.ParliamentSeats.AsNoTracking().Where(s => s.CommuneId == communeId)
+            .Join(db.Residents, s => s.ResidentId, r => r.Id, (s, r) => new { s, Name = r.FirstNames + " " + r.LastNames })
+            .ToListAsync(cancellationToken);
+        return seats.Select(x => new SeatView(x.s.Id, x.s.ResidentId, x.Name, x.s.Kind, x.s.CouncilId, x.s.ElectedOn, x.s.TermEndsOn, x.s.InForceOn(today)))
+            .OrderByDescending(v => v.InOffice).ThenBy(v => v.Kind).ThenBy(v => v.Name).ToList();
+    }
+
+    /// <summary>The sessions of a commune's parliament, newest first.</summary>
+    public Task<IReadOnlyList<AssemblyView>> OfCommuneAsync(Guid communeId, CancellationToken cancellationToken) =>
+        ListAsync(db.Assemblies.AsNoTracking().Where(a => a.CommuneId == communeId), cancellationToken);
+
+    public Task<IReadOnlyList<AssemblyView>> OfCouncilAsync(Guid councilId, CancellationToken cancellationToken) =>
+        ListAsync(db.Assemblies.AsNoTracking().Where(a => a.CouncilId == councilId), cancellationToken);
+
+    private async Task<IReadOnlyList<AssemblyView>> ListAsync(IQueryable<Assembly> assemblies, CancellationToken cancellationToken)
+    {
+        var ids = await assemblies
             .OrderByDescending(a => a.StartsAtUtc).Select(a => a.Id).Take(100).ToListAsync(cancellationToken);
         var views = new List<AssemblyView>();
         foreach (var id in ids)
@@ -87,7 +104,7 @@ public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        if (!DeliberationAccess.CanSeeNames(actor, scope.Value.Council))
+        if (!DeliberationAccess.CanSeeNames(actor, scope.Value.Body))
             return Error.NotFound("assembly", assemblyId);
         var rows = await db.Attendances.AsNoTracking().Where(a => a.AssemblyId == assemblyId)
             .Join(db.Residents, a => a.ResidentId, r => r.Id, (a, r) => new { a, r })

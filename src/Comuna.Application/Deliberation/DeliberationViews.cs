@@ -48,3 +48,5 @@ public sealed record AmendmentView(int Revision, string PreviousText, string New
 public sealed record RecallView(
     Guid Id, Guid CouncilId, Guid SpokespersonId, string SpokespersonName, string Reason, bool RaisedByOversight, DateTime OpenedAt,
     int Signatures, int SignaturesRequired, DateOnly OversightReportDueOn, RecallStatus Status, Guid? AssemblyId, Guid? VoteId);
+
+public sealed record SeatView(Guid Id, Guid ResidentId, string Name, SeatKind Kind, Guid? CouncilId, DateOnly ElectedOn, DateOnly TermEndsOn, bool InOffice);

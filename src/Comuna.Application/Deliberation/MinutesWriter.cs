@@ -15,7 +15,7 @@ public sealed class MinutesWriter(IComunaDb db, VoteCounting counting)
 
     public async Task<MinutesContent> ComposeAsync(AssemblyScope scope, DateTime closedAtUtc, CancellationToken cancellationToken)
     {
-        var (assembly, council) = scope;
+        var (assembly, body) = scope;
         var votes = await db.Votes.AsNoTracking().Where(v => v.AssemblyId == assembly.Id).OrderBy(v => v.Id).ToListAsync(cancellationToken);
         var minutesVotes = new List<MinutesVote>();
         foreach (var vote in votes)
@@ -42,7 +42,7 @@ public sealed class MinutesWriter(IComunaDb db, VoteCounting counting)
             })
             .ToListAsync(cancellationToken);
         return new MinutesContent(
-            assembly.Id, council.Code, council.Name, assembly.Place, assembly.StartsAtUtc, assembly.Call?.ToString(), assembly.OpenedAtUtc,
+            assembly.Id, body.Code, body.Name, assembly.Place, assembly.StartsAtUtc, assembly.Call?.ToString(), assembly.OpenedAtUtc,
             closedAtUtc, assembly.EligibleAtOpening ?? 0, assembly.QuorumRequired ?? 0, present,
             assembly.Agenda.OrderBy(i => i.Position).Select(i => new MinutesItem(i.Position, i.Title, i.DebateSummary,
                 proposals.Where(p => p.AgendaItemId == i.Id).Select(p => p.Minutes).ToList())).ToList(),
@@ -52,7 +52,7 @@ public sealed class MinutesWriter(IComunaDb db, VoteCounting counting)
     public async Task<Minutes> WriteAsync(AssemblyScope scope, DateTime closedAtUtc, CancellationToken cancellationToken)
     {
         var content = JsonSerializer.Serialize(await ComposeAsync(scope, closedAtUtc, cancellationToken), Canonical);
-        var previous = await PreviousCheckpointAsync(scope.Council.Id, cancellationToken);
+        var previous = await PreviousCheckpointAsync(scope.Body, cancellationToken);
         var minutes = new Minutes
         {
             Id = Guid.CreateVersion7(),
@@ -70,11 +70,12 @@ public sealed class MinutesWriter(IComunaDb db, VoteCounting counting)
     public static string Checkpoint(string previous, string content) => VoteChain.Sha256($"{previous}\n{content}");
 
     /// <summary>The checkpoint of the council's latest minutes, or the council's genesis when it has none.</summary>
-    private async Task<string> PreviousCheckpointAsync(Guid councilId, CancellationToken cancellationToken)
+    private async Task<string> PreviousCheckpointAsync(AssemblyBody body, CancellationToken cancellationToken)
     {
-        var assemblies = db.Assemblies.Where(a => a.CouncilId == councilId).Select(a => a.Id);
+        var (councilId, communeId) = (body.CouncilId, body.CouncilId is null ? body.CommuneId : null);
+        var assemblies = db.Assemblies.Where(a => a.CouncilId == councilId && a.CommuneId == communeId).Select(a => a.Id);
         var last = await db.Minutes.AsNoTracking().Where(m => assemblies.Contains(m.AssemblyId))
             .OrderByDescending(m => m.WrittenAtUtc).ThenByDescending(m => m.Id).Select(m => m.Checkpoint).FirstOrDefaultAsync(cancellationToken);
-        return last ?? VoteChain.Sha256($"comuna-minutes-genesis\n{councilId:D}");
+        return last ?? VoteChain.Sha256($"comuna-minutes-genesis\n{councilId ?? communeId:D}");
     }
 }

@@ -18,18 +18,17 @@ public sealed class OpenAssembly(IComunaDb db, TimeProvider clock)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var (assembly, council) = scope.Value;
-        if (!DeliberationAccess.CanRun(actor, council))
-            return DeliberationAccess.Refusal(actor, council, assemblyId);
+        var (assembly, body) = scope.Value;
+        if (!DeliberationAccess.CanRun(actor, body))
+            return DeliberationAccess.Refusal(actor, body, assemblyId);
         if (call is not { } chosen)
             return Error.Invalid("call", "Say which call opens the assembly: first or second.");
         if (assembly.Status != AssemblyStatus.Convened)
             return Error.Conflict("assembly-not-convened", $"The assembly is {assembly.Status.ToString().ToLowerInvariant()}; only a convened assembly opens.");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var cutoff = Eligibility.BornOnOrBefore(DateOnly.FromDateTime(now), scope.Value.Rules.VotingAge);
-        var eligible = await db.Residents.CountAsync(r => r.Household!.CouncilId == council.Id && r.BirthDate <= cutoff, cancellationToken);
-        var required = Quorum.Required(eligible, chosen, scope.Value.Rules);
+        var eligible = await body.Members(db, DateOnly.FromDateTime(now), scope.Value.Rules).CountAsync(cancellationToken);
+        var required = body.QuorumRequired(eligible, chosen, scope.Value.Rules);
         // Only one opening wins, even when two spokespeople press the button at once.
         var opened = await db.Assemblies.Where(a => a.Id == assemblyId && a.Status == AssemblyStatus.Convened)
             .ExecuteUpdateAsync(set => set

@@ -14,9 +14,9 @@ public sealed class OpenVote(IComunaDb db, TimeProvider clock)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var (assembly, council) = scope.Value;
-        if (!DeliberationAccess.CanRun(actor, council))
-            return DeliberationAccess.Refusal(actor, council, assemblyId);
+        var (assembly, body) = scope.Value;
+        if (!DeliberationAccess.CanRun(actor, body))
+            return DeliberationAccess.Refusal(actor, body, assemblyId);
         var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId && v.AssemblyId == assemblyId, cancellationToken);
         if (vote is null)
             return Error.NotFound("vote", voteId);

@@ -14,23 +14,27 @@ public static class Participants
 {
     /// <param name="mayActForOthers">Whether this actor may act for someone else here; by default,
     /// those who run the council's assembly.</param>
+    public static Task<Result<Guid>> ResolveAsync(
+        IComunaDb db, Actor actor, CommunalCouncil council, Guid? onBehalfOf, CancellationToken cancellationToken, bool? mayActForOthers = null) =>
+        ResolveAsync(db, actor, new CouncilBody(council), DateOnly.MinValue, onBehalfOf, cancellationToken, mayActForOthers);
+
+    /// <param name="day">The day that decides who belongs (a parliament's seats change with terms).</param>
     public static async Task<Result<Guid>> ResolveAsync(
-        IComunaDb db, Actor actor, CommunalCouncil council, Guid? onBehalfOf, CancellationToken cancellationToken, bool? mayActForOthers = null)
+        IComunaDb db, Actor actor, AssemblyBody body, DateOnly day, Guid? onBehalfOf, CancellationToken cancellationToken, bool? mayActForOthers = null)
     {
+        var participants = body.Participants(db, day);
         if (onBehalfOf is { } residentId)
         {
-            if (!(mayActForOthers ?? DeliberationAccess.CanRun(actor, council)))
-                return Error.Forbidden("forbidden", "Only the council's spokespeople act on behalf of a resident.");
-            var inCouncil = await db.Residents.AnyAsync(r => r.Id == residentId && r.Household!.CouncilId == council.Id, cancellationToken);
-            return inCouncil
+            if (!(mayActForOthers ?? body.CanRun(actor)))
+                return Error.Forbidden("forbidden", "Only those who run the sessions act on behalf of someone.");
+            return await participants.ContainsAsync(residentId, cancellationToken)
                 ? residentId
-                : new Error("resident-not-in-council", "The person is not in this council's census.", ErrorKind.Validation, "residentId");
+                : new Error("resident-not-in-council", $"The person is not a {body.MemberWord}.", ErrorKind.Validation, "residentId");
         }
         var own = DeliberationAccess.ResidentIdsOf(actor).ToList();
-        var mine = await db.Residents.Where(r => own.Contains(r.Id) && r.Household!.CouncilId == council.Id)
-            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        return mine is { } id
-            ? id
-            : Error.Forbidden("not-a-resident", "Your account is not a resident of this council.");
+        var mine = await participants.Where(id => own.Contains(id)).Select(id => (Guid?)id).FirstOrDefaultAsync(cancellationToken);
+        return mine is { } found
+            ? found
+            : Error.Forbidden("not-a-resident", $"Your account is not a {body.MemberWord}.");
     }
 }

@@ -18,8 +18,8 @@ public sealed class PutProposalToVote(IComunaDb db, CreateVote createVote)
         if (!scope.IsSuccess)
             return scope.Error;
         var (proposal, assembly) = scope.Value;
-        if (!DeliberationAccess.CanRun(actor, assembly.Council))
-            return DeliberationAccess.Refusal(actor, assembly.Council, assembly.Assembly.Id);
+        if (!DeliberationAccess.CanRun(actor, assembly.Body))
+            return DeliberationAccess.Refusal(actor, assembly.Body, assembly.Assembly.Id);
         if (scope.Value.UnlessInDebate() is { } closed)
             return closed;
 

@@ -18,10 +18,10 @@ public sealed class PutRecallOnAgenda(IComunaDb db, CreateVote createVote)
         if (petition is null)
             return Error.NotFound("recall", petitionId);
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
-        if (!scope.IsSuccess || scope.Value.Council.Id != petition.CouncilId)
+        if (!scope.IsSuccess || scope.Value.Body.CouncilId != petition.CouncilId)
             return Error.NotFound("assembly", assemblyId);
-        if (!DeliberationAccess.CanRun(actor, scope.Value.Council))
-            return DeliberationAccess.Refusal(actor, scope.Value.Council, assemblyId);
+        if (!DeliberationAccess.CanRun(actor, scope.Value.Body))
+            return DeliberationAccess.Refusal(actor, scope.Value.Body, assemblyId);
         if (petition.Status != RecallStatus.Qualified)
             return Error.Conflict("recall-not-qualified", "Only a petition with enough signatures, or raised by social oversight, goes to the assembly.");
         if (scope.Value.Assembly.Status == AssemblyStatus.Closed)

@@ -23,9 +23,9 @@ public sealed class RecordDebateSummary(IComunaDb db)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var (assembly, council) = scope.Value;
-        if (!DeliberationAccess.CanRun(actor, council))
-            return DeliberationAccess.Refusal(actor, council, assemblyId);
+        var (assembly, body) = scope.Value;
+        if (!DeliberationAccess.CanRun(actor, body))
+            return DeliberationAccess.Refusal(actor, body, assemblyId);
         var item = assembly.Agenda.FirstOrDefault(i => i.Id == itemId);
         if (item is null)
             return Error.NotFound("agenda-item", itemId);

@@ -14,10 +14,10 @@ public sealed class SubmitProposal(IComunaDb db, TimeProvider clock)
         var scope = await AssemblyScope.LoadAsync(db, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var (assembly, council) = scope.Value;
+        var (assembly, body) = scope.Value;
         if (assembly.Status == AssemblyStatus.Closed)
             return Error.Conflict("assembly-closed", "The assembly is closed; bring the proposal to the next one.");
-        var author = await Participants.ResolveAsync(db, actor, council, input.OnBehalfOf, cancellationToken);
+        var author = await Participants.ResolveAsync(db, actor, body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), input.OnBehalfOf, cancellationToken);
         if (!author.IsSuccess)
             return author.Error;
         var item = input.AgendaItemId is { } itemId ? assembly.Agenda.FirstOrDefault(i => i.Id == itemId) : null;

@@ -385,6 +385,49 @@ namespace Comuna.Data.Postgres.Migrations
                     b.ToTable("minutes", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ParliamentSeat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CouncilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ElectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("CommuneId", "ResidentId", "ElectedOn")
+                        .IsUnique();
+
+                    b.ToTable("parliament_seats", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_parliament_seats_council", "(\"Kind\" = 'Council') = (\"CouncilId\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_parliament_seats_term", "\"TermEndsOn\" > \"ElectedOn\"");
+                        });
+                });
+
             modelBuilder.Entity("Comuna.Domain.Deliberation.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1394,6 +1437,26 @@ namespace Comuna.Data.Postgres.Migrations
                     b.HasOne("Comuna.Domain.Deliberation.Assembly", null)
                         .WithMany()
                         .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ParliamentSeat", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Registry.CommunalCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

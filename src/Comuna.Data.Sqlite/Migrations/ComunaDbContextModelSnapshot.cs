@@ -379,6 +379,49 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.ToTable("minutes", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ParliamentSeat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ElectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("CommuneId", "ResidentId", "ElectedOn")
+                        .IsUnique();
+
+                    b.ToTable("parliament_seats", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_parliament_seats_council", "(\"Kind\" = 'Council') = (\"CouncilId\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_parliament_seats_term", "\"TermEndsOn\" > \"ElectedOn\"");
+                        });
+                });
+
             modelBuilder.Entity("Comuna.Domain.Deliberation.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1384,6 +1427,26 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.HasOne("Comuna.Domain.Deliberation.Assembly", null)
                         .WithMany()
                         .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ParliamentSeat", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Registry.CommunalCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

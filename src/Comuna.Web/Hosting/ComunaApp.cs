@@ -101,6 +101,7 @@ public static class ComunaApp
         app.MapDeliberationApi();
         app.MapProposalsApi();
         app.MapRecallsApi();
+        app.MapParliamentApi();
         app.MapLedgerApi();
         app.MapCensusApi();
         app.MapCultureSwitch();
