@@ -71,7 +71,7 @@ public static class DeliberationApi
 
     private static async Task<IResult> OpenAsync(Guid id, OpenRequest? request, OpenAssembly open, DeliberationQueries q, CurrentActor current, CancellationToken ct)
     {
-        var call = ParseEnum<Call>(request?.Call, "call", "first or second");
+        var call = WireEnums.Parse<Call>(request?.Call, "call", "first or second");
         if (!call.IsSuccess)
             return ApiResults.Problem(call.Error);
         var opened = await open.ExecuteAsync(await current.GetAsync(ct), id, call.Value, ct);
@@ -86,7 +86,7 @@ public static class DeliberationApi
 
     private static async Task<IResult> CheckInAsync(Guid id, AttendanceRequest request, CheckIn checkIn, CurrentActor current, CancellationToken ct)
     {
-        var channel = request.Channel is null ? AttendanceChannel.InPerson : ParseEnum<AttendanceChannel>(request.Channel, "channel", "in-person or paper-roster");
+        var channel = request.Channel is null ? AttendanceChannel.InPerson : WireEnums.Parse<AttendanceChannel>(request.Channel, "channel", "in-person or paper-roster");
         if (!channel.IsSuccess)
             return ApiResults.Problem(channel.Error);
         var outcome = await checkIn.ExecuteAsync(await current.GetAsync(ct), id, request.ResidentId, channel.Value ?? AttendanceChannel.InPerson, ct);
@@ -99,7 +99,7 @@ public static class DeliberationApi
 
     private static async Task<IResult> CreateVoteAsync(Guid id, VoteRequest request, CreateVote create, CurrentActor current, CancellationToken ct)
     {
-        var kind = ParseEnum<VoteKind>(request.Kind, "kind", "yes-no-abstain, approval or ranked");
+        var kind = WireEnums.Parse<VoteKind>(request.Kind, "kind", "yes-no-abstain, approval or ranked");
         if (!kind.IsSuccess)
             return ApiResults.Problem(kind.Error);
         var mandate = request.Mandate is { } m ? new MandateTerms(m.Purpose?.Trim() ?? "", m.Amount, m.Currency?.Trim().ToUpperInvariant(), m.Action?.Trim()) : null;
@@ -123,7 +123,7 @@ public static class DeliberationApi
         var channel = request.ResidentId is null ? BallotChannel.Online : BallotChannel.Paper;
         if (request.Channel is not null)
         {
-            var parsed = ParseEnum<BallotChannel>(request.Channel, "channel", "online or paper");
+            var parsed = WireEnums.Parse<BallotChannel>(request.Channel, "channel", "online or paper");
             if (!parsed.IsSuccess)
                 return ApiResults.Problem(parsed.Error);
             channel = parsed.Value!.Value;
@@ -133,16 +133,5 @@ public static class DeliberationApi
         return receipt.IsSuccess
             ? TypedResults.Created($"/api/v1/assemblies/{id}/votes/{voteId}/log", new { receipt = receipt.Value })
             : ApiResults.Problem(receipt.Error);
-    }
-
-    /// <summary>Reads a kebab-case enum value ("yes-no-abstain", "paper-roster"), naming the field when it is not one.</summary>
-    private static Result<T?> ParseEnum<T>(string? raw, string field, string expected)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-            return Error.Invalid(field, $"The field {field} is missing: {expected}.");
-        return Enum.TryParse<T>(raw.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
-            ? Result<T?>.Success(value)
-            : Error.Invalid(field, $"'{raw}' is not a valid {field}: {expected}.");
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Comuna.Data.Postgres.Migrations
 {
     [DbContext(typeof(ComunaDbContext))]
-    [Migration("20261129181612_Ledger")]
-    partial class Ledger
+    [Migration("20261129191527_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -386,6 +386,49 @@ namespace Comuna.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("minutes", (string)null);
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ParliamentSeat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CouncilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ElectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("CommuneId", "ResidentId", "ElectedOn")
+                        .IsUnique();
+
+                    b.ToTable("parliament_seats", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_parliament_seats_council", "(\"Kind\" = 'Council') = (\"CouncilId\" IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_parliament_seats_term", "\"TermEndsOn\" > \"ElectedOn\"");
+                        });
                 });
 
             modelBuilder.Entity("Comuna.Domain.Deliberation.Proposal", b =>
@@ -772,6 +815,60 @@ namespace Comuna.Data.Postgres.Migrations
                     b.ToTable("ledger_heads", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.Ledger.PendingTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CommuneId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreditAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("DebitAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Memo")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CreditAccountId");
+
+                    b.HasIndex("DebitAccountId");
+
+                    b.HasIndex("DecisionId");
+
+                    b.ToTable("pending_transfers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pending_amount", "\"Amount\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Comuna.Domain.Ledger.Transfer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -779,6 +876,10 @@ namespace Comuna.Data.Postgres.Migrations
 
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<Guid>("CommuneId")
                         .HasColumnType("uuid");
@@ -1343,6 +1444,26 @@ namespace Comuna.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Comuna.Domain.Deliberation.ParliamentSeat", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Registry.CommunalCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Comuna.Domain.Deliberation.Proposal", b =>
                 {
                     b.HasOne("Comuna.Domain.Deliberation.AgendaItem", null)
@@ -1518,6 +1639,32 @@ namespace Comuna.Data.Postgres.Migrations
                         .HasForeignKey("CommuneId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Ledger.PendingTransfer", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Ledger.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreditAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Ledger.Account", null)
+                        .WithMany()
+                        .HasForeignKey("DebitAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Deliberation.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Comuna.Domain.Ledger.Transfer", b =>
