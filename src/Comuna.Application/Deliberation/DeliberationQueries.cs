@@ -52,7 +52,7 @@ public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
         return new AssemblyView(a.Id, a.CouncilId, a.CommuneId, a.StartsAtUtc, a.Place, a.Status, a.Call, a.OpenedAtUtc, a.ClosedAtUtc,
             a.EligibleAtOpening, a.QuorumRequired, present, Quorum.IsMet(present, a.QuorumRequired ?? 0),
             a.Agenda.OrderBy(i => i.Position).Select(i => new AgendaItemView(i.Id, i.Position, i.Title, i.DebateSummary)).ToList(),
-            votes.Select(ToView).ToList());
+            votes.Select(ToView).ToList(), a.ConvenedAtUtc, scope.Value.Rules.AssemblyNoticeDays);
     }
 
     /// <summary>The assembly's proposals in agenda order, each with its debate and its amendments.

@@ -5,7 +5,12 @@ namespace Comuna.Application.Deliberation;
 public sealed record AssemblyView(
     Guid Id, Guid? CouncilId, Guid? CommuneId, DateTime StartsAt, string Place, AssemblyStatus Status, Call? Call,
     DateTime? OpenedAt, DateTime? ClosedAt, int? Eligible, int? QuorumRequired, int Present, bool QuorumMet,
-    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<VoteView> Votes);
+    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<VoteView> Votes, DateTime ConvenedAt, int NoticeDaysRequired)
+{
+    /// <summary>Convened with less notice than the rule set asks: allowed (communities meet when they
+    /// must) but shown, so nobody can say later they were not told in time without it being on record.</summary>
+    public bool ShortNotice => StartsAt - ConvenedAt < TimeSpan.FromDays(NoticeDaysRequired);
+}
 
 public sealed record AgendaItemView(Guid Id, int Position, string Title, string? DebateSummary);
 

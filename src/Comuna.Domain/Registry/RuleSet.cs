@@ -16,7 +16,8 @@ public sealed record RuleSet(
     decimal FirstCallQuorum,
     decimal SecondCallQuorum,
     decimal RecallPetitionShare,
-    int RecallReportDays)
+    int RecallReportDays,
+    int AssemblyNoticeDays)
 {
     /// <summary>The family-count bounds of a council of this kind; <c>Max</c> is null where the law sets none.</summary>
     public FamilyBounds BoundsFor(CouncilKind kind) => kind switch

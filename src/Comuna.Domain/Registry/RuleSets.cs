@@ -16,7 +16,9 @@ public static class RuleSets
         FirstCallQuorum: 0.30m,
         SecondCallQuorum: 0.20m,
         RecallPetitionShare: 0.10m,
-        RecallReportDays: 15);
+        RecallReportDays: 15,
+        // The councils' customary minimum notice of an assembly, 72 hours; kept here so a reform changes one line.
+        AssemblyNoticeDays: 3);
 
     /// <summary>The 2023 reform: the same bounds, three-year terms.</summary>
     public static readonly RuleSet Locc2023 = Locc2009 with
