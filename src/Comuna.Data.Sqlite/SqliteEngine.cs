@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Comuna.Data.Sqlite;
 
@@ -28,10 +29,16 @@ public static class SqliteEngine
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteEngine).Assembly.GetName().Name))
             .AddInterceptors(new DurabilityPragmas());
 
+    /// <summary>Puts the file in write-ahead-log mode: readers never wait for the writer. The mode is
+    /// stored in the file, so once per start is enough, not once per connection.</summary>
+    public static Task UseWriteAheadLogAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+        database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
     /// <summary>Sets the pragmas that belong to each connection, every time one opens.</summary>
     private sealed class DurabilityPragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        // Per-connection settings only; the write-ahead log is a setting of the file, made once at start.
+        private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -23,11 +23,8 @@ public static class VerifyCommand
                 await Console.Error.WriteLineAsync(report.Error.Message);
                 return 2;
             }
-            Console.WriteLine($"Assembly {report.Value.AssemblyId}: {report.Value.VotesChecked} votes, {report.Value.BallotsChecked} ballots checked.");
-            foreach (var difference in report.Value.Differences)
-                Console.WriteLine($"  DIFFERENCE: {difference}");
-            Console.WriteLine(report.Value.Holds ? "The record holds." : $"{report.Value.Differences.Count} differences found.");
-            return report.Value.Holds ? 0 : 1;
+            return Print($"Assembly {report.Value.AssemblyId}: {report.Value.VotesChecked} votes, {report.Value.BallotsChecked} ballots checked.",
+                report.Value.Differences, "The record holds.");
         }, cancellationToken));
         return new Command("verify", "Recompute hash chains and counts and report any difference.") { assembly, Ledger() };
     }
@@ -54,12 +51,18 @@ public static class VerifyCommand
                 await Console.Error.WriteLineAsync(report.Error.Message);
                 return 2;
             }
-            Console.WriteLine($"Commune {communeId}: {report.Value.Postings} postings checked.");
-            foreach (var difference in report.Value.Differences)
-                Console.WriteLine($"  DIFFERENCE: {difference}");
-            Console.WriteLine(report.Value.Holds ? "The books hold." : $"{report.Value.Differences.Count} differences found.");
-            return report.Value.Holds ? 0 : 1;
+            return Print($"Commune {communeId}: {report.Value.Postings} postings checked.", report.Value.Differences, "The books hold.");
         }, cancellationToken));
         return ledger;
+    }
+
+    /// <summary>Prints what was checked and every difference; the exit code is 0 only when there is none.</summary>
+    private static int Print(string checkedLine, IReadOnlyList<string> differences, string holds)
+    {
+        Console.WriteLine(checkedLine);
+        foreach (var difference in differences)
+            Console.WriteLine($"  DIFFERENCE: {difference}");
+        Console.WriteLine(differences.Count == 0 ? holds : $"{differences.Count} differences found.");
+        return differences.Count == 0 ? 0 : 1;
     }
 }

@@ -1,5 +1,6 @@
 using Comuna.Application.Registry.Territory;
 using Comuna.Data;
+using Comuna.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Web.Hosting;
@@ -9,6 +10,8 @@ public sealed class StartupTasks(ComunaDbContext db, LoadTerritory territory)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (db.Database.IsSqlite())
+            await SqliteEngine.UseWriteAheadLogAsync(db.Database, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await territory.ExecuteAsync(cancellationToken);
     }
