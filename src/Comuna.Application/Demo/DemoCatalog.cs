@@ -47,5 +47,6 @@ internal static class DemoCatalog
         new("residente.panal", "Residente de Sector La Piedrita", Role.Resident, "COM-DC-PANAL2021", 0, null),
         new("admin.lidice", "Administración de Altos de Lídice", Role.CommuneAdmin, "COM-DC-ALTOSLIDICE", null, null),
         new("vocero.maizal", "Vocero de producción, Sabana Alta", Role.Spokesperson, "COM-LA-ELMAIZAL", 0, "producción"),
+        new("finanzas.maizal", "Unidad financiera de El Maizal", Role.Finance, "COM-LA-ELMAIZAL", null, null),
     ];
 }

@@ -9,10 +9,11 @@ namespace Comuna.Application.Demo;
 
 /// <summary>
 /// Loads the demo: four communes with their councils, households, residents of all ages and
-/// spokespeople, and one account per role. Deterministic (the same names and ids' order every
-/// time, from a fixed seed) and idempotent: a commune already there is left alone.
+/// spokespeople, one account per role, and a year of two communes' books (<see cref="DemoBooks"/>).
+/// Deterministic (the same names and ids' order every time, from a fixed seed) and idempotent: a
+/// commune already there is left alone.
 /// </summary>
-public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, TimeProvider clock)
+public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, DemoBooks books, TimeProvider clock)
 {
     /// <summary>The password of every demo account; the README lists the accounts.</summary>
     public const string Password = DemoCatalog.Password;
@@ -33,6 +34,7 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, TimePr
         }
         foreach (var spec in DemoCatalog.Users)
             created |= await AddUserAsync(spec, cancellationToken);
+        created |= await books.ExecuteAsync(cancellationToken);
         return await SummaryAsync(created, cancellationToken);
     }
 

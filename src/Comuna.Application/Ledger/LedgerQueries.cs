@@ -34,6 +34,19 @@ public sealed class LedgerQueries(IComunaDb db)
         return transfers.Select(TransferView.Of).ToList();
     }
 
+    /// <summary>The latest postings before a sequence number (all when null), newest first: what a reader of the books looks at first.</summary>
+    public async Task<Result<IReadOnlyList<TransferView>>> RecentTransfersAsync(
+        Actor actor, Guid communeId, long? before, int limit, CancellationToken cancellationToken)
+    {
+        var refusal = await RefusalAsync(actor, communeId, cancellationToken);
+        if (refusal is not null)
+            return refusal;
+        var until = before ?? long.MaxValue;
+        var transfers = await db.Transfers.AsNoTracking().Where(t => t.CommuneId == communeId && t.Sequence < until)
+            .OrderByDescending(t => t.Sequence).Take(Math.Clamp(limit, 1, MaxPage)).ToListAsync(cancellationToken);
+        return transfers.Select(TransferView.Of).ToList();
+    }
+
     /// <summary>Income per month and currency, own revenue (enterprises, raffles, donations) against
     /// state funds, from the postings that draw on income accounts.</summary>
     public async Task<Result<IReadOnlyList<IncomeMonth>>> IncomeBySourceAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)

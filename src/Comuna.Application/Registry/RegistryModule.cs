@@ -18,5 +18,6 @@ public static class RegistryModule
         .AddScoped<Census.ImportCensus>()
         .AddScoped<Census.ExportCensus>()
         .AddScoped<LoadTerritory>()
+        .AddScoped<Demo.DemoBooks>()
         .AddScoped<Demo.SeedDemo>();
 }

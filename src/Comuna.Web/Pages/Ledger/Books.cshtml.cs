@@ -9,7 +9,7 @@ namespace Comuna.Web.Pages.Ledger;
 
 /// <summary>
 /// The commune's books as its residents read them: every account's balance, the latest movements,
-/// and income by source month by month — own revenue against state funds.
+/// the latest movements first, and income by source month by month — own revenue against state funds.
 /// </summary>
 [Authorize]
 public sealed class BooksModel(LedgerQueries ledger, RegistryQueries registry, CurrentActor current) : PageModel
@@ -20,9 +20,9 @@ public sealed class BooksModel(LedgerQueries ledger, RegistryQueries registry, C
     public IReadOnlyList<AccountView> Accounts { get; private set; } = [];
     public IReadOnlyList<TransferView> Movements { get; private set; } = [];
     public IReadOnlyList<IncomeMonth> Income { get; private set; } = [];
-    public long After { get; private set; }
+    public long? Before { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "desde")] long? after, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "antes")] long? before, CancellationToken cancellationToken)
     {
         var commune = await registry.CommuneAsync(id, cancellationToken);
         var actor = await current.GetAsync(cancellationToken);
@@ -31,8 +31,8 @@ public sealed class BooksModel(LedgerQueries ledger, RegistryQueries registry, C
             return NotFound();
         Commune = commune.Value;
         Accounts = accounts.Value;
-        After = Math.Max(0, after ?? 0);
-        Movements = (await ledger.TransfersAsync(actor, id, After, PageSize, cancellationToken)).Value;
+        Before = before;
+        Movements = (await ledger.RecentTransfersAsync(actor, id, before, PageSize, cancellationToken)).Value;
         Income = (await ledger.IncomeBySourceAsync(actor, id, cancellationToken)).Value;
         return Page();
     }
