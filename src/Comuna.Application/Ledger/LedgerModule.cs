@@ -12,5 +12,6 @@ public static class LedgerModule
         .AddScoped<PostTransfer>()
         .AddScoped<ApproveTransfer>()
         .AddScoped<LedgerQueries>()
+        .AddScoped<ExportJournal>()
         .AddScoped<VerifyLedger>();
 }

@@ -25,6 +25,8 @@ public static class LedgerApi
         api.MapGet("/transfers", async (Guid communeId, long? after, int? limit, LedgerQueries q, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok(await q.TransfersAsync(await current.GetAsync(ct), communeId, after, limit, ct)));
         api.MapPost("/transfers", PostAsync).QueuedAsWrite();
+        api.MapGet("/journal", JournalAsync)
+            .WithSummary("The whole journal in order, for audit: JSON, or CSV with ?format=csv; amounts in minor units.");
         api.MapPost("/transfers/{transferId:guid}/approve", ApproveAsync).QueuedAsWrite();
         return app;
     }
@@ -49,6 +51,21 @@ public static class LedgerApi
         var a = opened.Value;
         return TypedResults.Created($"/api/v1/communes/{communeId}/accounts",
             new AccountView(a.Id, a.Code, a.Name, a.Kind, a.Currency, a.Balance, a.AllowNegative, a.Source, a.CouncilId));
+    }
+
+    private static async Task<IResult> JournalAsync(Guid communeId, string? format, ExportJournal export, CurrentActor current, HttpContext http, CancellationToken ct)
+    {
+        if (format is not (null or "json" or "csv"))
+            return ApiResults.Problem(Comuna.Domain.Common.Error.Invalid("format", "The journal comes as json or csv."));
+        var journal = await export.ExecuteAsync(await current.GetAsync(ct), communeId, ct);
+        if (!journal.IsSuccess)
+            return ApiResults.Problem(journal.Error);
+        if (format != "csv")
+            return TypedResults.Ok(journal.Value);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"journal-{communeId}.csv\"";
+        await ExportJournal.WriteCsvAsync(journal.Value, http.Response.Body, ct);
+        return TypedResults.Empty;
     }
 
     private static async Task<IResult> PostAsync(Guid communeId, TransferRequest request, PostTransfer post, CurrentActor current, CancellationToken ct)
