@@ -18,7 +18,8 @@ public sealed record MinutesContent(
     int Present,
     IReadOnlyList<MinutesItem> Agenda,
     IReadOnlyList<MinutesVote> Votes,
-    IReadOnlyList<MinutesDecision> Decisions);
+    IReadOnlyList<MinutesDecision> Decisions,
+    MinutesBooks? Books);
 
 public sealed record MinutesItem(int Position, string Title, string? DebateSummary, IReadOnlyList<MinutesProposal> Proposals);
 

@@ -13,7 +13,9 @@ public sealed class MinutesWriter(IComunaDb db, VoteCounting counting)
 {
     public static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
-    public async Task<MinutesContent> ComposeAsync(AssemblyScope scope, DateTime closedAtUtc, CancellationToken cancellationToken)
+    /// <summary>The minutes' content. <paramref name="booksUpTo"/> is the last posting they record: the
+    /// journal's head when they are written, the recorded one when they are recomposed to be verified.</summary>
+    public async Task<MinutesContent> ComposeAsync(AssemblyScope scope, DateTime closedAtUtc, CancellationToken cancellationToken, long? booksUpTo = null)
     {
         var (assembly, body) = scope;
         var votes = await db.Votes.AsNoTracking().Where(v => v.AssemblyId == assembly.Id).OrderBy(v => v.Id).ToListAsync(cancellationToken);
@@ -46,7 +48,8 @@ public sealed class MinutesWriter(IComunaDb db, VoteCounting counting)
             closedAtUtc, assembly.EligibleAtOpening ?? 0, assembly.QuorumRequired ?? 0, present,
             assembly.Agenda.OrderBy(i => i.Position).Select(i => new MinutesItem(i.Position, i.Title, i.DebateSummary,
                 proposals.Where(p => p.AgendaItemId == i.Id).Select(p => p.Minutes).ToList())).ToList(),
-            minutesVotes, decisions);
+            minutesVotes, decisions,
+            body.CommuneId is { } communeId ? await MinutesBooks.ComposeAsync(db, communeId, closedAtUtc, booksUpTo, cancellationToken) : null);
     }
 
     public async Task<Minutes> WriteAsync(AssemblyScope scope, DateTime closedAtUtc, CancellationToken cancellationToken)

@@ -51,10 +51,11 @@ public sealed class VerifyAssembly(IComunaDb db, VoteCounting counting, MinutesW
         {
             if (MinutesWriter.Checkpoint(minutes.PreviousCheckpoint, minutes.Content) != minutes.Checkpoint)
                 differences.Add("The minutes' checkpoint does not match their content: the minutes were changed after they were written.");
+            var recorded = System.Text.Json.JsonSerializer.Deserialize<MinutesContent>(minutes.Content, MinutesWriter.Canonical);
             var recomposed = System.Text.Json.JsonSerializer.Serialize(
-                await writer.ComposeAsync(scope.Value, minutes.WrittenAtUtc, cancellationToken), MinutesWriter.Canonical);
+                await writer.ComposeAsync(scope.Value, minutes.WrittenAtUtc, cancellationToken, recorded?.Books?.ToSequence), MinutesWriter.Canonical);
             if (recomposed != minutes.Content)
-                differences.Add("The minutes no longer match the assembly's record (attendance, votes or decisions changed after closing).");
+                differences.Add("The minutes no longer match the assembly's record (attendance, votes, decisions or the books' postings they record changed after closing).");
         }
         return new VerificationReport(assemblyId, votes.Count, ballots, differences);
     }

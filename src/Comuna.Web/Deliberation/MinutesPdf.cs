@@ -85,6 +85,21 @@ public static class MinutesPdf
                     flow.Paragraph($"{localizer["Mandate"]}: {d.MandatePurpose}{amount} {d.MandateAction}".TrimEnd(), small);
                 }
             }
+            if (c.Books is { } books)
+            {
+                flow.Space(6);
+                flow.Paragraph(localizer["The commune's books"], heading);
+                if (books.Postings == 0)
+                    flow.Paragraph(localizer["No posting since the previous minutes."], body);
+                else
+                {
+                    flow.Paragraph(string.Format(localizer["Postings {0} to {1} ({2})"].Value, books.FromSequence + 1, books.ToSequence, books.Postings), body, 0);
+                    foreach (var total in books.Totals)
+                        flow.Paragraph($"{total.Currency}: {localizer["Income"]} {total.Income / 100m:N2} · {localizer["Spending"]} {total.Spending / 100m:N2}", body, 0);
+                    flow.Paragraph($"{localizer["Hash of the last posting"]}:", small, 0);
+                    flow.Line(books.LastHash ?? "", hash);
+                }
+            }
             flow.Space(10);
 
             flow.Paragraph(localizer["Checkpoint"], heading);
