@@ -47,6 +47,31 @@ public sealed class LedgerQueries(IComunaDb db)
         return transfers.Select(TransferView.Of).ToList();
     }
 
+    /// <summary>Large outflows waiting for a second person of the finance unit, oldest first.</summary>
+    public async Task<Result<IReadOnlyList<PendingView>>> PendingAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)
+    {
+        var refusal = await RefusalAsync(actor, communeId, cancellationToken);
+        if (refusal is not null)
+            return refusal;
+        var pending = await db.PendingTransfers.AsNoTracking().Where(p => p.CommuneId == communeId)
+            .OrderBy(p => p.RequestedAtUtc).ToListAsync(cancellationToken);
+        return pending.Select(p => new PendingView(p.Id, p.DebitAccountId, p.CreditAccountId, p.Amount, p.Currency, p.Memo, p.DecisionId, p.RequestedBy, p.RequestedAtUtc)).ToList();
+    }
+
+    /// <summary>The mandates the commune's assemblies (its councils' and its parliament's) gave to spend, with what is left of each.</summary>
+    public async Task<Result<IReadOnlyList<MandateView>>> MandatesAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)
+    {
+        var refusal = await RefusalAsync(actor, communeId, cancellationToken);
+        if (refusal is not null)
+            return refusal;
+        var councils = db.Councils.Where(c => c.CommuneId == communeId).Select(c => (Guid?)c.Id);
+        var decisions = await db.Decisions.AsNoTracking()
+            .Where(d => d.MandateAmountMinor != null && (d.CommuneId == communeId || councils.Contains(d.CouncilId)))
+            .OrderByDescending(d => d.DecidedAtUtc).ToListAsync(cancellationToken);
+        return decisions.Select(d => new MandateView(d.Id, d.AssemblyId, d.MandatePurpose ?? d.Text, d.MandateCurrency!, d.MandateAmountMinor!.Value,
+            d.MandateRemainingMinor!.Value, d.DecidedAtUtc)).ToList();
+    }
+
     /// <summary>Income per month and currency, own revenue (enterprises, raffles, donations) against
     /// state funds, from the postings that draw on income accounts.</summary>
     public async Task<Result<IReadOnlyList<IncomeMonth>>> IncomeBySourceAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)

@@ -24,3 +24,10 @@ public sealed record IncomeMonth(string Month, string Currency, long OwnRevenue,
     /// <summary>The own-revenue share, 0 to 1: the road from co-management to self-management.</summary>
     public decimal OwnShare => OwnRevenue + StateFunds == 0 ? 0 : (decimal)OwnRevenue / (OwnRevenue + StateFunds);
 }
+
+/// <summary>A large outflow asked for by one person of the finance unit, waiting for another's approval.</summary>
+public sealed record PendingView(
+    Guid Id, Guid DebitAccountId, Guid CreditAccountId, long Amount, string Currency, string Memo, Guid? DecisionId, string RequestedBy, DateTime RequestedAt);
+
+/// <summary>An assembly's mandate to spend, as the finance unit chooses it for a payment.</summary>
+public sealed record MandateView(Guid DecisionId, Guid AssemblyId, string Purpose, string Currency, long Amount, long Remaining, DateTime DecidedAt);

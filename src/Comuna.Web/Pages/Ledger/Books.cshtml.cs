@@ -22,6 +22,9 @@ public sealed class BooksModel(LedgerQueries ledger, RegistryQueries registry, C
     public IReadOnlyList<IncomeMonth> Income { get; private set; } = [];
     public long? Before { get; private set; }
 
+    /// <summary>Whether the reader is of the finance unit, and so is offered the page to keep the books.</summary>
+    public bool CanKeep { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "antes")] long? before, CancellationToken cancellationToken)
     {
         var commune = await registry.CommuneAsync(id, cancellationToken);
@@ -30,6 +33,7 @@ public sealed class BooksModel(LedgerQueries ledger, RegistryQueries registry, C
         if (!commune.IsSuccess || !accounts.IsSuccess)
             return NotFound();
         Commune = commune.Value;
+        CanKeep = LedgerAccess.CanKeepBooks(actor, id);
         Accounts = accounts.Value;
         Before = before;
         Movements = (await ledger.RecentTransfersAsync(actor, id, before, PageSize, cancellationToken)).Value;
