@@ -36,6 +36,12 @@ public sealed class BooksBrowserTests
         await Assertions.Expect(page.Locator("#movements tbody tr").First).ToContainTextAsync(latest);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Llevar las cuentas" })).ToHaveCountAsync(0);
 
+        // A payment's mandate leads to the acta of the assembly that gave it.
+        var booksUrl = page.Url;
+        await page.Locator("#movements").GetByRole(AriaRole.Link, new() { Name = "Insumos de la panadería comunal" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Presupuesto de la panadería comunal" })).ToBeVisibleAsync();
+        await page.GotoAsync(booksUrl);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Movimientos anteriores" }).ClickAsync();
         while (await page.Locator("#movements").GetByText(first, new() { Exact = true }).CountAsync() == 0)
             await page.GetByRole(AriaRole.Link, new() { Name = "Movimientos anteriores" }).ClickAsync();

@@ -20,6 +20,7 @@ public sealed class BooksModel(LedgerQueries ledger, RegistryQueries registry, C
     public IReadOnlyList<AccountView> Accounts { get; private set; } = [];
     public IReadOnlyList<TransferView> Movements { get; private set; } = [];
     public IReadOnlyList<IncomeMonth> Income { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, MandateView> Mandates { get; private set; } = new Dictionary<Guid, MandateView>();
     public long? Before { get; private set; }
 
     /// <summary>Whether the reader is of the finance unit, and so is offered the page to keep the books.</summary>
@@ -38,8 +39,12 @@ public sealed class BooksModel(LedgerQueries ledger, RegistryQueries registry, C
         Before = before;
         Movements = (await ledger.RecentTransfersAsync(actor, id, before, PageSize, cancellationToken)).Value;
         Income = (await ledger.IncomeBySourceAsync(actor, id, cancellationToken)).Value;
+        Mandates = (await ledger.MandatesAsync(actor, id, cancellationToken)).Value.ToDictionary(m => m.DecisionId);
         return Page();
     }
+
+    /// <summary>The mandate a payment was made under, whose acta the books link to.</summary>
+    public MandateView? Mandate(Guid decisionId) => Mandates.GetValueOrDefault(decisionId);
 
     public string AccountName(Guid accountId) => Accounts.FirstOrDefault(a => a.Id == accountId)?.Name ?? "?";
 
