@@ -5,11 +5,13 @@ using Comuna.Domain.Deliberation;
 
 namespace Comuna.Application.Deliberation;
 
+/// <summary>A question for the assembly; an election also names its <paramref name="Post"/> and its <paramref name="Candidates"/>.</summary>
 public sealed record VoteInput(
-    string? Question, VoteKind? Kind, bool Secret, IReadOnlyList<string>? Options, Guid? AgendaItemId, MandateTerms? Mandate);
+    string? Question, VoteKind? Kind, bool Secret, IReadOnlyList<string>? Options, Guid? AgendaItemId, MandateTerms? Mandate,
+    ElectionPost? Post = null, IReadOnlyList<Guid>? Candidates = null);
 
 /// <summary>Prepares a question for the assembly. Its rules can change until it opens, never after.</summary>
-public sealed class CreateVote(IComunaDb db)
+public sealed class CreateVote(IComunaDb db, TimeProvider clock)
 {
     public const int MaxOptions = 40;
 
@@ -32,7 +34,20 @@ public sealed class CreateVote(IComunaDb db)
             return Error.Invalid("agendaItemId", "That agenda item is not on this assembly's agenda.");
 
         var options = (input.Options ?? []).Select(o => o?.Trim() ?? "").ToList();
-        if (kind == VoteKind.YesNoAbstain)
+        ElectionPost? post = null;
+        List<Guid> candidates = [];
+        if (kind == VoteKind.Election)
+        {
+            var ballot = await ElectionBallot.PrepareAsync(db, assembly, body, input, clock, cancellationToken);
+            if (!ballot.IsSuccess)
+                return ballot.Error;
+            (post, candidates, options) = ballot.Value;
+        }
+        else if (input.Post is not null || input.Candidates is { Count: > 0 })
+        {
+            return Error.Invalid("candidates", "Only an election has a post and candidates.");
+        }
+        else if (kind == VoteKind.YesNoAbstain)
         {
             if (options.Count > 0)
                 return Error.Invalid("options", "A yes/no/abstain vote has no options of its own.");
@@ -62,6 +77,8 @@ public sealed class CreateVote(IComunaDb db)
             Kind = kind,
             Secret = input.Secret,
             Options = options,
+            Post = post,
+            Candidates = candidates,
             Status = VoteStatus.Prepared,
             MandateIfApproved = input.Mandate,
         };

@@ -15,6 +15,7 @@ public static class DeliberationModule
         .AddScoped<CloseVote>()
         .AddScoped<CloseAssembly>()
         .AddScoped<VoteCounting>()
+        .AddScoped<SeatElected>()
         .AddScoped<MinutesWriter>()
         .AddScoped<DeliberationQueries>()
         .AddScoped<VerifyAssembly>()

@@ -157,5 +157,6 @@ public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
             d.MandateSpentMinor, d.MandateRemainingMinor));
 
     private static VoteView ToView(Vote v) =>
-        new(v.Id, v.AgendaItemId, v.Question, v.Kind, v.Secret, v.Options, v.Status, v.BallotCount, v.MandateIfApproved);
+        new(v.Id, v.AgendaItemId, v.Question, v.Kind, v.Secret, v.Options, v.Status, v.BallotCount, v.MandateIfApproved,
+            v.Post, v.Kind == VoteKind.Election ? v.Candidates : null);
 }

@@ -16,7 +16,7 @@ public sealed record AgendaItemView(Guid Id, int Position, string Title, string?
 
 public sealed record VoteView(
     Guid Id, Guid? AgendaItemId, string Question, VoteKind Kind, bool Secret, IReadOnlyList<string> Options, VoteStatus Status,
-    int Ballots, MandateTerms? Mandate);
+    int Ballots, MandateTerms? Mandate, ElectionPost? Post = null, IReadOnlyList<Guid>? Candidates = null);
 
 public sealed record TallyView(
     int Ballots,

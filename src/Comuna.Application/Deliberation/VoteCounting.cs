@@ -7,10 +7,11 @@ namespace Comuna.Application.Deliberation;
 
 /// <summary>
 /// Closes a vote and turns its count into a decision. A yes/no question passes with more yes
-/// votes than half of those present; approval and ranked votes decide their order. Without quorum
+/// votes than half of those present; approval and ranked votes decide their order; an election
+/// seats the candidate with the most votes (a tie seats nobody). Without quorum
 /// at the close there is no decision at all: "no assembly without quorum records a decision".
 /// </summary>
-public sealed class VoteCounting(IComunaDb db, TimeProvider clock)
+public sealed class VoteCounting(IComunaDb db, TimeProvider clock, SeatElected seatElected)
 {
     public async Task<Result<VoteResult>> CloseAsync(AssemblyScope scope, Guid voteId, CancellationToken cancellationToken)
     {
@@ -38,6 +39,9 @@ public sealed class VoteCounting(IComunaDb db, TimeProvider clock)
         await SettleRecallAsync(vote.Id, decides, now, cancellationToken);
         if (!decides)
             return result;
+        string? seated = null;
+        if (vote.Kind == VoteKind.Election && scope.Body.CouncilId is { } councilId)
+            seated = await seatElected.SeatAsync(vote, councilId, result.Tally.SoleLeader!, DateOnly.FromDateTime(now), cancellationToken);
         var decision = new Decision
         {
             Id = Guid.CreateVersion7(),
@@ -46,11 +50,17 @@ public sealed class VoteCounting(IComunaDb db, TimeProvider clock)
             DecidedAtUtc = now,
             CouncilId = scope.Body.CouncilId,
             CommuneId = scope.Body.CommuneId,
-            Text = vote.Kind == VoteKind.YesNoAbstain ? vote.Question : $"{vote.Question}: {string.Join(" › ", result.Tally.Ranking)}",
-            MandatePurpose = vote.MandateIfApproved?.Purpose,
+            Text = vote.Kind switch
+            {
+                VoteKind.YesNoAbstain => vote.Question,
+                VoteKind.Election => $"{vote.Question}: {result.Tally.SoleLeader}",
+                _ => $"{vote.Question}: {string.Join(" › ", result.Tally.Ranking)}",
+            },
+            MandatePurpose = vote.Post is { } post ? $"Vocería de {SeatElected.PostName(post)}" : vote.MandateIfApproved?.Purpose,
             MandateAmountMinor = vote.MandateIfApproved?.AmountMinor,
             MandateCurrency = vote.MandateIfApproved?.Currency,
-            MandateAction = vote.MandateIfApproved?.Action,
+            // An election's decision carries what it does: who takes the post, until when.
+            MandateAction = seated ?? vote.MandateIfApproved?.Action,
         };
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(cancellationToken);
@@ -82,7 +92,12 @@ public sealed class VoteCounting(IComunaDb db, TimeProvider clock)
         var assembly = await db.Assemblies.AsNoTracking().FirstAsync(a => a.Id == vote.AssemblyId, cancellationToken);
         var present = vote.PresentAtClose ?? await AssemblyScope.PresentAsync(db, vote.AssemblyId, cancellationToken);
         var quorumMet = Quorum.IsMet(present, assembly.QuorumRequired ?? 0);
-        var passed = vote.Kind == VoteKind.YesNoAbstain ? tally.Counts["yes"] * 2 > present : tally.Ballots > 0;
+        var passed = vote.Kind switch
+        {
+            VoteKind.YesNoAbstain => tally.Counts["yes"] * 2 > present,
+            VoteKind.Election => tally.SoleLeader is not null,
+            _ => tally.Ballots > 0,
+        };
         var decisionId = await db.Decisions.Where(d => d.VoteId == vote.Id).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
         return new VoteResult(vote, tally, present, quorumMet, passed, decisionId);
     }

@@ -105,10 +105,11 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
             return Error.NotFound("council", councilId);
         var today = statistics.Today;
         var rows = await db.Spokespeople.AsNoTracking().Where(s => s.CouncilId == councilId)
-            .Select(s => new { s.Id, s.ResidentId, s.Resident!.FirstNames, s.Resident.LastNames, s.Unit, s.Committee, s.ElectedOn, s.TermEndsOn })
+            .Select(s => new { s.Id, s.ResidentId, s.Resident!.FirstNames, s.Resident.LastNames, s.Unit, s.Committee, s.ElectedOn, s.TermEndsOn, s.ElectedInVoteId })
             .ToListAsync(cancellationToken);
         return rows
-            .Select(s => new SpokespersonView(s.Id, s.ResidentId, $"{s.FirstNames} {s.LastNames}", s.Unit, s.Committee, s.ElectedOn, s.TermEndsOn, s.TermEndsOn > today))
+            .Select(s => new SpokespersonView(
+                s.Id, s.ResidentId, $"{s.FirstNames} {s.LastNames}", s.Unit, s.Committee, s.ElectedOn, s.TermEndsOn, s.TermEndsOn > today, s.ElectedInVoteId))
             .OrderByDescending(s => s.InOffice).ThenBy(s => s.Unit).ThenBy(s => s.Committee).ToList();
     }
 

@@ -49,4 +49,5 @@ public sealed record ResidentView(
 /// <summary>A spokesperson as the public sees them: name, unit, committee and term. Their national
 /// id and household stay in the census.</summary>
 public sealed record SpokespersonView(
-    Guid Id, Guid ResidentId, string Name, SpokespersonUnit Unit, string? Committee, DateOnly ElectedOn, DateOnly TermEndsOn, bool InOffice);
+    Guid Id, Guid ResidentId, string Name, SpokespersonUnit Unit, string? Committee, DateOnly ElectedOn, DateOnly TermEndsOn, bool InOffice,
+    Guid? ElectedInVoteId = null);

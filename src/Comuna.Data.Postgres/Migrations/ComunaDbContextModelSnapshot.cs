@@ -653,6 +653,10 @@ namespace Comuna.Data.Postgres.Migrations
                     b.Property<int>("BallotCount")
                         .HasColumnType("integer");
 
+                    b.PrimitiveCollection<List<Guid>>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1182,6 +1186,9 @@ namespace Comuna.Data.Postgres.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ElectedInVoteId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("ElectedOn")
                         .HasColumnType("date");
 
@@ -1570,6 +1577,30 @@ namespace Comuna.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("Comuna.Domain.Deliberation.ElectionPost", "Post", b1 =>
+                        {
+                            b1.Property<Guid>("VoteId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Committee")
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("PostCommittee");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("PostUnit");
+
+                            b1.HasKey("VoteId");
+
+                            b1.ToTable("votes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VoteId");
+                        });
+
                     b.OwnsOne("Comuna.Domain.Deliberation.MandateTerms", "MandateIfApproved", b1 =>
                         {
                             b1.Property<Guid>("VoteId")
@@ -1604,6 +1635,8 @@ namespace Comuna.Data.Postgres.Migrations
                         });
 
                     b.Navigation("MandateIfApproved");
+
+                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("Comuna.Domain.Deliberation.VoteLogEntry", b =>

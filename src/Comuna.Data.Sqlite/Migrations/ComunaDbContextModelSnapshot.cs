@@ -647,6 +647,10 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.Property<int>("BallotCount")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1176,6 +1180,9 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ElectedInVoteId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ElectedOn")
                         .HasColumnType("TEXT");
 
@@ -1560,6 +1567,30 @@ namespace Comuna.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsOne("Comuna.Domain.Deliberation.ElectionPost", "Post", b1 =>
+                        {
+                            b1.Property<Guid>("VoteId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Committee")
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PostCommittee");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PostUnit");
+
+                            b1.HasKey("VoteId");
+
+                            b1.ToTable("votes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VoteId");
+                        });
+
                     b.OwnsOne("Comuna.Domain.Deliberation.MandateTerms", "MandateIfApproved", b1 =>
                         {
                             b1.Property<Guid>("VoteId")
@@ -1594,6 +1625,8 @@ namespace Comuna.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("MandateIfApproved");
+
+                    b.Navigation("Post");
                 });
 
             modelBuilder.Entity("Comuna.Domain.Deliberation.VoteLogEntry", b =>

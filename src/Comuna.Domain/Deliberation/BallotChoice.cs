@@ -26,6 +26,16 @@ public static class BallotChoice
                     null or "" => Invalid("choice", "The ballot has no choice: yes, no or abstain."),
                     var other => Invalid("choice", $"'{other}' is not a choice of this vote: yes, no or abstain."),
                 };
+            case VoteKind.Election:
+                {
+                    var named = choice ?? (choices is [var only] ? only : null);
+                    if (string.IsNullOrWhiteSpace(named))
+                        return Invalid("choice", "An election ballot names one candidate.");
+                    if (choices is { Count: > 1 })
+                        return Invalid("choices", "An election ballot names one candidate only.");
+                    var candidate = vote.Options.FirstOrDefault(o => string.Equals(o, named.Trim(), StringComparison.OrdinalIgnoreCase));
+                    return candidate is null ? Invalid("choice", $"'{named}' is not standing in this election.") : candidate;
+                }
             case VoteKind.Approval:
                 {
                     var picked = Picked(vote, choices);

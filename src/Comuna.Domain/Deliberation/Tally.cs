@@ -10,6 +10,11 @@ public sealed record Tally(
     IReadOnlyList<string> Ranking,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Pairwise)
 {
+    /// <summary>The option with more votes than any other, or null when none was cast or two share
+    /// the top: an election elects only a clear leader, and a tie goes back to the assembly.</summary>
+    public string? SoleLeader =>
+        Ranking.Count > 0 && Counts[Ranking[0]] > 0 && (Ranking.Count == 1 || Counts[Ranking[0]] > Counts[Ranking[1]]) ? Ranking[0] : null;
+
     public static Tally Count(Vote vote, IReadOnlyList<string> canonicalChoices)
     {
         var options = vote.Kind == VoteKind.YesNoAbstain ? BallotChoice.YesNoAbstainOptions : vote.Options.ToArray();

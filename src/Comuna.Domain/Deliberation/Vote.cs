@@ -13,8 +13,15 @@ public sealed class Vote
     public VoteKind Kind { get; set; }
     public bool Secret { get; set; }
 
-    /// <summary>The options of an approval or ranked vote; yes/no/abstain for the other kind.</summary>
+    /// <summary>The options of an approval or ranked vote, or the candidates' names of an election;
+    /// empty for yes/no/abstain, whose options are fixed.</summary>
     public List<string> Options { get; set; } = [];
+
+    /// <summary>For an election, the post it fills; null for every other kind.</summary>
+    public ElectionPost? Post { get; set; }
+
+    /// <summary>For an election, the residents standing, in the order of <see cref="Options"/>.</summary>
+    public List<Guid> Candidates { get; set; } = [];
 
     public VoteStatus Status { get; set; }
     public DateTime? OpenedAtUtc { get; set; }

@@ -10,9 +10,17 @@ namespace Comuna.Domain.Deliberation;
 /// </summary>
 public static class VoteChain
 {
-    public static string Genesis(Vote vote) => Sha256(string.Join('\n',
-        "comuna-vote-v1", vote.Id.ToString("D"), vote.Question, vote.Kind.ToString(), vote.Secret ? "secret" : "open",
-        string.Join('|', vote.Options)));
+    public static string Genesis(Vote vote)
+    {
+        var rules = string.Join('\n',
+            "comuna-vote-v1", vote.Id.ToString("D"), vote.Question, vote.Kind.ToString(), vote.Secret ? "secret" : "open",
+            string.Join('|', vote.Options));
+        // An election also commits to its post and to who stands, so no candidate can be swapped
+        // behind a name once ballots are cast.
+        if (vote.Post is { } post)
+            rules = string.Join('\n', rules, post.Canonical, string.Join('|', vote.Candidates.Select(c => c.ToString("D"))));
+        return Sha256(rules);
+    }
 
     public static string Link(Guid voteId, int sequence, string receipt, string choice, string previousHash) =>
         Sha256(string.Join('\n', voteId.ToString("D"), sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), receipt, choice, previousHash));

@@ -11,4 +11,10 @@ public enum VoteKind
 
     /// <summary>Each voter ranks the options; the Schulze method orders them (used to prioritise problems).</summary>
     Ranked,
+
+    /// <summary>
+    /// The election of a spokesperson to one post: always secret, one candidate per ballot; the
+    /// candidate with the most votes takes the post, and a tie at the top elects nobody.
+    /// </summary>
+    Election,
 }

@@ -13,5 +13,9 @@ public sealed class Spokesperson
     public string? Committee { get; set; }
 
     public DateOnly ElectedOn { get; set; }
+
+    /// <summary>The assembly's election that seated them, when Comuna counted it; null when the
+    /// result of an election held elsewhere was recorded afterwards.</summary>
+    public Guid? ElectedInVoteId { get; set; }
     public DateOnly TermEndsOn { get; set; }
 }

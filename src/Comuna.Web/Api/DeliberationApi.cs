@@ -2,6 +2,7 @@ using System.Globalization;
 using Comuna.Application.Deliberation;
 using Comuna.Domain.Common;
 using Comuna.Domain.Deliberation;
+using Comuna.Domain.Registry;
 using Comuna.Web.Access;
 using Comuna.Web.Hosting;
 
@@ -21,7 +22,11 @@ public static class DeliberationApi
 
     public sealed record MandateRequest(string? Purpose, long? Amount, string? Currency, string? Action);
 
-    public sealed record VoteRequest(string? Question, string? Kind, bool Secret, List<string>? Options, Guid? AgendaItemId, MandateRequest? Mandate);
+    public sealed record PostRequest(string? Unit, string? Committee);
+
+    public sealed record VoteRequest(
+        string? Question, string? Kind, bool Secret, List<string>? Options, Guid? AgendaItemId, MandateRequest? Mandate,
+        PostRequest? Post, List<Guid>? Candidates);
 
     public sealed record BallotRequest(string? Choice, List<string>? Choices, Guid? ResidentId, string? Channel);
 
@@ -99,16 +104,25 @@ public static class DeliberationApi
 
     private static async Task<IResult> CreateVoteAsync(Guid id, VoteRequest request, CreateVote create, CurrentActor current, CancellationToken ct)
     {
-        var kind = WireEnums.Parse<VoteKind>(request.Kind, "kind", "yes-no-abstain, approval or ranked");
+        var kind = WireEnums.Parse<VoteKind>(request.Kind, "kind", "yes-no-abstain, approval, ranked or election");
         if (!kind.IsSuccess)
             return ApiResults.Problem(kind.Error);
         var mandate = request.Mandate is { } m ? new MandateTerms(m.Purpose?.Trim() ?? "", m.Amount, m.Currency?.Trim().ToUpperInvariant(), m.Action?.Trim()) : null;
+        ElectionPost? post = null;
+        if (request.Post is { } p)
+        {
+            var unit = WireEnums.Parse<SpokespersonUnit>(p.Unit, "post.unit", "executive, finance-unit, social-oversight or electoral-commission");
+            if (!unit.IsSuccess)
+                return ApiResults.Problem(unit.Error);
+            post = new ElectionPost(unit.Value!.Value, p.Committee);
+        }
         var created = await create.ExecuteAsync(await current.GetAsync(ct), id,
-            new VoteInput(request.Question, kind.Value, request.Secret, request.Options, request.AgendaItemId, mandate), ct);
+            new VoteInput(request.Question, kind.Value, request.Secret, request.Options, request.AgendaItemId, mandate, post, request.Candidates), ct);
         if (!created.IsSuccess)
             return ApiResults.Problem(created.Error);
         var v = created.Value;
-        return TypedResults.Created($"/api/v1/assemblies/{id}/votes/{v.Id}", new { v.Id, v.Question, v.Kind, v.Secret, v.Options, v.Status });
+        return TypedResults.Created($"/api/v1/assemblies/{id}/votes/{v.Id}",
+            new { v.Id, v.Question, v.Kind, v.Secret, v.Options, v.Status, v.Post, candidates = v.Kind == VoteKind.Election ? v.Candidates : null });
     }
 
     private static async Task<IResult> CloseVoteAsync(Guid id, Guid voteId, CloseVote close, DeliberationQueries q, CurrentActor current, CancellationToken ct)

@@ -13,6 +13,12 @@ public sealed class VoteEntityTypeConfiguration :
         builder.ToTable("votes", t => t.HasCheckConstraint("ck_votes_ballot_count", "\"BallotCount\" >= 0"));
         builder.Property(v => v.Question).HasMaxLength(500);
         builder.PrimitiveCollection(v => v.Options);
+        builder.PrimitiveCollection(v => v.Candidates);
+        builder.OwnsOne(v => v.Post, post =>
+        {
+            post.Property(p => p.Unit).HasColumnName("PostUnit");
+            post.Property(p => p.Committee).HasColumnName("PostCommittee").HasMaxLength(80);
+        });
         builder.HasOne<Assembly>().WithMany().HasForeignKey(v => v.AssemblyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(v => v.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsOne(v => v.MandateIfApproved, mandate =>
