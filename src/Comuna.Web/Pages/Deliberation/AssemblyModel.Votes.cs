@@ -18,7 +18,8 @@ public sealed partial class AssemblyModel
     [TempData]
     public Guid? ReceiptVote { get; set; }
 
-    public async Task<IActionResult> OnPostCreateVoteAsync(Guid id, [FromServices] CreateVote create, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCreateVoteAsync(
+        Guid id, [FromServices] CreateVote create, [FromServices] AttendeeSearch search, CancellationToken cancellationToken)
     {
         var mandate = Mandate();
         if (mandate is { IsSuccess: false })
@@ -30,6 +31,13 @@ public sealed partial class AssemblyModel
             return Page();
         }
         var input = new VoteInput(NewVote.Question, NewVote.Kind, NewVote.Secret, NewVote.OptionList(), NewVote.AgendaItemId, mandate?.Value);
+        if (NewVote.Kind == VoteKind.Election)
+        {
+            var candidates = await CandidatesAsync(id, search, cancellationToken);
+            if (!candidates.IsSuccess)
+                return await RefusedAsync(id, "vote", candidates.Error, cancellationToken, prefix: nameof(NewVote));
+            input = input with { Post = NewVote.PostUnit is { } unit ? new ElectionPost(unit, NewVote.PostCommittee) : null, Candidates = candidates.Value };
+        }
         var created = await create.ExecuteAsync(await ActorAsync(cancellationToken), id, input, cancellationToken);
         if (!created.IsSuccess)
             return await RefusedAsync(id, "vote", created.Error, cancellationToken, prefix: nameof(NewVote));
@@ -78,6 +86,23 @@ public sealed partial class AssemblyModel
             return await RefusedAsync(id, $"paper-{voteId}", receipt.Error, cancellationToken);
         Notice = Text("Paper ballot of {0} ({1}) counted. Receipt for the voter: {2}", voter.Value.Name, voter.Value.NationalId, receipt.Value);
         return Redirect($"/asambleas/{id}#votacion-{voteId}");
+    }
+
+    /// <summary>The residents behind the candidates' cédulas, in the order written; the first line
+    /// naming nobody of the census is the error, with its line number.</summary>
+    private async Task<Result<IReadOnlyList<Guid>>> CandidatesAsync(Guid id, AttendeeSearch search, CancellationToken cancellationToken)
+    {
+        var actor = await ActorAsync(cancellationToken);
+        var found = new List<Guid>();
+        var lines = NewVote.CandidateList();
+        for (var line = 0; line < lines.Count; line++)
+        {
+            var candidate = await search.FindAsync(actor, id, lines[line], cancellationToken);
+            if (!candidate.IsSuccess)
+                return new Error("candidate-line", Text("Line {0}: {1}", line + 1, FormErrors.Message(candidate.Error, localizer)), ErrorKind.Validation, "candidates");
+            found.Add(candidate.Value.ResidentId);
+        }
+        return found;
     }
 
     /// <summary>The options of an approval or ranked ballot; a ranking leaves its empty places out.</summary>

@@ -1,4 +1,5 @@
 using Comuna.Domain.Deliberation;
+using Comuna.Domain.Registry;
 
 namespace Comuna.Web.Pages.Deliberation;
 
@@ -23,6 +24,19 @@ public sealed class VoteForm
 
     public string? MandateCurrency { get; set; } = "VES";
 
-    public IReadOnlyList<string> OptionList() =>
-        (Options ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+    /// <summary>For an election: the unit of the post.</summary>
+    public SpokespersonUnit? PostUnit { get; set; }
+
+    /// <summary>For an election to the executive unit: the work committee.</summary>
+    public string? PostCommittee { get; set; }
+
+    /// <summary>For an election: the candidates' cédulas, one per line, in the ballot's order.</summary>
+    public string? Candidates { get; set; }
+
+    public IReadOnlyList<string> OptionList() => Lines(Options);
+
+    public IReadOnlyList<string> CandidateList() => Lines(Candidates);
+
+    private static List<string> Lines(string? text) =>
+        (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
 }
