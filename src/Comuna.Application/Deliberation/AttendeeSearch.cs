@@ -60,29 +60,13 @@ public sealed class AttendeeSearch(IComunaDb db, TimeProvider clock)
         var scope = await ScopeAsync(actor, assemblyId, cancellationToken);
         if (!scope.IsSuccess)
             return scope.Error;
-        var normalised = ResidentRules.NationalId(nationalId);
-        if (!normalised.IsSuccess)
-            return Error.Invalid("nationalId", normalised.Error.Message);
-        var digits = new string(normalised.Value.Where(char.IsAsciiDigit).ToArray());
-        var letter = char.IsAsciiLetter(normalised.Value[0]) ? normalised.Value[..1] : null;
-        string[] variants = letter is null
-            ? [digits, $"V{digits}", $"V-{digits}", $"E{digits}", $"E-{digits}"]
-            : [$"{letter}{digits}", $"{letter}-{digits}"];
         var participants = scope.Value.Body.Participants(db, DateOnly.FromDateTime(scope.Value.Assembly.OpenedAtUtc ?? clock.GetUtcNow().UtcDateTime));
-        var matches = await db.Residents.AsNoTracking()
-            .Where(r => participants.Contains(r.Id) && variants.Contains(r.NationalId))
-            .OrderBy(r => r.NationalId)
-            .Select(r => new AttendeeCandidate(r.Id, r.FirstNames + " " + r.LastNames, r.NationalId,
-                db.Attendances.Any(a => a.AssemblyId == assemblyId && a.ResidentId == r.Id)))
-            .Take(2).ToListAsync(cancellationToken);
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 => new Error("resident-not-in-council", $"Nobody with the national id {normalised.Value} is in this council's census.",
-                ErrorKind.Validation, "nationalId"),
-            _ => new Error("national-id-ambiguous", $"Two people of the census have the number {digits}: write V or E before it.",
-                ErrorKind.Validation, "nationalId"),
-        };
+        var found = await NationalIdLookup.FindAsync(db.Residents.Where(r => participants.Contains(r.Id)), nationalId, cancellationToken);
+        if (!found.IsSuccess)
+            return found.Error;
+        var r = found.Value;
+        var present = await db.Attendances.AnyAsync(a => a.AssemblyId == assemblyId && a.ResidentId == r.Id, cancellationToken);
+        return new AttendeeCandidate(r.Id, r.FirstNames + " " + r.LastNames, r.NationalId, present);
     }
 
     private async Task<Result<AssemblyScope>> ScopeAsync(Actor actor, Guid assemblyId, CancellationToken cancellationToken)

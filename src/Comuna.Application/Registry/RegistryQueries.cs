@@ -144,6 +144,17 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
         return new Page<ResidentView>(residents.Select(ToView).ToList(), number, size, total);
     }
 
+    /// <summary>The council's resident with this cédula as written on paper, for those who read its
+    /// census (who enter rosters and paper signatures); not found for anyone else.</summary>
+    public async Task<Result<Guid>> ResidentByNationalIdAsync(Actor actor, Guid councilId, string? nationalId, CancellationToken cancellationToken)
+    {
+        var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == councilId, cancellationToken);
+        if (council is null || !RegistryAccess.CanReadCensus(actor, council))
+            return Error.NotFound("council", councilId);
+        var found = await NationalIdLookup.FindAsync(db.Residents.Where(r => r.Household!.CouncilId == councilId), nationalId, cancellationToken);
+        return found.IsSuccess ? found.Value.Id : found.Error;
+    }
+
     /// <summary>One household with its members, to those who read its council's census and to the
     /// residents who live in it.</summary>
     public async Task<Result<(HouseholdView Household, IReadOnlyList<ResidentView> Members)>> HouseholdAsync(
