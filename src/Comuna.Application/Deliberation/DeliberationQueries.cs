@@ -24,6 +24,14 @@ public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
             .OrderByDescending(v => v.InOffice).ThenBy(v => v.Kind).ThenBy(v => v.Name).ToList();
     }
 
+    /// <summary>The body an assembly belongs to (a council's assembly or a commune's parliament), for pages that show either.</summary>
+    public Task<AssemblyBody?> BodyAsync(AssemblyView assembly, CancellationToken cancellationToken) =>
+        AssemblyScope.BodyAsync(db, assembly.CouncilId, assembly.CommuneId, cancellationToken);
+
+    /// <summary>A commune's parliament, or null when there is no such commune.</summary>
+    public async Task<ParliamentBody?> ParliamentBodyAsync(Guid communeId, CancellationToken cancellationToken) =>
+        await AssemblyScope.BodyAsync(db, null, communeId, cancellationToken) as ParliamentBody;
+
     /// <summary>The sessions of a commune's parliament, newest first.</summary>
     public Task<IReadOnlyList<AssemblyView>> OfCommuneAsync(Guid communeId, CancellationToken cancellationToken) =>
         ListAsync(db.Assemblies.AsNoTracking().Where(a => a.CommuneId == communeId), cancellationToken);

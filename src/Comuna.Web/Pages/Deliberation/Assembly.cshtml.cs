@@ -17,12 +17,16 @@ namespace Comuna.Web.Pages.Deliberation;
 /// handler; a refused form shows the page again with the use case's error in that form.
 /// </summary>
 public sealed partial class AssemblyModel(
-    DeliberationQueries queries, RegistryQueries registry, VoterStanding standing, CurrentActor current, IStringLocalizer<SharedResource> localizer)
+    DeliberationQueries queries, VoterStanding standing, CurrentActor current, IStringLocalizer<SharedResource> localizer)
     : PageModel
 {
     public AssemblyView Assembly { get; private set; } = null!;
 
-    public CouncilView Council { get; private set; } = null!;
+    /// <summary>The council whose Citizens' Assembly this is, or the commune whose parliament sits.</summary>
+    public AssemblyBody Body { get; private set; } = null!;
+
+    /// <summary>Where the body lists its assemblies.</summary>
+    public string BodyHome => AssemblyPages.Home(Body);
 
     public bool CanRun { get; private set; }
 
@@ -99,16 +103,13 @@ public sealed partial class AssemblyModel(
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var assembly = await queries.AssemblyAsync(id, cancellationToken);
-        if (!assembly.IsSuccess || assembly.Value.CouncilId is not { } councilId)
-            return false;
-        var council = await registry.CouncilAsync(councilId, cancellationToken);
-        if (!council.IsSuccess)
+        if (!assembly.IsSuccess || await queries.BodyAsync(assembly.Value, cancellationToken) is not { } body)
             return false;
         Assembly = assembly.Value;
-        Council = council.Value;
+        Body = body;
         var actor = await current.GetAsync(cancellationToken);
-        CanRun = DeliberationAccess.CanRun(actor, Council.AsCouncil());
-        CanSeeNames = DeliberationAccess.CanSeeNames(actor, Council.AsCouncil());
+        CanRun = DeliberationAccess.CanRun(actor, Body);
+        CanSeeNames = DeliberationAccess.CanSeeNames(actor, Body);
         if (CanSeeNames && await queries.AttendanceAsync(actor, id, cancellationToken) is { IsSuccess: true } attendance)
             Attendance = attendance.Value;
         Standing = await standing.OfAsync(actor, id, cancellationToken);

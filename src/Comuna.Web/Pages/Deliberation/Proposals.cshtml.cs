@@ -1,9 +1,7 @@
 using Comuna.Application.Deliberation;
-using Comuna.Application.Registry;
 using Comuna.Domain.Common;
 using Comuna.Domain.Deliberation;
 using Comuna.Web.Access;
-using Comuna.Web.Pages.Registry;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -17,11 +15,11 @@ namespace Comuna.Web.Pages.Deliberation;
 /// to the vote. Each form posts to its own handler and shows its own refusal.
 /// </summary>
 public sealed class ProposalsModel(
-    DeliberationQueries queries, RegistryQueries registry, CurrentActor current, IStringLocalizer<SharedResource> localizer) : PageModel
+    DeliberationQueries queries, CurrentActor current, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public AssemblyView Assembly { get; private set; } = null!;
 
-    public CouncilView Council { get; private set; } = null!;
+    public AssemblyBody Body { get; private set; } = null!;
 
     public IReadOnlyList<ProposalView> Proposals { get; private set; } = [];
 
@@ -106,18 +104,17 @@ public sealed class ProposalsModel(
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var assembly = await queries.AssemblyAsync(id, cancellationToken);
-        if (!assembly.IsSuccess || assembly.Value.CouncilId is not { } councilId)
+        if (!assembly.IsSuccess || await queries.BodyAsync(assembly.Value, cancellationToken) is not { } body)
             return false;
-        var council = await registry.CouncilAsync(councilId, cancellationToken);
         var proposals = await queries.ProposalsAsync(id, cancellationToken);
-        if (!council.IsSuccess || !proposals.IsSuccess)
+        if (!proposals.IsSuccess)
             return false;
         Assembly = assembly.Value;
-        Council = council.Value;
+        Body = body;
         Proposals = proposals.Value;
         var actor = await current.GetAsync(cancellationToken);
         SignedIn = actor.UserId is not null;
-        CanRun = DeliberationAccess.CanRun(actor, Council.AsCouncil());
+        CanRun = DeliberationAccess.CanRun(actor, Body);
         Me = DeliberationAccess.ResidentIdsOf(actor).ToHashSet();
         return true;
     }
