@@ -286,4 +286,25 @@ public sealed class DeliberationPageTests
         Assert.Contains("First call (30%", html);
         Assert.Contains("The quorum is fixed from the census when the assembly opens.", html);
     }
+
+    [Fact]
+    public async Task Convened_Assembly_IsShownOnTheResidentsOwnPage_UntilItCloses()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var resident = new PageClient(server);
+        await resident.SignInAsync("residente.panal");
+        Assert.Contains("Su consejo comunal no tiene ninguna asamblea convocada por ahora.", await resident.HtmlAsync("/mi-hogar"));
+
+        using var api = await server.SignedInAsync("vocera.panal");
+        var driver = await AssemblyDriver.ForAsync(database, api, DemoCouncils.PanalFirst, ct);
+        await driver.ConveneAndOpenAsync(ct, call: "second");
+        var mine = await resident.HtmlAsync("/mi-hogar");
+        Assert.Contains($"href=\"/asambleas/{driver.AssemblyId}\"", mine);
+        Assert.Contains("Reparación de la tubería de agua", mine);
+
+        (await api.PostAsync($"/api/v1/assemblies/{driver.AssemblyId}/close", null, ct)).EnsureSuccessStatusCode();
+        Assert.DoesNotContain($"href=\"/asambleas/{driver.AssemblyId}\"", await resident.HtmlAsync("/mi-hogar"));
+    }
 }

@@ -1,15 +1,20 @@
+using Comuna.Application.Deliberation;
 using Comuna.Application.Registry;
+using Comuna.Domain.Deliberation;
 using Comuna.Web.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Comuna.Web.Pages.Registry;
 
-/// <summary>Where a signed-in resident lives: their household and its council.</summary>
-public sealed class MyHouseholdModel(RegistryQueries queries, CurrentActor current) : PageModel
+/// <summary>Where a signed-in resident lives: their household, its council and the assemblies it has convened.</summary>
+public sealed class MyHouseholdModel(RegistryQueries queries, DeliberationQueries assemblies, CurrentActor current) : PageModel
 {
     public bool SignedIn { get; private set; }
 
     public IReadOnlyList<(HouseholdView Household, CouncilView? Council)> Homes { get; private set; } = [];
+
+    /// <summary>Per council, the assemblies convened or in session: a resident learns of them here.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<AssemblyView>> Upcoming { get; private set; } = new Dictionary<Guid, IReadOnlyList<AssemblyView>>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -22,5 +27,12 @@ public sealed class MyHouseholdModel(RegistryQueries queries, CurrentActor curre
             homes.Add((household, council.IsSuccess ? council.Value : null));
         }
         Homes = homes;
+        var upcoming = new Dictionary<Guid, IReadOnlyList<AssemblyView>>();
+        foreach (var councilId in homes.Select(h => h.Item1.CouncilId).Distinct())
+        {
+            upcoming[councilId] = (await assemblies.OfCouncilAsync(councilId, cancellationToken))
+                .Where(a => a.Status != AssemblyStatus.Closed).OrderBy(a => a.StartsAt).ToList();
+        }
+        Upcoming = upcoming;
     }
 }
