@@ -9,10 +9,10 @@ namespace Comuna.Application.Deliberation;
 /// <summary>
 /// Casts one ballot. Only residents checked in to this assembly vote, once each, while quorum is
 /// present. The ballot's "who" (UNIQUE per vote and voter) and its "what" (the anonymous log
-/// entry with a receipt, chained to the previous entry) are written in one transaction that first
-/// raises the vote's ballot count: that takes the vote's row lock, so entries chain one at a time.
+/// entry with a receipt, chained to the previous entry) are written together by the
+/// <see cref="BallotBatcher"/>, in one transaction with the other ballots that arrived meanwhile.
 /// </summary>
-public sealed class CastBallot(IComunaDb db)
+public sealed class CastBallot(IComunaDb db, BallotBatcher batcher)
 {
     public async Task<Result<string>> ExecuteAsync(
         Actor actor, Guid assemblyId, Guid voteId, BallotInput input, CancellationToken cancellationToken)
@@ -66,62 +66,20 @@ public sealed class CastBallot(IComunaDb db)
         if (!choice.IsSuccess)
             return choice.Error;
 
-        var receipt = Receipts.New();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var counted = await db.Votes.Where(v => v.Id == voteId && v.Status == VoteStatus.Open)
-            .ExecuteUpdateAsync(set => set.SetProperty(v => v.BallotCount, v => v.BallotCount + 1), cancellationToken);
-        if (counted == 0)
-            return Error.Conflict("vote-not-open", "The vote closed before this ballot arrived.");
-        // The new count and the entry it follows in one statement: the row lock is held meanwhile,
-        // so every round trip saved here is time the other ballots of this vote do not wait.
-        var tip = await db.Votes.Where(v => v.Id == voteId)
-            .Select(v => new
-            {
-                v.BallotCount,
-                PreviousHash = db.VoteLog.Where(e => e.VoteId == voteId && e.Sequence == v.BallotCount - 1).Select(e => e.Hash).FirstOrDefault(),
-            })
-            .SingleAsync(cancellationToken);
-        var sequence = tip.BallotCount;
-        var previous = sequence == 1
-            ? VoteChain.Genesis(vote)
-            : tip.PreviousHash ?? throw new InvalidOperationException($"Vote {voteId} counts {sequence - 1} ballots but its log has no entry {sequence - 1}.");
-
-        // Random ids and no time on either row: nothing links a secret ballot's voter to its entry.
-        db.BallotCasts.Add(new BallotCast
-        {
-            Id = Guid.NewGuid(),
-            VoteId = voteId,
-            ResidentId = voter.Value,
-            Channel = input.Channel,
-            OpenChoice = vote.Secret ? null : choice.Value,
-            EnteredBy = input.Channel == BallotChannel.Paper ? actor.UserId : null,
-        });
-        db.VoteLog.Add(new VoteLogEntry
-        {
-            Id = Guid.NewGuid(),
-            VoteId = voteId,
-            Sequence = sequence,
-            Receipt = receipt,
-            Choice = choice.Value,
-            PreviousHash = previous,
-            Hash = VoteChain.Link(voteId, sequence, receipt, choice.Value, previous),
-        });
+        var pending = new PendingBallot(vote, voterId, input.Channel, choice.Value, Receipts.New(),
+            input.Channel == BallotChannel.Paper ? actor.UserId : null);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            return await batcher.CastAsync(pending);
         }
         catch (DbUpdateException)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            // The same voter's other ballot won the race: UNIQUE(vote, resident) refused this one.
-            // Any other failure is not "already voted" and must not be reported as such.
-            if (await db.BallotCasts.AnyAsync(b => b.VoteId == voteId && b.ResidentId == voter.Value, cancellationToken))
+            // The same voter's ballot, sent to another server, won the race: UNIQUE(vote, resident)
+            // refused this one. Any other failure is not "already voted" and must not be reported as such.
+            if (await db.BallotCasts.AnyAsync(b => b.VoteId == voteId && b.ResidentId == voterId, cancellationToken))
                 return AlreadyVoted();
             throw;
         }
-        return receipt;
     }
 
     /// <summary>The voter: a spokesperson enters paper ballots for others; anyone else votes as themselves.</summary>
@@ -135,5 +93,5 @@ public sealed class CastBallot(IComunaDb db)
         return voter;
     }
 
-    private static Error AlreadyVoted() => Error.Conflict("already-voted", "This person has already voted in this vote.");
+    internal static Error AlreadyVoted() => Error.Conflict("already-voted", "This person has already voted in this vote.");
 }

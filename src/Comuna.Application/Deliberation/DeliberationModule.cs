@@ -12,6 +12,7 @@ public static class DeliberationModule
         .AddScoped<CreateVote>()
         .AddScoped<OpenVote>()
         .AddScoped<CastBallot>()
+        .AddSingleton<BallotBatcher>()
         .AddScoped<CloseVote>()
         .AddScoped<CloseAssembly>()
         .AddScoped<VoteCounting>()
