@@ -13,7 +13,7 @@ namespace Comuna.Application.Ledger;
 /// makes every request safe to retry: the same id and body give the same answer, a different body
 /// under the same id is refused.
 /// </summary>
-public sealed class PostTransfer(IComunaDb db, TransferChecks checks, JournalWriter journal, TimeProvider clock)
+public sealed class PostTransfer(IComunaDb db, TransferChecks checks, PostingJournal journal, TimeProvider clock)
 {
     public BankRules Rules { get; init; } = BankRules.Default;
 
@@ -36,7 +36,7 @@ public sealed class PostTransfer(IComunaDb db, TransferChecks checks, JournalWri
         if (t.SpendsMandate && Rules.NeedsSecondApproval(t.Amount, t.Currency))
             return await AwaitApprovalAsync(actor, t, input, cancellationToken);
 
-        var written = await journal.WriteAsync(t, actor.UserId ?? "system", approvedBy: null, settlesPending: null, cancellationToken);
+        var written = await journal.PostAsync(new PostingRequest(t, actor.UserId ?? "system", ApprovedBy: null, SettlesPending: null), cancellationToken);
         if (written.IsSuccess)
             return new PostingOutcome(written.Value, null, Created: true);
         return written.Error.Code == "transfer-raced"
