@@ -21,19 +21,19 @@ internal static class Report
         + "clients each sending one `POST /api/v1/communes/{id}/transfers` after another for the same time (95% fund to fund, 5% deposits; each "
         + "with a new client id, answered only after its commit); then the same on SQLite (WAL, synchronous=FULL). A 3-second warm-up before each "
         + "Comuna phase is not counted. After each phase every acknowledged posting is looked up at its sequence and hash, the sums per currency "
-        + "and the floors are checked, and VerifyLedger recomputes the journal. \"mean batch\" is the transfers per journal transaction (group commit). "
+        + "and the floors are checked, and VerifyLedger recomputes the journal. \"mean batch\" is the transfers per journal transaction (group commit); \"ms per batch\" and \"writer busy\" are the time the one journal writer spent per transaction and its share of the wall time; \"cpu ms/transfer\" is the benchmark process's CPU time (Comuna's server and its clients, not PostgreSQL's) per transfer. "
         + "The machine has 2 cores shared with other work: compare the two throughputs of one run, not runs with each other.";
 
     public static string Table(PgbenchResult pgbench, IReadOnlyList<BankRun> runs)
     {
         var t = new StringBuilder();
-        t.AppendLine("| what | clients | seconds | transactions | per second | p50 ms | p99 ms | mean batch | largest batch | failed | × pgbench |");
-        t.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        t.AppendLine(Invariant($"| pgbench TPC-B, PostgreSQL | 32 | — | {pgbench.Transactions} | {pgbench.Tps:0} | — (mean {pgbench.LatencyMs:0.0}) | — | 1 | 1 | 0 | 1.00 |"));
+        t.AppendLine("| what | clients | seconds | transactions | per second | p50 ms | p99 ms | mean batch | largest batch | ms per batch | writer busy | cpu ms/transfer | failed | × pgbench |");
+        t.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        t.AppendLine(Invariant($"| pgbench TPC-B, PostgreSQL | 32 | — | {pgbench.Transactions} | {pgbench.Tps:0} | — (mean {pgbench.LatencyMs:0.0}) | — | 1 | 1 | — | — | — | 0 | 1.00 |"));
         foreach (var r in runs)
         {
             var l = r.Load;
-            t.AppendLine(Invariant($"| Comuna transfers API, {r.Engine} | {l.Clients} | {l.Wall.TotalSeconds:0.0} | {l.Acknowledged.Count} | {l.PerSecond:0} | {l.Percentile(50):0.0} | {l.Percentile(99):0.0} | {l.MeanBatch:0.0} | {l.LargestBatch} | {l.Failed} | {l.PerSecond / pgbench.Tps:0.00} |"));
+            t.AppendLine(Invariant($"| Comuna transfers API, {r.Engine} | {l.Clients} | {l.Wall.TotalSeconds:0.0} | {l.Acknowledged.Count} | {l.PerSecond:0} | {l.Percentile(50):0.0} | {l.Percentile(99):0.0} | {l.MeanBatch:0.0} | {l.LargestBatch} | {l.MsPerBatch:0.0} | {l.WriterBusy:P0} | {l.CpuMsPerTransfer:0.00} | {l.Failed} | {l.PerSecond / pgbench.Tps:0.00} |"));
         }
         return t.ToString().TrimEnd();
     }

@@ -9,8 +9,16 @@ namespace Comuna.Bench.Transfers;
 /// <summary>What one load phase saw: every acknowledged posting (id → sequence, hash), latencies, failures.</summary>
 internal sealed record LoadResult(
     int Clients, TimeSpan Wall, IReadOnlyDictionary<Guid, (long Sequence, string Hash)> Acknowledged, int Refused,
-    IReadOnlyDictionary<string, int> Failures, double[] LatenciesMs, long Batches, long BatchedRequests, int LargestBatch)
+    IReadOnlyDictionary<string, int> Failures, double[] LatenciesMs, long Batches, long BatchedRequests, int LargestBatch, TimeSpan Cpu, TimeSpan Writing)
 {
+    /// <summary>How much of the wall time the one journal writer spent writing batches.</summary>
+    public double WriterBusy => Writing / Wall;
+
+    public double MsPerBatch => Batches == 0 ? double.NaN : Writing.TotalMilliseconds / Batches;
+
+    /// <summary>CPU time of this process (Comuna's server and its 32 clients; not PostgreSQL's) per acknowledged transfer.</summary>
+    public double CpuMsPerTransfer => Acknowledged.Count == 0 ? double.NaN : Cpu.TotalMilliseconds / Acknowledged.Count;
+
     public double PerSecond => Acknowledged.Count / Wall.TotalSeconds;
     public int Failed => Failures.Values.Sum();
     public double MeanBatch => Batches == 0 ? 0 : (double)BatchedRequests / Batches;
@@ -37,7 +45,8 @@ internal static class TransferLoad
         var failures = new ConcurrentDictionary<string, int>();
         var latencies = new ConcurrentBag<double[]>();
         var refused = 0;
-        var (batches, requests) = (batcher.BatchesWritten, batcher.RequestsWritten);
+        var (batches, requests, writing) = (batcher.BatchesWritten, batcher.RequestsWritten, batcher.WritingTime);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
@@ -79,7 +88,8 @@ internal static class TransferLoad
             latencies.Add([.. mine]);
         }, ct)));
         var wall = clock.Elapsed;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         return new LoadResult(clients, wall, acknowledged, refused, failures, latencies.SelectMany(l => l).ToArray(),
-            batcher.BatchesWritten - batches, batcher.RequestsWritten - requests, batcher.LargestBatch);
+            batcher.BatchesWritten - batches, batcher.RequestsWritten - requests, batcher.LargestBatch, cpu, batcher.WritingTime - writing);
     }
 }

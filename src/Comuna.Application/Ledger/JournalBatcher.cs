@@ -26,6 +26,7 @@ public sealed class JournalBatcher : PostingJournal, IAsyncDisposable
     private long _batches;
     private long _requests;
     private int _largest;
+    private long _writingTicks;
 
     public JournalBatcher(IServiceScopeFactory scopes)
     {
@@ -39,6 +40,9 @@ public sealed class JournalBatcher : PostingJournal, IAsyncDisposable
     public long RequestsWritten => Interlocked.Read(ref _requests);
 
     public int LargestBatch => Volatile.Read(ref _largest);
+
+    /// <summary>The time spent writing batches: set beside the wall clock, how busy the one writer is.</summary>
+    public TimeSpan WritingTime => TimeSpan.FromTicks(Interlocked.Read(ref _writingTicks));
 
     internal override Task<Result<Transfer>> PostAsync(PostingRequest request, CancellationToken cancellationToken)
     {
@@ -68,6 +72,7 @@ public sealed class JournalBatcher : PostingJournal, IAsyncDisposable
             Interlocked.Add(ref _requests, batch.Count);
             if (batch.Count > _largest)
                 Volatile.Write(ref _largest, batch.Count);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await WriteAsync(batch);
@@ -78,6 +83,7 @@ public sealed class JournalBatcher : PostingJournal, IAsyncDisposable
                 foreach (var w in batch)
                     w.Outcome.TrySetException(e);
             }
+            Interlocked.Add(ref _writingTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
             batch.Clear();
         }
     }

@@ -32,21 +32,31 @@ public sealed class JournalWriter(IComunaDb db, TimeProvider clock) : PostingJou
     }
 
     /// <summary>Each request's outcome, in order; all the postings among them are committed together when this returns.</summary>
-    internal async Task<IReadOnlyList<Result<Transfer>>> WriteBatchAsync(IReadOnlyList<PostingRequest> batch, CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<Result<Transfer>>> WriteBatchAsync(IReadOnlyList<PostingRequest> batch, CancellationToken cancellationToken) =>
+        WriteBatchAsync(batch, headsMade: false, cancellationToken);
+
+    private async Task<IReadOnlyList<Result<Transfer>>> WriteBatchAsync(IReadOnlyList<PostingRequest> batch, bool headsMade, CancellationToken cancellationToken)
     {
-        var requests = batch.Select(r => r.Transfer).ToList();
-        var communes = requests.Select(t => t.CommuneId).Distinct().Order().ToList();
-        foreach (var communeId in communes)
-            await LedgerJournal.EnsureHeadAsync(db, communeId, cancellationToken);
+        var communes = batch.Select(r => r.Transfer.CommuneId).Distinct().Order().ToList();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var locked = 0;
             foreach (var communeId in communes)
             {
-                await db.LedgerHeads.Where(h => h.CommuneId == communeId)
+                locked += await db.LedgerHeads.Where(h => h.CommuneId == communeId)
                     .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
             }
-            var journal = await LoadAsync(communes, requests, cancellationToken);
+            if (locked < communes.Count && !headsMade)
+            {
+                // A commune's head is made with its first account, so a checked transfer finds it; were
+                // one missing, it is made and the batch starts again.
+                await transaction.RollbackAsync(cancellationToken);
+                foreach (var communeId in communes)
+                    await LedgerJournal.EnsureHeadAsync(db, communeId, cancellationToken);
+                return await WriteBatchAsync(batch, headsMade: true, cancellationToken);
+            }
+            var journal = await LoadAsync(communes, batch, cancellationToken);
 
             var postedAt = StoredTime.Of(clock.GetUtcNow().UtcDateTime);
             var outcomes = batch.Select(r => journal.Apply(r, postedAt)).ToList();
@@ -68,13 +78,18 @@ public sealed class JournalWriter(IComunaDb db, TimeProvider clock) : PostingJou
     }
 
     /// <summary>The rows the batch touches, tracked so that one SaveChanges writes back what the batch changed.</summary>
-    private async Task<JournalBatch> LoadAsync(List<Guid> communes, List<CheckedTransfer> requests, CancellationToken cancellationToken)
+    private async Task<JournalBatch> LoadAsync(List<Guid> communes, IReadOnlyList<PostingRequest> batch, CancellationToken cancellationToken)
     {
+        var requests = batch.Select(r => r.Transfer).ToList();
+        var settling = batch.Where(r => r.SettlesPending is not null).Select(r => r.SettlesPending!.Value).ToList();
         var heads = await db.LedgerHeads.Where(h => communes.Contains(h.CommuneId)).ToDictionaryAsync(h => h.CommuneId, cancellationToken);
         var accountIds = requests.SelectMany(t => new[] { t.DebitAccountId, t.CreditAccountId }).Distinct().ToList();
         var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var ids = requests.Select(t => t.Id).ToList();
-        var posted = await db.Transfers.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
+        // An id that waits for a second approval is taken too, except by the approval that settles it.
+        var posted = await db.Transfers.Where(t => ids.Contains(t.Id)).Select(t => t.Id)
+            .Concat(db.PendingTransfers.Where(p => ids.Contains(p.Id) && !settling.Contains(p.Id)).Select(p => p.Id))
+            .ToListAsync(cancellationToken);
 
         var reversals = requests.Where(t => t.ReversesId is not null).Select(t => t.ReversesId!.Value).ToList();
         Dictionary<Guid, Guid?> reversedMandates = [];
