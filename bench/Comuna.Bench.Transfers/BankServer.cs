@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Comuna.Application.Demo;
+using Comuna.Application.Ledger;
 using Comuna.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,9 +50,16 @@ internal sealed class BankServer : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<SeedDemo>().ExecuteAsync(ct);
     }
 
-    public static async Task<BankServer> StartAsync(ComunaOptions options, CancellationToken ct)
+    /// <summary>
+    /// Starts Comuna; without <paramref name="groupCommit"/>, every transfer is written in a transaction
+    /// of its own (the scoped <see cref="JournalWriter"/> in place of the process's batcher): the
+    /// one-round-trip-per-transfer baseline that group commit is measured against.
+    /// </summary>
+    public static async Task<BankServer> StartAsync(ComunaOptions options, bool groupCommit, CancellationToken ct)
     {
-        var app = ComunaApp.Build(options);
+        var app = ComunaApp.Build(options, configure: groupCommit
+            ? null
+            : services => services.AddScoped<PostingJournal>(sp => sp.GetRequiredService<JournalWriter>()));
         app.Urls.Add("http://127.0.0.1:0");
         await StartupTasks.RunAsync(app.Services, ct);
         await app.StartAsync(ct);

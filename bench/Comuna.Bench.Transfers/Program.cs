@@ -41,16 +41,18 @@ NpgsqlConnection.ClearAllPools();
 await postgres.ExecuteAsync("postgres", "ALTER DATABASE comuna RESET synchronous_commit");
 var durable = await postgres.ShowAsync("comuna", "synchronous_commit");
 notes.Add($"Comuna's PostgreSQL sessions run with synchronous_commit={durable} (read from a new session of its database before the measured phase)");
-runs.Add(await MeasureAsync("PostgreSQL", onPostgres));
+runs.Add(await MeasureAsync("PostgreSQL", onPostgres, groupCommit: true));
 loads.Add($"after Comuna on PostgreSQL {Report.LoadAverage()}");
+runs.Add(await MeasureAsync("PostgreSQL", onPostgres, groupCommit: false));
 
 if (!args.Contains("--skip-sqlite"))
 {
     var onSqlite = new ComunaOptions { DataDirectory = NewFolder() };
     Console.WriteLine("[sqlite] loading the demo…");
     await BankServer.SeedAsync(onSqlite, ct);
-    runs.Add(await MeasureAsync("SQLite", onSqlite));
+    runs.Add(await MeasureAsync("SQLite", onSqlite, groupCommit: true));
     loads.Add($"after Comuna on SQLite {Report.LoadAverage()}");
+    runs.Add(await MeasureAsync("SQLite", onSqlite, groupCommit: false));
 }
 
 var ratio = runs[0].Load.PerSecond / pgbench.Tps;
@@ -69,11 +71,12 @@ if (record)
 // A run whose books do not hold is not a result.
 return runs.All(r => r.Holds && r.Load.Failed == 0) ? 0 : 1;
 
-async Task<BankRun> MeasureAsync(string engine, ComunaOptions options)
+async Task<BankRun> MeasureAsync(string database, ComunaOptions options, bool groupCommit)
 {
+    var engine = groupCommit ? database : $"{database}, one transaction per transfer";
     Console.WriteLine($"[{engine}] starting Comuna and opening {BankServer.Funds} funds…");
-    await using var bank = await BankServer.StartAsync(options, ct);
-    var batcher = (JournalBatcher)bank.Services.GetRequiredService<PostingJournal>();
+    await using var bank = await BankServer.StartAsync(options, groupCommit, ct);
+    var batcher = groupCommit ? (JournalBatcher)bank.Services.GetRequiredService<PostingJournal>() : null;
     var warmup = await TransferLoad.RunAsync(bank, batcher, clients, TimeSpan.FromSeconds(3), ct);
     Console.WriteLine($"[{engine}] warm-up: {warmup.Acknowledged.Count} transfers ({warmup.PerSecond:0}/s)");
     var before = await BooksState.ReadAsync(options, bank.CommuneId, ct);

@@ -19,7 +19,8 @@ internal static class Report
         + "from 32 clients on 2 threads; then Comuna (built as `comuna serve` builds it, Kestrel on 127.0.0.1, in the benchmark's process with its "
         + "clients) on a database of the same server with the demo's data, 100 funds and one income account opened through the API, driven by 32 "
         + "clients each sending one `POST /api/v1/communes/{id}/transfers` after another for the same time (95% fund to fund, 5% deposits; each "
-        + "with a new client id, answered only after its commit); then the same on SQLite (WAL, synchronous=FULL). A 3-second warm-up before each "
+        + "with a new client id, answered only after its commit); then the same Comuna database again with group commit turned off (each transfer in a "
+        + "transaction of its own, as before the batcher: the baseline); then both on SQLite (WAL, synchronous=FULL). A 3-second warm-up before each "
         + "Comuna phase is not counted. After each phase every acknowledged posting is looked up at its sequence and hash, the sums per currency "
         + "and the floors are checked, and VerifyLedger recomputes the journal. \"mean batch\" is the transfers per journal transaction (group commit); \"ms per batch\" and \"writer busy\" are the time the one journal writer spent per transaction and its share of the wall time; \"cpu ms/transfer\" is the benchmark process's CPU time (Comuna's server and its clients, not PostgreSQL's) per transfer. "
         + "The machine has 2 cores shared with other work: compare the two throughputs of one run, not runs with each other.";
@@ -33,7 +34,10 @@ internal static class Report
         foreach (var r in runs)
         {
             var l = r.Load;
-            t.AppendLine(Invariant($"| Comuna transfers API, {r.Engine} | {l.Clients} | {l.Wall.TotalSeconds:0.0} | {l.Acknowledged.Count} | {l.PerSecond:0} | {l.Percentile(50):0.0} | {l.Percentile(99):0.0} | {l.MeanBatch:0.0} | {l.LargestBatch} | {l.MsPerBatch:0.0} | {l.WriterBusy:P0} | {l.CpuMsPerTransfer:0.00} | {l.Failed} | {l.PerSecond / pgbench.Tps:0.00} |"));
+            var batching = l.Batches == 0
+                ? "1 (no group commit) | 1 | — | —"
+                : Invariant($"{l.MeanBatch:0.0} | {l.LargestBatch} | {l.MsPerBatch:0.0} | {l.WriterBusy:P0}");
+            t.AppendLine(Invariant($"| Comuna transfers API, {r.Engine} | {l.Clients} | {l.Wall.TotalSeconds:0.0} | {l.Acknowledged.Count} | {l.PerSecond:0} | {l.Percentile(50):0.0} | {l.Percentile(99):0.0} | {batching} | {l.CpuMsPerTransfer:0.00} | {l.Failed} | {l.PerSecond / pgbench.Tps:0.00} |"));
         }
         return t.ToString().TrimEnd();
     }

@@ -39,13 +39,13 @@ internal sealed record LoadResult(
 /// </summary>
 internal static class TransferLoad
 {
-    public static async Task<LoadResult> RunAsync(BankServer bank, Comuna.Application.Ledger.JournalBatcher batcher, int clients, TimeSpan duration, CancellationToken ct)
+    public static async Task<LoadResult> RunAsync(BankServer bank, Comuna.Application.Ledger.JournalBatcher? batcher, int clients, TimeSpan duration, CancellationToken ct)
     {
         var acknowledged = new ConcurrentDictionary<Guid, (long, string)>();
         var failures = new ConcurrentDictionary<string, int>();
         var latencies = new ConcurrentBag<double[]>();
         var refused = 0;
-        var (batches, requests, writing) = (batcher.BatchesWritten, batcher.RequestsWritten, batcher.WritingTime);
+        var (batches, requests, writing) = (batcher?.BatchesWritten ?? 0, batcher?.RequestsWritten ?? 0, batcher?.WritingTime ?? TimeSpan.Zero);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
@@ -90,6 +90,7 @@ internal static class TransferLoad
         var wall = clock.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         return new LoadResult(clients, wall, acknowledged, refused, failures, latencies.SelectMany(l => l).ToArray(),
-            batcher.BatchesWritten - batches, batcher.RequestsWritten - requests, batcher.LargestBatch, cpu, batcher.WritingTime - writing);
+            (batcher?.BatchesWritten ?? 0) - batches, (batcher?.RequestsWritten ?? 0) - requests, batcher?.LargestBatch ?? 0, cpu,
+            (batcher?.WritingTime ?? TimeSpan.Zero) - writing);
     }
 }
