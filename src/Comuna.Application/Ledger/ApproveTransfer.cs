@@ -9,7 +9,7 @@ namespace Comuna.Application.Ledger;
 /// A second person of the finance unit approves a large outflow, which then posts with both names
 /// in the journal's hash. The person who asked for it cannot approve it.
 /// </summary>
-public sealed class ApproveTransfer(IComunaDb db, TransferChecks checks, JournalWriter journal)
+public sealed class ApproveTransfer(IComunaDb db, TransferChecks checks, PostingJournal journal)
 {
     public async Task<Result<PostingOutcome>> ExecuteAsync(Actor actor, Guid communeId, Guid transferId, CancellationToken cancellationToken)
     {
@@ -33,7 +33,13 @@ public sealed class ApproveTransfer(IComunaDb db, TransferChecks checks, Journal
             pending.Amount, pending.Currency, pending.Memo, pending.DecisionId, null), cancellationToken);
         if (!recheck.IsSuccess)
             return recheck.Error;
-        var written = await journal.WriteAsync(recheck.Value, pending.RequestedBy, actor.UserId, settlesPending: pending.Id, cancellationToken);
-        return written.IsSuccess ? new PostingOutcome(written.Value, null, Created: true) : written.Error;
+        var written = await journal.PostAsync(new PostingRequest(recheck.Value, pending.RequestedBy, actor.UserId, SettlesPending: pending.Id), cancellationToken);
+        if (written.IsSuccess)
+            return new PostingOutcome(written.Value, null, Created: true);
+        // Two people approving at the same moment: the one posting stands, and both see it.
+        var raced = written.Error.Code == "transfer-raced"
+            ? await db.Transfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == transferId && t.CommuneId == communeId, cancellationToken)
+            : null;
+        return raced is not null ? new PostingOutcome(raced, null, Created: false) : written.Error;
     }
 }

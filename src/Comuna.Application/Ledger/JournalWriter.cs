@@ -6,88 +6,105 @@ using Microsoft.EntityFrameworkCore;
 namespace Comuna.Application.Ledger;
 
 /// <summary>
-/// Writes one posting into a commune's journal. Inside one transaction it first raises the
-/// journal head's sequence — taking that row's lock, so postings of a commune chain one at a time —
-/// then moves both balances (the debit only if it stays non-negative, where it must), spends the
-/// mandate (only within its amount), chains the hash and inserts the transfer. Any refusal rolls
-/// all of it back; the database's CHECK constraints are the last word.
+/// Writes a batch of postings into the journals in ONE transaction. It first takes the lock of
+/// each commune's journal head (an UPDATE of that row, in one order, so that two processes never
+/// wait on each other crosswise); every writer of balances, mandates and heads holds that lock,
+/// so what it then reads stays true until it commits. It applies the transfers in memory in order
+/// (<see cref="JournalBatch"/>) — checking funds, mandates and ids, chaining sequences and hashes —
+/// and saves everything with one SaveChanges and one commit: one disk flush for the whole batch.
+/// The database's CHECK constraints and keys are the last word; a batch they refuse is written
+/// again one transfer at a time by <see cref="JournalBatcher"/>.
 /// </summary>
-public sealed class JournalWriter(IComunaDb db, TimeProvider clock)
+public sealed class JournalWriter(IComunaDb db, TimeProvider clock) : PostingJournal
 {
-    internal async Task<Result<Transfer>> WriteAsync(
-        CheckedTransfer t, string postedBy, string? approvedBy, Guid? settlesPending, CancellationToken cancellationToken)
+    /// <summary>One posting, in a transaction of its own: for callers that post one at a time.</summary>
+    internal override async Task<Result<Transfer>> PostAsync(PostingRequest request, CancellationToken cancellationToken)
     {
-        await LedgerJournal.EnsureHeadAsync(db, t.CommuneId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LedgerHeads.Where(h => h.CommuneId == t.CommuneId)
-            .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastSequence, h => h.LastSequence + 1), cancellationToken);
-        var head = await db.LedgerHeads.AsNoTracking().SingleAsync(h => h.CommuneId == t.CommuneId, cancellationToken);
-
-        var amount = t.Amount;
-        var debited = await db.Accounts
-            .Where(a => a.Id == t.DebitAccountId && (a.AllowNegative || a.Balance >= amount))
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Balance, a => a.Balance - amount), cancellationToken);
-        if (debited == 0)
-            return new Error("insufficient-funds", "The debit account does not hold enough for this transfer.", ErrorKind.Conflict, "amount");
-        await db.Accounts.Where(a => a.Id == t.CreditAccountId)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Balance, a => a.Balance + amount), cancellationToken);
-
-        if (t.ReversesId is { } reversed)
-        {
-            // Undoing a mandated payment gives the mandate its room back.
-            var original = await db.Transfers.AsNoTracking().SingleAsync(x => x.Id == reversed, cancellationToken);
-            if (original.DecisionId is { } refunded)
-            {
-                await db.Decisions.Where(d => d.Id == refunded)
-                    .ExecuteUpdateAsync(set => set.SetProperty(d => d.MandateSpentMinor, d => d.MandateSpentMinor - amount), cancellationToken);
-            }
-        }
-        else if (t.SpendsMandate)
-        {
-            var spent = await db.Decisions
-                .Where(d => d.Id == t.DecisionId && d.MandateSpentMinor + amount <= d.MandateAmountMinor)
-                .ExecuteUpdateAsync(set => set.SetProperty(d => d.MandateSpentMinor, d => d.MandateSpentMinor + amount), cancellationToken);
-            if (spent == 0)
-                return new Error("mandate-exceeded", "This transfer would spend more than the assembly's mandate allows.", ErrorKind.Conflict, "amount");
-        }
-        if (settlesPending is { } pendingId)
-            await db.PendingTransfers.Where(p => p.Id == pendingId).ExecuteDeleteAsync(cancellationToken);
-
-        var transfer = new Transfer
-        {
-            Id = t.Id,
-            CommuneId = t.CommuneId,
-            Sequence = head.LastSequence,
-            DebitAccountId = t.DebitAccountId,
-            CreditAccountId = t.CreditAccountId,
-            Amount = amount,
-            Currency = t.Currency,
-            Memo = t.Memo,
-            DecisionId = t.DecisionId,
-            ReversesId = t.ReversesId,
-            PostedAtUtc = StoredTime.Of(clock.GetUtcNow().UtcDateTime),
-            PostedBy = postedBy,
-            ApprovedBy = approvedBy,
-            PreviousHash = head.LastHash,
-            Hash = "",
-        };
-        transfer.Hash = LedgerChain.Hash(transfer, head.LastHash);
-        await db.LedgerHeads.Where(h => h.CommuneId == t.CommuneId)
-            .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastHash, transfer.Hash), cancellationToken);
-        db.Transfers.Add(transfer);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            return (await WriteBatchAsync([request], cancellationToken))[0];
         }
         catch (DbUpdateException)
         {
-            // The same id was posted by a concurrent request: nothing of ours stands.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            // The same id was posted at the same moment outside this commune's lock: nothing of ours stands.
             return Error.Conflict("transfer-raced", "A transfer with this id was posted at the same moment.");
         }
-        db.ChangeTracker.Clear();
-        return transfer;
+    }
+
+    /// <summary>Each request's outcome, in order; all the postings among them are committed together when this returns.</summary>
+    internal Task<IReadOnlyList<Result<Transfer>>> WriteBatchAsync(IReadOnlyList<PostingRequest> batch, CancellationToken cancellationToken) =>
+        WriteBatchAsync(batch, headsMade: false, cancellationToken);
+
+    private async Task<IReadOnlyList<Result<Transfer>>> WriteBatchAsync(IReadOnlyList<PostingRequest> batch, bool headsMade, CancellationToken cancellationToken)
+    {
+        var communes = batch.Select(r => r.Transfer.CommuneId).Distinct().Order().ToList();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var locked = 0;
+            foreach (var communeId in communes)
+            {
+                locked += await db.LedgerHeads.Where(h => h.CommuneId == communeId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+            }
+            if (locked < communes.Count && !headsMade)
+            {
+                // A commune's head is made with its first account, so a checked transfer finds it; were
+                // one missing, it is made and the batch starts again.
+                await transaction.RollbackAsync(cancellationToken);
+                foreach (var communeId in communes)
+                    await LedgerJournal.EnsureHeadAsync(db, communeId, cancellationToken);
+                return await WriteBatchAsync(batch, headsMade: true, cancellationToken);
+            }
+            var journal = await LoadAsync(communes, batch, cancellationToken);
+
+            var postedAt = StoredTime.Of(clock.GetUtcNow().UtcDateTime);
+            var outcomes = batch.Select(r => journal.Apply(r, postedAt)).ToList();
+            if (journal.Postings.Count == 0)
+                return outcomes;
+            var settled = batch.Zip(outcomes).Where(p => p.Second.IsSuccess && p.First.SettlesPending is not null)
+                .Select(p => p.First.SettlesPending!.Value).ToList();
+            if (settled.Count > 0)
+                await db.PendingTransfers.Where(p => settled.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+            db.Transfers.AddRange(journal.Postings);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return outcomes;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The rows the batch touches, tracked so that one SaveChanges writes back what the batch changed.</summary>
+    private async Task<JournalBatch> LoadAsync(List<Guid> communes, IReadOnlyList<PostingRequest> batch, CancellationToken cancellationToken)
+    {
+        var requests = batch.Select(r => r.Transfer).ToList();
+        var settling = batch.Where(r => r.SettlesPending is not null).Select(r => r.SettlesPending!.Value).ToList();
+        var heads = await db.LedgerHeads.Where(h => communes.Contains(h.CommuneId)).ToDictionaryAsync(h => h.CommuneId, cancellationToken);
+        var accountIds = requests.SelectMany(t => new[] { t.DebitAccountId, t.CreditAccountId }).Distinct().ToList();
+        var accounts = await db.Accounts.Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var ids = requests.Select(t => t.Id).ToList();
+        // An id that waits for a second approval is taken too, except by the approval that settles it.
+        var posted = await db.Transfers.Where(t => ids.Contains(t.Id)).Select(t => t.Id)
+            .Concat(db.PendingTransfers.Where(p => ids.Contains(p.Id) && !settling.Contains(p.Id)).Select(p => p.Id))
+            .ToListAsync(cancellationToken);
+
+        var reversals = requests.Where(t => t.ReversesId is not null).Select(t => t.ReversesId!.Value).ToList();
+        Dictionary<Guid, Guid?> reversedMandates = [];
+        List<Guid> reversed = [];
+        if (reversals.Count > 0)
+        {
+            reversedMandates = await db.Transfers.Where(t => reversals.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.DecisionId, cancellationToken);
+            reversed = await db.Transfers.Where(t => t.ReversesId != null && reversals.Contains(t.ReversesId.Value))
+                .Select(t => t.ReversesId!.Value).ToListAsync(cancellationToken);
+        }
+        var decisionIds = requests.Where(t => t.SpendsMandate).Select(t => t.DecisionId!.Value)
+            .Concat(reversedMandates.Values.OfType<Guid>()).Distinct().ToList();
+        var decisions = decisionIds.Count == 0
+            ? []
+            : await db.Decisions.Where(d => decisionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        return new JournalBatch(heads, accounts, decisions, reversedMandates, posted.ToHashSet(), reversed.ToHashSet());
     }
 }

@@ -9,6 +9,8 @@ public static class LedgerModule
         .AddScoped<OpenAccount>()
         .AddScoped<TransferChecks>()
         .AddScoped<JournalWriter>()
+        // One per process: the transfers that arrive together are committed together.
+        .AddSingleton<PostingJournal, JournalBatcher>()
         .AddScoped<PostTransfer>()
         .AddScoped<ApproveTransfer>()
         .AddScoped<LedgerQueries>()

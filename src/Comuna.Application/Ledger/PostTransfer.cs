@@ -13,16 +13,20 @@ namespace Comuna.Application.Ledger;
 /// makes every request safe to retry: the same id and body give the same answer, a different body
 /// under the same id is refused.
 /// </summary>
-public sealed class PostTransfer(IComunaDb db, TransferChecks checks, JournalWriter journal, TimeProvider clock)
+public sealed class PostTransfer(IComunaDb db, TransferChecks checks, PostingJournal journal, TimeProvider clock)
 {
     public BankRules Rules { get; init; } = BankRules.Default;
 
     public async Task<Result<PostingOutcome>> ExecuteAsync(Actor actor, Guid communeId, TransferInput input, CancellationToken cancellationToken)
     {
-        if (!await db.Communes.AnyAsync(c => c.Id == communeId, cancellationToken))
-            return Error.NotFound("commune", communeId);
+        // A finance role in the commune names it by foreign key, so the commune exists: the lookup is
+        // only for those who hold none (404 or 403), not on every transfer of the finance unit.
         if (!LedgerAccess.CanKeepBooks(actor, communeId))
-            return await LedgerAccess.RefusalAsync(db, actor, communeId, cancellationToken);
+        {
+            return await db.Communes.AnyAsync(c => c.Id == communeId, cancellationToken)
+                ? await LedgerAccess.RefusalAsync(db, actor, communeId, cancellationToken)
+                : Error.NotFound("commune", communeId);
+        }
         var checkedTransfer = await checks.CheckAsync(communeId, input, cancellationToken);
         if (!checkedTransfer.IsSuccess)
         {
@@ -30,13 +34,15 @@ public sealed class PostTransfer(IComunaDb db, TransferChecks checks, JournalWri
             return await PreviousAsync(communeId, input, cancellationToken) ?? checkedTransfer.Error;
         }
         var t = checkedTransfer.Value;
-        if (await PreviousAsync(communeId, input, cancellationToken) is { } previous)
-            return previous;
-
         if (t.SpendsMandate && Rules.NeedsSecondApproval(t.Amount, t.Currency))
-            return await AwaitApprovalAsync(actor, t, input, cancellationToken);
+        {
+            // A large outflow waits in its own table, where the journal's keys do not reach: look for the posting first.
+            return await PreviousAsync(communeId, input, cancellationToken) ?? await AwaitApprovalAsync(actor, t, input, cancellationToken);
+        }
 
-        var written = await journal.WriteAsync(t, actor.UserId ?? "system", approvedBy: null, settlesPending: null, cancellationToken);
+        // A retry of a posted (or waiting) transfer is not looked up here, on every request: the journal
+        // finds its id under the lock and answers transfer-raced, and only then is the earlier answer read.
+        var written = await journal.PostAsync(new PostingRequest(t, actor.UserId ?? "system", ApprovedBy: null, SettlesPending: null), cancellationToken);
         if (written.IsSuccess)
             return new PostingOutcome(written.Value, null, Created: true);
         return written.Error.Code == "transfer-raced"

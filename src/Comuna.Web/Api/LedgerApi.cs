@@ -24,10 +24,10 @@ public static class LedgerApi
         api.MapPost("/accounts", OpenAsync);
         api.MapGet("/transfers", async (Guid communeId, long? after, int? limit, LedgerQueries q, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok(await q.TransfersAsync(await current.GetAsync(ct), communeId, after, limit, ct)));
-        api.MapPost("/transfers", PostAsync).QueuedAsWrite();
+        api.MapPost("/transfers", PostAsync).QueuedAsPosting();
         api.MapGet("/journal", JournalAsync)
             .WithSummary("The whole journal in order, for audit: JSON, or CSV with ?format=csv; amounts in minor units.");
-        api.MapPost("/transfers/{transferId:guid}/approve", ApproveAsync).QueuedAsWrite();
+        api.MapPost("/transfers/{transferId:guid}/approve", ApproveAsync).QueuedAsPosting();
         return app;
     }
 

@@ -16,6 +16,15 @@ public static class WriteQueue
     /// <summary>Writes in flight at once; the rest queue in arrival order.</summary>
     public const int InFlight = 16;
 
+    /// <summary>
+    /// Transfers have a queue of their own, wider: they hold no write connection while they are
+    /// checked, and the journal's batcher commits all those waiting in one transaction, so the
+    /// more that reach it together, the fewer commits the bank pays.
+    /// </summary>
+    public const string PostingPolicy = "ledger-postings";
+
+    public const int PostingsInFlight = 128;
+
     public static IServiceCollection AddWriteQueue(this IServiceCollection services) =>
         services.AddRateLimiter(limiter =>
         {
@@ -26,8 +35,17 @@ public static class WriteQueue
                 queue.QueueLimit = 100_000;
                 queue.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });
+            limiter.AddConcurrencyLimiter(PostingPolicy, queue =>
+            {
+                queue.PermitLimit = PostingsInFlight;
+                queue.QueueLimit = 100_000;
+                queue.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
         });
 
     public static TBuilder QueuedAsWrite<TBuilder>(this TBuilder endpoint)
         where TBuilder : IEndpointConventionBuilder => endpoint.RequireRateLimiting(Policy);
+
+    public static TBuilder QueuedAsPosting<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder => endpoint.RequireRateLimiting(PostingPolicy);
 }

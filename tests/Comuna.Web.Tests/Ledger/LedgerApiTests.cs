@@ -92,6 +92,9 @@ public sealed class LedgerApiTests
         var asked = await finance.PostAsJsonAsync($"{books}/transfers", payment, ct);
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await finance.PostAsJsonAsync($"{books}/transfers", payment, ct)).StatusCode);
+        // A small transfer under the waiting one's id goes straight to the journal, which knows the id is taken.
+        var reused = await finance.PostAsJsonAsync($"{books}/transfers", payment with { amount = 1_00L }, ct);
+        Assert.Equal("idempotency-conflict", await AssemblyDriver.CodeAsync(reused, ct));
         var alone = await finance.PostAsync($"{books}/transfers/{payment.id}/approve", null, ct);
         Assert.Equal("second-person-required", await AssemblyDriver.CodeAsync(alone, ct));
         var before = await treasurer.GetFromJsonAsync<JsonElement>($"{books}/accounts", ct);
