@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,8 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
     private readonly Task _writing;
     private long _batches;
     private long _requests;
+    private int _largest;
+    private long _writingTicks;
 
     protected GroupCommit(IServiceScopeFactory scopes)
     {
@@ -33,6 +36,11 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
     public long BatchesWritten => Interlocked.Read(ref _batches);
 
     public long RequestsWritten => Interlocked.Read(ref _requests);
+
+    public int LargestBatch => Volatile.Read(ref _largest);
+
+    /// <summary>The time spent writing batches: set beside the wall clock, how busy the one writer is.</summary>
+    public TimeSpan WritingTime => TimeSpan.FromTicks(Interlocked.Read(ref _writingTicks));
 
     /// <summary>Queues <paramref name="request"/> and answers once its batch is committed. The caller's
     /// cancellation does not withdraw it: it may already be in a batch being committed.</summary>
@@ -64,6 +72,9 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
                 batch.Add(waiting);
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _requests, batch.Count);
+            if (batch.Count > _largest)
+                Volatile.Write(ref _largest, batch.Count);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await WriteAsync(batch);
@@ -74,6 +85,7 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
                 foreach (var w in batch)
                     w.Outcome.TrySetException(e);
             }
+            Interlocked.Add(ref _writingTicks, Stopwatch.GetElapsedTime(started).Ticks);
             batch.Clear();
         }
     }

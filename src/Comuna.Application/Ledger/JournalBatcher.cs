@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Comuna.Application.Common;
 using Comuna.Domain.Common;
 using Comuna.Domain.Ledger;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,123 +6,40 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Comuna.Application.Ledger;
 
 /// <summary>
-/// Group commit, as TigerBeetle does it: one per process, it takes every checked transfer through
-/// a queue, and whenever it is free writes all those waiting — up to <see cref="MaxBatch"/> — in
-/// one transaction (<see cref="JournalWriter.WriteBatchAsync"/>). A busy bank then pays one
-/// commit, one disk flush and one lock hand-over for a whole batch instead of one per transfer;
-/// an idle one writes each transfer as it comes, with no wait added. No one is told their transfer
-/// is posted before its batch is committed. Each transfer gets its own answer: a refused one
-/// (insufficient funds, mandate exceeded) fails alone, and a batch the database refuses as a whole
-/// is written again one transfer at a time, so that only the faulty one fails.
+/// Group commit for the bank, as TigerBeetle does it: one per process, it takes every checked
+/// transfer through a <see cref="GroupCommit{TRequest, TOutcome}"/> queue and writes all those
+/// waiting in one transaction (<see cref="JournalWriter.WriteBatchAsync"/>). A busy bank then pays
+/// one commit, one disk flush and one lock hand-over for a whole batch instead of one per
+/// transfer. A refused transfer (insufficient funds, mandate exceeded) fails alone, and a batch the
+/// database refuses as a whole is written again one transfer at a time.
 /// </summary>
-public sealed class JournalBatcher : PostingJournal, IAsyncDisposable
+public sealed class JournalBatcher(IServiceScopeFactory scopes) : PostingJournal, IAsyncDisposable
 {
-    /// <summary>Enough to cover every request the server has in flight at once; a larger batch only holds the lock longer.</summary>
-    public const int MaxBatch = 256;
+    private readonly Batches _batches = new(scopes);
 
-    private readonly Channel<Waiting> _queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IServiceScopeFactory _scopes;
-    private readonly Task _writing;
-    private long _batches;
-    private long _requests;
-    private int _largest;
-    private long _writingTicks;
+    public long BatchesWritten => _batches.BatchesWritten;
 
-    public JournalBatcher(IServiceScopeFactory scopes)
+    public long RequestsWritten => _batches.RequestsWritten;
+
+    public int LargestBatch => _batches.LargestBatch;
+
+    public TimeSpan WritingTime => _batches.WritingTime;
+
+    // A client that gave up retries with the same id anyway; a queued transfer is not withdrawn.
+    internal override Task<Result<Transfer>> PostAsync(PostingRequest request, CancellationToken cancellationToken) => _batches.PostAsync(request);
+
+    public ValueTask DisposeAsync() => _batches.DisposeAsync();
+
+    private sealed class Batches(IServiceScopeFactory scopes) : GroupCommit<PostingRequest, Result<Transfer>>(scopes)
     {
-        _scopes = scopes;
-        _writing = Task.Run(WriteLoopAsync);
-    }
+        public Task<Result<Transfer>> PostAsync(PostingRequest request) => SubmitAsync(request);
 
-    /// <summary>Transactions written so far, for benchmarks and tests: with <see cref="RequestsWritten"/>, the mean batch.</summary>
-    public long BatchesWritten => Interlocked.Read(ref _batches);
-
-    public long RequestsWritten => Interlocked.Read(ref _requests);
-
-    public int LargestBatch => Volatile.Read(ref _largest);
-
-    /// <summary>The time spent writing batches: set beside the wall clock, how busy the one writer is.</summary>
-    public TimeSpan WritingTime => TimeSpan.FromTicks(Interlocked.Read(ref _writingTicks));
-
-    internal override Task<Result<Transfer>> PostAsync(PostingRequest request, CancellationToken cancellationToken)
-    {
-        // The caller's cancellation does not withdraw a transfer once queued: it may already be in a
-        // batch being committed, and a client that gave up retries with the same id anyway.
-        var waiting = new Waiting(request, new TaskCompletionSource<Result<Transfer>>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(waiting))
-            throw new ObjectDisposedException(nameof(JournalBatcher), "The process is shutting down.");
-        return waiting.Outcome.Task;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writing;
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<Waiting>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        protected override async Task<IReadOnlyList<Result<Transfer>>> WriteBatchAsync(IServiceProvider services, IReadOnlyList<PostingRequest> requests)
         {
-            // Everything that arrived while the previous batch was being committed.
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var waiting))
-                batch.Add(waiting);
-            Interlocked.Increment(ref _batches);
-            Interlocked.Add(ref _requests, batch.Count);
-            if (batch.Count > _largest)
-                Volatile.Write(ref _largest, batch.Count);
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            try
-            {
-                await WriteAsync(batch);
-            }
-            catch (Exception e)
-            {
-                // Never lose the loop: whoever waits hears of the failure.
-                foreach (var w in batch)
-                    w.Outcome.TrySetException(e);
-            }
-            Interlocked.Add(ref _writingTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
-            batch.Clear();
+            var writer = services.GetRequiredService<JournalWriter>();
+            if (requests.Count == 1)
+                return [await writer.PostAsync(requests[0], CancellationToken.None)];
+            return await writer.WriteBatchAsync(requests, CancellationToken.None);
         }
     }
-
-    private async Task WriteAsync(List<Waiting> batch)
-    {
-        try
-        {
-            var outcomes = await WriteInScopeAsync(batch.Select(w => w.Request).ToList());
-            for (var i = 0; i < batch.Count; i++)
-                batch[i].Outcome.TrySetResult(outcomes[i]);
-        }
-        catch (Exception) when (batch.Count > 1)
-        {
-            // The database refused the batch as a whole (a key, a constraint) or the commit's fate is
-            // unknown: each transfer again on its own, under the lock, which finds any that did commit.
-            foreach (var w in batch)
-            {
-                try
-                {
-                    w.Outcome.TrySetResult((await WriteInScopeAsync([w.Request]))[0]);
-                }
-                catch (Exception e)
-                {
-                    w.Outcome.TrySetException(e);
-                }
-            }
-        }
-    }
-
-    /// <summary>A fresh scope, so a failed batch leaves no state behind for the next.</summary>
-    private async Task<IReadOnlyList<Result<Transfer>>> WriteInScopeAsync(IReadOnlyList<PostingRequest> requests)
-    {
-        await using var scope = _scopes.CreateAsyncScope();
-        var writer = scope.ServiceProvider.GetRequiredService<JournalWriter>();
-        if (requests.Count == 1)
-            return [await writer.PostAsync(requests[0], CancellationToken.None)];
-        return await writer.WriteBatchAsync(requests, CancellationToken.None);
-    }
-
-    private sealed record Waiting(PostingRequest Request, TaskCompletionSource<Result<Transfer>> Outcome);
 }
