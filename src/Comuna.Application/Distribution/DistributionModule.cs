@@ -7,6 +7,7 @@ public static class DistributionModule
 {
     public static IServiceCollection AddDistribution(this IServiceCollection services) => services
         .AddScoped<CreateRound>()
+        .AddScoped<PreviewAllocation>()
         .AddScoped<RecordDelivery>()
         .AddScoped<RecordDeliverySheet>()
         .AddScoped<CloseRound>()

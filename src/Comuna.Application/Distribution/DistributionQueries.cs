@@ -35,24 +35,6 @@ public sealed class DistributionQueries(IComunaDb db)
             .Select(r => View(new RoundScope(r.Round, council), r.Served)).ToList();
     }
 
-    /// <summary>Who gets how many, household by household: for those who read the council's census.</summary>
-    public async Task<Result<AllocationView>> AllocationAsync(Actor actor, Guid roundId, CancellationToken cancellationToken)
-    {
-        var scope = await RoundScope.LoadAsync(db, roundId, cancellationToken);
-        if (!scope.IsSuccess)
-            return scope.Error;
-        if (!DistributionAccess.CanSeeHouseholds(actor, scope.Value.Council))
-            return DistributionAccess.Refusal(actor, scope.Value.Council, "round", roundId);
-        var lines = await scope.Value.AllocationAsync(db, cancellationToken);
-        var delivered = await db.Deliveries.AsNoTracking().Where(d => d.RoundId == roundId)
-            .ToDictionaryAsync(d => d.HouseholdId, d => d.Units, cancellationToken);
-        var entitled = lines.Sum(l => l.Entitled);
-        return new AllocationView(roundId, scope.Value.Round.UnitsArrived, entitled, entitled > scope.Value.Round.UnitsArrived,
-            lines.Count, lines.Count(l => l.Priority), lines.Where(l => l.Priority).Sum(l => l.Allocated),
-            lines.Select(l => new AllocationLineView(l.HouseholdId, l.Code, l.Members, PriorityReasonNames.Of(l.Reasons), l.Entitled, l.Allocated,
-                delivered.TryGetValue(l.HouseholdId, out var u) ? u : null)).ToList());
-    }
-
     /// <summary>One household's entitlement: for whoever reads the census, and for the residents of that household.</summary>
     public async Task<Result<HouseholdEntitlementView>> HouseholdAsync(Actor actor, Guid roundId, Guid householdId, CancellationToken cancellationToken)
     {

@@ -36,8 +36,8 @@ public static class DistributionApi
             ApiResults.Ok(await q.TransparencyAsync(councilId, ct)))
             .WithSummary("The transparency view: every round with units arrived and delivered, households served and missed.");
         api.MapGet("/rounds/{id:guid}", async (Guid id, DistributionQueries q, CancellationToken ct) => ApiResults.Ok(await q.RoundAsync(id, ct)));
-        api.MapGet("/rounds/{id:guid}/allocation", async (Guid id, DistributionQueries q, CurrentActor current, CancellationToken ct) =>
-            ApiResults.Ok(await q.AllocationAsync(await current.GetAsync(ct), id, ct))).RequireAuthorization();
+        api.MapGet("/rounds/{id:guid}/allocation", async (Guid id, PreviewAllocation preview, CurrentActor current, CancellationToken ct) =>
+            ApiResults.Ok(await preview.ExecuteAsync(await current.GetAsync(ct), id, ct))).RequireAuthorization();
         api.MapGet("/rounds/{id:guid}/households/{householdId:guid}", async (Guid id, Guid householdId, DistributionQueries q, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok(await q.HouseholdAsync(await current.GetAsync(ct), id, householdId, ct))).RequireAuthorization();
         api.MapPost("/rounds/{id:guid}/deliveries", DeliverAsync).RequireAuthorization().QueuedAsWrite();

@@ -18,7 +18,7 @@ namespace Comuna.Web.Pages.Distribution;
 /// served, the printed sheet entered afterwards, and closing with the minutes; for a resident, their
 /// own household's entitlement. Each form posts to its own handler, then redirects.
 /// </summary>
-public sealed class RoundModel(DistributionQueries queries, CurrentActor current, Application.Common.IComunaDb db, IStringLocalizer<SharedResource> localizer)
+public sealed class RoundModel(DistributionQueries queries, PreviewAllocation preview, CurrentActor current, Application.Common.IComunaDb db, IStringLocalizer<SharedResource> localizer)
     : PageModel
 {
     public RoundView Round { get; private set; } = null!;
@@ -126,7 +126,7 @@ public sealed class RoundModel(DistributionQueries queries, CurrentActor current
         var council = await db.Councils.AsNoTracking().SingleAsync(c => c.Id == Round.CouncilId, cancellationToken);
         var actor = await current.GetAsync(cancellationToken);
         CanRun = DistributionAccess.CanRun(actor, council);
-        if (DistributionAccess.CanSeeHouseholds(actor, council) && await queries.AllocationAsync(actor, id, cancellationToken) is { IsSuccess: true } allocation)
+        if (DistributionAccess.CanSeeHouseholds(actor, council) && await preview.ExecuteAsync(actor, id, cancellationToken) is { IsSuccess: true } allocation)
             Allocation = allocation.Value;
         var residentIds = actor.Roles.Where(r => r.Role == Role.Resident && r.ResidentId is not null).Select(r => r.ResidentId!.Value).ToList();
         if (residentIds.Count > 0)
