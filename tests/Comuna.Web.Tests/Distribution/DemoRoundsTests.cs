@@ -35,11 +35,31 @@ public sealed class DemoRoundsTests
         Assert.True(content.GetProperty("servedByPaperSheet").GetInt32() > content.GetProperty("servedBySearch").GetInt32());
         Assert.True(content.GetProperty("priorityHouseholds").GetInt32() > 0);
 
+        // Closing the gas round chains its acta to the CLAP round's: rewriting one breaks the next.
+        using (var vocera = await server.SignedInAsync("vocera.panal"))
+        {
+            var closed = await vocera.PostAsync($"/api/v1/rounds/{gas.GetProperty("id").GetGuid()}/close", null, ct);
+            closed.EnsureSuccessStatusCode();
+            var next = await closed.Content.ReadFromJsonAsync<JsonElement>(ct);
+            Assert.Equal(minutes.GetProperty("checkpoint").GetString(), next.GetProperty("previousCheckpoint").GetString());
+            Assert.NotEqual(minutes.GetProperty("checkpoint").GetString(), next.GetProperty("checkpoint").GetString());
+        }
+
         await using (var scope = server.Services.CreateAsyncScope())
             Assert.False((await scope.ServiceProvider.GetRequiredService<SeedDemo>().ExecuteAsync(ct)).Created);
         await using var db = database.NewContext();
         Assert.Equal(2, await db.DistributionRounds.CountAsync(r => r.CouncilId == councilId, ct));
         Assert.Equal(7, await db.HealthFlags.CountAsync(ct));
         Assert.True(await db.HealthFlags.AnyAsync(f => f.Kind == HealthFlagKind.Malnutrition, ct));
+
+        // Someone with the database rewrites the acta's count: the checkpoint gives it away.
+        var clapId = clap.GetProperty("id").GetGuid();
+        var acta = await db.DeliveryMinutes.SingleAsync(m => m.RoundId == clapId, ct);
+        var delivered = content.GetProperty("unitsDelivered").GetInt32();
+        await db.DeliveryMinutes.Where(m => m.Id == acta.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.Content,
+            acta.Content.Replace($"\"unitsDelivered\":{delivered}", $"\"unitsDelivered\":{delivered + 50}", StringComparison.Ordinal)), ct);
+        var altered = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{clapId}/minutes", ct);
+        Assert.Equal(delivered + 50, altered.GetProperty("content").GetProperty("unitsDelivered").GetInt32());
+        Assert.False(altered.GetProperty("holds").GetBoolean());
     }
 }

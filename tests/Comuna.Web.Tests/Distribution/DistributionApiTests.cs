@@ -133,10 +133,11 @@ public sealed class DistributionApiTests
         await using (var db = database.NewContext())
         {
             codes = await db.Households.Where(h => h.CouncilId == driver.CouncilId).OrderBy(h => h.Code).Select(h => h.Code).Take(4).ToListAsync(ct);
-            // A household with no child under 5 and nobody of 60 or more, to see a health flag make the difference.
+            // A household with no child under 5, nobody of 60 or more and no flag yet, to see a health flag make the difference.
             var day = new DateOnly(2026, 12, 5);
             adultOfPlainHousehold = await db.Residents
-                .Where(r => r.Household!.CouncilId == driver.CouncilId && r.Household.Members.All(m => m.BirthDate <= day.AddYears(-5) && m.BirthDate > day.AddYears(-60)))
+                .Where(r => r.Household!.CouncilId == driver.CouncilId && r.Household.Members.All(m => m.BirthDate <= day.AddYears(-5) && m.BirthDate > day.AddYears(-60)
+                    && !db.HealthFlags.Any(f => f.ResidentId == m.Id)))
                 .OrderBy(r => r.NationalId).Select(r => r.Id).FirstAsync(ct);
         }
         var sheet = $"{codes[0]}\n{codes[1]} 1\nZ9999\n{codes[2]}";
