@@ -2,6 +2,7 @@ using Comuna.Application.Access;
 using Comuna.Application.Common;
 using Comuna.Domain.Access;
 using Comuna.Domain.Deliberation;
+using Comuna.Domain.Distribution;
 using Comuna.Domain.Ledger;
 using Comuna.Domain.Registry;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -43,6 +44,10 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
     public DbSet<PendingTransfer> PendingTransfers => Set<PendingTransfer>();
+    public DbSet<DistributionRound> DistributionRounds => Set<DistributionRound>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<HealthFlag> HealthFlags => Set<HealthFlag>();
+    public DbSet<DeliveryMinutes> DeliveryMinutes => Set<DeliveryMinutes>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Comuna.Domain.Access;
 using Comuna.Domain.Deliberation;
+using Comuna.Domain.Distribution;
 using Comuna.Domain.Ledger;
 using Comuna.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,10 @@ public interface IComunaDb
     DbSet<Transfer> Transfers { get; }
     DbSet<LedgerHead> LedgerHeads { get; }
     DbSet<PendingTransfer> PendingTransfers { get; }
+    DbSet<DistributionRound> DistributionRounds { get; }
+    DbSet<Delivery> Deliveries { get; }
+    DbSet<HealthFlag> HealthFlags { get; }
+    DbSet<DeliveryMinutes> DeliveryMinutes { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

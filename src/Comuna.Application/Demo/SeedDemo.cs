@@ -9,11 +9,12 @@ namespace Comuna.Application.Demo;
 
 /// <summary>
 /// Loads the demo: four communes with their councils, households, residents of all ages and
-/// spokespeople, one account per role, and a year of two communes' books (<see cref="DemoBooks"/>).
+/// spokespeople, one account per role, a year of two communes' books (<see cref="DemoBooks"/>) and
+/// two distribution rounds of Panal 2021's first council (<see cref="DemoRounds"/>).
 /// Deterministic (the same names and ids' order every time, from a fixed seed) and idempotent: a
 /// commune already there is left alone.
 /// </summary>
-public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, DemoBooks books, TimeProvider clock)
+public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, DemoBooks books, DemoRounds rounds, TimeProvider clock)
 {
     /// <summary>The password of every demo account; the README lists the accounts.</summary>
     public const string Password = DemoCatalog.Password;
@@ -35,6 +36,7 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, DemoBo
         foreach (var spec in DemoCatalog.Users)
             created |= await AddUserAsync(spec, cancellationToken);
         created |= await books.ExecuteAsync(cancellationToken);
+        created |= await rounds.ExecuteAsync(cancellationToken);
         return await SummaryAsync(created, cancellationToken);
     }
 

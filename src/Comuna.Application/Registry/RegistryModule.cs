@@ -19,5 +19,6 @@ public static class RegistryModule
         .AddScoped<Census.ExportCensus>()
         .AddScoped<LoadTerritory>()
         .AddScoped<Demo.DemoBooks>()
+        .AddScoped<Demo.DemoRounds>()
         .AddScoped<Demo.SeedDemo>();
 }

@@ -743,6 +743,220 @@ namespace Comuna.Data.Postgres.Migrations
                     b.ToTable("vote_log", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.Distribution.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("DeliveredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("RoundId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("deliveries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_deliveries_units", "\"Units\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Distribution.DeliveryMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Checkpoint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreviousCheckpoint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.ToTable("delivery_minutes", (string)null);
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Distribution.DistributionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PickupPoints")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UnitsArrived")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitsDelivered")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "Comuna.Domain.Distribution.DistributionRound.Rule#EntitlementRule", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("MaxUnitsPerHousehold")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("MembersPerExtraUnit")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("PriorityChildren")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("PriorityElderly")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("PriorityExtraUnits")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("PriorityMalnutrition")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("PriorityPregnant")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("UnitsPerHousehold")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId", "StartsOn");
+
+                    b.ToTable("distribution_rounds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_rounds_dates", "\"EndsOn\" >= \"StartsOn\"");
+
+                            t.HasCheckConstraint("ck_rounds_units", "\"UnitsArrived\" >= 0 AND \"UnitsDelivered\" >= 0 AND \"UnitsDelivered\" <= \"UnitsArrived\"");
+                        });
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Distribution.HealthFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Kind", "StartsOn")
+                        .IsUnique();
+
+                    b.ToTable("health_flags", (string)null);
+                });
+
             modelBuilder.Entity("Comuna.Domain.Ledger.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1645,6 +1859,48 @@ namespace Comuna.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VoteId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Distribution.Delivery", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Comuna.Domain.Distribution.DistributionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Distribution.DeliveryMinutes", b =>
+                {
+                    b.HasOne("Comuna.Domain.Distribution.DistributionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Distribution.DistributionRound", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.CommunalCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.Distribution.HealthFlag", b =>
+                {
+                    b.HasOne("Comuna.Domain.Registry.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

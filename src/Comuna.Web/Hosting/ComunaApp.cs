@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Comuna.Application.Access;
 using Comuna.Application.Deliberation;
+using Comuna.Application.Distribution;
 using Comuna.Application.Ledger;
 using Comuna.Application.Registry;
 using Comuna.Data;
@@ -42,6 +43,7 @@ public static class ComunaApp
         services.AddRegistry();
         services.AddDeliberation();
         services.AddLedger();
+        services.AddDistribution();
         services.AddWriteQueue();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
@@ -103,6 +105,7 @@ public static class ComunaApp
         app.MapRecallsApi();
         app.MapParliamentApi();
         app.MapLedgerApi();
+        app.MapDistributionApi();
         app.MapCensusApi();
         app.MapCultureSwitch();
         app.MapRazorPages();

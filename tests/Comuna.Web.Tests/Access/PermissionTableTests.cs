@@ -29,6 +29,9 @@ public sealed class PermissionTableTests
             }, ct);
             convened.EnsureSuccessStatusCode();
             places.PanalAssembly = (await convened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetGuid();
+            var round = await spokesperson.PostAsJsonAsync($"/api/v1/councils/{places.Councils["panal-cc01"].Id}/rounds", DemoPlaces.RoundBody, ct);
+            round.EnsureSuccessStatusCode();
+            places.PanalRound = (await round.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetGuid();
         }
 
         var clients = new Dictionary<string, HttpClient>();
@@ -57,8 +60,22 @@ public sealed class PermissionTableTests
 
     /// <summary>The ids and bodies that make the table's requests concrete on the demo data.</summary>
     private sealed record DemoPlaces(
-        Guid PanalId, int PanalParishId, Dictionary<string, (Guid Id, object Body)> Councils, Guid ResidentHousehold, Guid OtherHousehold)
+        Guid PanalId, int PanalParishId, Dictionary<string, (Guid Id, object Body)> Councils, Guid ResidentHousehold, Guid OtherHousehold,
+        IReadOnlyList<Guid> PanalHouseholds)
     {
+        /// <summary>A round of Panal's first council with boxes for everyone, opened by its spokesperson before the table runs.</summary>
+        public static readonly object RoundBody = new
+        {
+            kind = "food-box",
+            item = "Caja CLAP",
+            unit = "caja",
+            unitsArrived = 10_000,
+            startsOn = "2026-12-05",
+            pickupPoints = new[] { "Casa comunal" },
+        };
+
+        public Guid PanalRound { get; set; }
+
         /// <summary>An assembly of Panal's first council, convened by its spokesperson before the table runs.</summary>
         public Guid PanalAssembly { get; set; }
 
@@ -83,7 +100,8 @@ public sealed class PermissionTableTests
             var household = await db.Residents.Where(r => r.Id == residentId).Select(r => r.HouseholdId).SingleAsync(ct);
             var other = await db.Households.Where(h => h.CouncilId == councils["panal-cc01"].Item1 && h.Id != household)
                 .OrderBy(h => h.Code).Select(h => h.Id).FirstAsync(ct);
-            return new DemoPlaces(panal.Id, panal.ParishId, councils, household, other);
+            var households = await db.Households.Where(h => h.CouncilId == councils["panal-cc01"].Item1).OrderBy(h => h.Code).Select(h => h.Id).ToListAsync(ct);
+            return new DemoPlaces(panal.Id, panal.ParishId, councils, household, other, households);
         }
 
         private static async Task<Guid> ResidentOfAsync(ComunaDbContext db, string username, CancellationToken ct)
@@ -111,6 +129,7 @@ public sealed class PermissionTableTests
             path = path.Replace("{resident-household}", ResidentHousehold.ToString(), StringComparison.Ordinal)
                 .Replace("{other-household}", OtherHousehold.ToString(), StringComparison.Ordinal)
                 .Replace("{panal-assembly}", PanalAssembly.ToString(), StringComparison.Ordinal)
+                .Replace("{panal-round}", PanalRound.ToString(), StringComparison.Ordinal)
                 .Replace("{panal}", PanalId.ToString(), StringComparison.Ordinal);
 
             // Creations get a fresh code each time, so that only the permission decides the answer.
@@ -122,6 +141,11 @@ public sealed class PermissionTableTests
                 body = new { code = $"CUENTA-{serial:0000}", name = $"Fondo {serial}", kind = "fund", currency = "VES" };
             else if (method == HttpMethod.Post && path == "/api/v1/assemblies")
                 body = new { councilId = Councils["panal-cc01"].Id, startsAt = "2026-12-12T17:00:00Z", place = "Cancha del bloque 3", agenda = new[] { "Rendición de cuentas" } };
+            else if (method == HttpMethod.Post && path.EndsWith("/rounds", StringComparison.Ordinal))
+                body = RoundBody;
+            // Each delivery to a household of its own, so that only the permission decides the answer.
+            else if (method == HttpMethod.Post && path.EndsWith("/deliveries", StringComparison.Ordinal))
+                body = new { householdId = PanalHouseholds[serial % PanalHouseholds.Count], units = 1 };
             else if (method == HttpMethod.Post && path == "/api/v1/communes")
                 body = new { code = $"PERM-COM{serial:0000}", name = $"Comuna Prueba {serial}", parishId = PanalParishId };
 

@@ -1,0 +1,84 @@
+using Comuna.Application.Access;
+using Comuna.Application.Common;
+using Comuna.Domain.Common;
+using Comuna.Domain.Distribution;
+
+namespace Comuna.Application.Distribution;
+
+/// <summary>Opens a council's distribution round: what arrived, the pick-up points and days, and the assembly's rule.</summary>
+public sealed class CreateRound(IComunaDb db, TimeProvider clock)
+{
+    /// <summary>More units than this in one round is a typing error, not a delivery.</summary>
+    public const int MaxUnits = 1_000_000;
+
+    public async Task<Result<DistributionRound>> ExecuteAsync(Actor actor, Guid councilId, RoundInput input, CancellationToken cancellationToken)
+    {
+        var council = await db.Councils.FindAsync([councilId], cancellationToken);
+        if (council is null)
+            return Error.NotFound("council", councilId);
+        if (!DistributionAccess.CanRun(actor, council))
+            return DistributionAccess.Refusal(actor, council, "council", councilId);
+
+        if (input.Kind is not { } kind)
+            return Error.Invalid("kind", "Say what the round hands out: food-box, gas-bottle or produce.");
+        var item = input.Item?.Trim() ?? "";
+        if (item.Length is 0 or > 200)
+            return Error.Invalid("item", "Name what is handed out (\"Caja CLAP\"), in 200 characters at most.");
+        var unit = input.Unit?.Trim() ?? "";
+        if (unit.Length is 0 or > 40)
+            return Error.Invalid("unit", "Name the unit counted (\"caja\", \"bombona\", \"kg\"), in 40 characters at most.");
+        if (input.UnitsArrived is not (>= 0 and <= MaxUnits) || input.UnitsArrived is null)
+            return Error.Invalid("unitsArrived", $"The units that arrived are a whole number from 0 to {MaxUnits:N0}.");
+        if (input.StartsOn is not { } startsOn)
+            return Error.Invalid("startsOn", "Give the first pick-up day.");
+        var endsOn = input.EndsOn ?? startsOn;
+        if (endsOn < startsOn)
+            return Error.Invalid("endsOn", "The last pick-up day is on or after the first.");
+        var points = (input.PickupPoints ?? []).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (points.Count == 0)
+            return Error.Invalid("pickupPoints", "Give at least one pick-up point.");
+        if (points.Any(p => p.Length > 200) || string.Join('\n', points).Length > 2_000)
+            return Error.Invalid("pickupPoints", "Each pick-up point is 200 characters at most.");
+
+        var rule = new EntitlementRule
+        {
+            UnitsPerHousehold = input.UnitsPerHousehold ?? 1,
+            MembersPerExtraUnit = input.MembersPerExtraUnit,
+            MaxUnitsPerHousehold = input.MaxUnitsPerHousehold,
+            PriorityChildren = input.PriorityChildren ?? true,
+            PriorityElderly = input.PriorityElderly ?? true,
+            PriorityPregnant = input.PriorityPregnant ?? true,
+            PriorityMalnutrition = input.PriorityMalnutrition ?? true,
+            PriorityExtraUnits = input.PriorityExtraUnits ?? 0,
+        };
+        if (rule.UnitsPerHousehold is < 1 or > 1_000)
+            return Error.Invalid("unitsPerHousehold", "Each household is entitled to 1 to 1,000 units.");
+        if (rule.MembersPerExtraUnit is < 1 or > 100)
+            return Error.Invalid("membersPerExtraUnit", "One more unit for every 1 to 100 members, or none.");
+        if (rule.MaxUnitsPerHousehold is { } max && (max < rule.UnitsPerHousehold || max > 10_000))
+            return Error.Invalid("maxUnitsPerHousehold", "The cap per household is at least the units per household.");
+        if (rule.PriorityExtraUnits is < 0 or > 1_000)
+            return Error.Invalid("priorityExtraUnits", "Extra units for priority households are 0 to 1,000.");
+
+        var round = new DistributionRound
+        {
+            Id = Guid.CreateVersion7(),
+            CouncilId = councilId,
+            Kind = kind,
+            Item = item,
+            Unit = unit,
+            UnitsArrived = input.UnitsArrived.Value,
+            StartsOn = startsOn,
+            EndsOn = endsOn,
+            PickupPoints = string.Join('\n', points),
+            Rule = rule,
+            Status = RoundStatus.Open,
+            CreatedBy = actor.UserId ?? "system",
+            CreatedAtUtc = StoredTime.Of(clock.GetUtcNow().UtcDateTime),
+        };
+        db.DistributionRounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return round;
+    }
+}

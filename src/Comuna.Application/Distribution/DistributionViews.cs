@@ -1,0 +1,76 @@
+using Comuna.Domain.Distribution;
+
+namespace Comuna.Application.Distribution;
+
+/// <summary>A round as anyone sees it: what, when, where, and its units — counts only.</summary>
+public sealed record RoundView(
+    Guid Id,
+    Guid CouncilId,
+    string CouncilName,
+    DistributionKind Kind,
+    string Item,
+    string Unit,
+    int UnitsArrived,
+    int UnitsDelivered,
+    int UnitsRemaining,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    IReadOnlyList<string> PickupPoints,
+    DeliveryRuleView Rule,
+    RoundStatus Status,
+    int HouseholdsServed,
+    DateTime? ClosedAtUtc);
+
+/// <summary>One household's line of the allocation, for those who read the census.</summary>
+public sealed record AllocationLineView(
+    Guid HouseholdId, string Code, int Members, IReadOnlyList<string> Reasons, int Entitled, int Allocated, int? Delivered);
+
+/// <summary>Who gets how many: shown before anything is handed out, and while it is.</summary>
+public sealed record AllocationView(
+    Guid RoundId, int UnitsArrived, int UnitsEntitled, bool Short, int Households, int PriorityHouseholds,
+    int PriorityUnits, IReadOnlyList<AllocationLineView> Lines);
+
+/// <summary>What one household is entitled to in a round, for the household itself.</summary>
+public sealed record HouseholdEntitlementView(
+    Guid RoundId, Guid HouseholdId, string Code, int Members, IReadOnlyList<string> Reasons, int Entitled, int Allocated,
+    int? DeliveredUnits, DateTime? DeliveredAtUtc);
+
+/// <summary>A household as the spokesperson at the pick-up point finds it.</summary>
+public sealed record DeliveryCandidate(
+    Guid HouseholdId, string Code, string Address, string Names, int Members, int Entitled, int Allocated, int? Delivered);
+
+/// <summary>The signed acta of a round: the public content, who signed, and the checkpoint.</summary>
+public sealed record DeliveryMinutesView(
+    Guid RoundId, DateTime WrittenAtUtc, string SignedBy, DeliveryMinutesContent Content, string PreviousCheckpoint, string Checkpoint, bool Holds);
+
+/// <summary>One round in the transparency view.</summary>
+public sealed record TransparencyRow(
+    Guid RoundId, string Item, string Unit, DateOnly StartsOn, RoundStatus Status, int UnitsArrived, int UnitsDelivered,
+    int HouseholdsEntitled, int HouseholdsServed, int HouseholdsMissed, string? Checkpoint);
+
+/// <summary>Every round of a council, with units and households served and missed: public.</summary>
+public sealed record TransparencyView(Guid CouncilId, string CouncilName, IReadOnlyList<TransparencyRow> Rounds)
+{
+    public int UnitsArrived => Rounds.Sum(r => r.UnitsArrived);
+    public int UnitsDelivered => Rounds.Sum(r => r.UnitsDelivered);
+    public int HouseholdsServed => Rounds.Sum(r => r.HouseholdsServed);
+    public int HouseholdsMissed => Rounds.Sum(r => r.HouseholdsMissed);
+}
+
+/// <summary>The wire names of the priority reasons: children-under-5, elderly, pregnant, malnutrition.</summary>
+public static class PriorityReasonNames
+{
+    public static IReadOnlyList<string> Of(PriorityReasons reasons)
+    {
+        var names = new List<string>();
+        if (reasons.HasFlag(PriorityReasons.ChildrenUnder5))
+            names.Add("children-under-5");
+        if (reasons.HasFlag(PriorityReasons.Elderly))
+            names.Add("elderly");
+        if (reasons.HasFlag(PriorityReasons.Pregnant))
+            names.Add("pregnant");
+        if (reasons.HasFlag(PriorityReasons.Malnutrition))
+            names.Add("malnutrition");
+        return names;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comuna.Web.Tests.Pages;
+
+public sealed class DistributionPageTests
+{
+    [Theory, BothEngines]
+    public async Task Spokesperson_OpensARound_SeesTheAllocation_MarksHouseholds_EntersASheet_AndClosesWithPublicMinutes(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var councilId = await DemoCouncils.IdAsync(database, DemoCouncils.PanalFirst);
+        List<(string Code, string NationalId, string Name)> households;
+        await using (var db = database.NewContext())
+        {
+            households = (await db.Households.Where(h => h.CouncilId == councilId).OrderBy(h => h.Code).Take(4)
+                .Select(h => new { h.Code, First = h.Members.OrderBy(m => m.NationalId).First() }).ToListAsync(ct))
+                .Select(h => (h.Code, h.First.NationalId, h.First.FirstNames + " " + h.First.LastNames)).ToList();
+        }
+        using var vocera = new PageClient(server);
+        await vocera.SignInAsync("vocera.panal");
+        var council = await vocera.HtmlAsync($"/consejos/{councilId}");
+        Assert.Contains($"href=\"/consejos/{councilId}/jornadas\"", council, StringComparison.Ordinal);
+
+        var form = $"/consejos/{councilId}/jornadas/nueva";
+        var bad = await PageClient.TextAsync(await vocera.SubmitAsync(form,
+        [
+            new("Input.Kind", "FoodBox"), new("Input.Item", "Caja CLAP"), new("Input.Unit", "caja"), new("Input.UnitsArrived", "20"),
+            new("Input.StartsOn", "2026-12-05"), new("Input.EndsOn", "2026-12-06"), new("Input.PickupPoints", ""), new("Input.UnitsPerHousehold", "1"),
+        ]));
+        Assert.Contains("Indique al menos un punto de retiro", bad, StringComparison.Ordinal);
+        using var created = await vocera.SubmitAsync(form,
+        [
+            new("Input.Kind", "FoodBox"), new("Input.Item", "Caja CLAP de diciembre"), new("Input.Unit", "caja"), new("Input.UnitsArrived", "20"),
+            new("Input.StartsOn", "2026-12-05"), new("Input.EndsOn", "2026-12-06"), new("Input.PickupPoints", "Casa comunal\nCancha del bloque 3"),
+            new("Input.UnitsPerHousehold", "1"), new("Input.PriorityChildren", "true"), new("Input.PriorityElderly", "true"),
+        ]);
+        var round = created.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches("^/jornadas/[0-9a-f-]{36}$", round);
+        var page = await PageClient.TextAsync(created);
+        // 20 boxes for 450 households: the page says so, and who comes first, before anything is handed out.
+        Assert.True(page.Contains("No alcanza: llegaron 20", StringComparison.Ordinal), page[..Math.Min(3000, page.Length)]);
+        Assert.Contains("id=\"allocation\"", page, StringComparison.Ordinal);
+
+        var found = await vocera.HtmlAsync($"{round}?q={households[0].NationalId}");
+        Assert.Contains(households[0].Code, found, StringComparison.Ordinal);
+        var byCode = await vocera.HtmlAsync($"{round}?q={households[1].Code.ToLowerInvariant()}");
+        Assert.Contains(households[1].Name, byCode, StringComparison.Ordinal);
+        var householdId = await HouseholdIdAsync(database, councilId, households[0].Code, ct);
+        var served = await PageClient.TextAsync(await vocera.SubmitAsync($"{round}?q={households[0].Code}",
+            [new("householdId", householdId.ToString()), new("units", "1"), new("q", households[0].Code)], $"{round}?handler=Deliver"));
+        Assert.Contains($"Hogar {households[0].Code} atendido: 1.", served, StringComparison.Ordinal);
+        Assert.Contains("Atendido (1)", served, StringComparison.Ordinal);
+        var twice = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("householdId", householdId.ToString()), new("units", "1")], $"{round}?handler=Deliver"));
+        Assert.Contains("Este hogar ya fue atendido en esta jornada.", twice, StringComparison.Ordinal);
+
+        var badSheet = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("sheet", $"{households[1].Code}\nX0000\n{households[2].Code}")], $"{round}?handler=Sheet"));
+        Assert.Contains("Línea 2: El hogar no está en el censo", badSheet, StringComparison.Ordinal);
+        var sheet = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("sheet", $"{households[1].Code} 1\n{households[2].Code} 1")], $"{round}?handler=Sheet"));
+        Assert.Contains("Planilla cargada: 2 hogares, 2 unidades.", sheet, StringComparison.Ordinal);
+
+        using var closed = await vocera.SubmitAsync(round, [], $"{round}?handler=Close");
+        Assert.Equal($"{round}/acta", closed.RequestMessage!.RequestUri!.AbsolutePath);
+        using var anonymous = new PageClient(server);
+        var minutes = await anonymous.HtmlAsync($"{round}/acta");
+        Assert.Contains("Acta de entrega", minutes, StringComparison.Ordinal);
+        Assert.Contains("vocera.panal", minutes, StringComparison.Ordinal);
+        Assert.Contains("El punto de control coincide con el contenido.", minutes, StringComparison.Ordinal);
+        Assert.DoesNotContain(households[0].Name, minutes, StringComparison.Ordinal);
+        Assert.DoesNotContain(households[0].Code, minutes, StringComparison.Ordinal);
+
+        var transparency = await anonymous.HtmlAsync($"/consejos/{councilId}/jornadas/transparencia");
+        Assert.Contains("Caja CLAP de diciembre", transparency, StringComparison.Ordinal);
+        Assert.DoesNotContain(households[0].Name, transparency, StringComparison.Ordinal);
+        // Without a role the round shows its counts, not its households.
+        var publicRound = await anonymous.HtmlAsync(round);
+        Assert.DoesNotContain("id=\"allocation\"", publicRound, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"entregar\"", publicRound, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/consejos/{councilId}/jornadas")).StatusCode);
+        // The form is not there for someone who may not run rounds.
+        using var lidice = new PageClient(server);
+        await lidice.SignInAsync("admin.lidice");
+        Assert.Equal(HttpStatusCode.NotFound, (await lidice.GetAsync(form)).StatusCode);
+    }
+
+    private static async Task<Guid> HouseholdIdAsync(TestDatabase database, Guid councilId, string code, CancellationToken ct)
+    {
+        await using var db = database.NewContext();
+        return await db.Households.Where(h => h.CouncilId == councilId && h.Code == code).Select(h => h.Id).SingleAsync(ct);
+    }
+}
