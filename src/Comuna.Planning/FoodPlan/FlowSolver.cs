@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using Google.OrTools.LinearSolver;
+
+namespace Comuna.Planning.FoodPlan;
+
+/// <summary>What the flow solver found: a quantity per arc, its objective and a proven lower bound.</summary>
+public sealed record FlowSolution(
+    string Status,
+    double[] Quantity,
+    double Objective,
+    double Bound,
+    int Rounds,
+    int Columns,
+    int CapacityRows,
+    double Seconds);
+
+/// <summary>
+/// Solves the plan's linear programme by column and row generation. The programme is a
+/// transportation problem per product, coupled only by the routes' shared capacity; most of its
+/// arcs are never worth using and most routes never fill. So a restricted programme holds only the
+/// promising arcs (the cheapest few of every supply and every need) and capacity rows only for
+/// routes found overloaded; GLOP solves it, warm-started from the previous round, and its duals —
+/// a potential per supply and per need, a price per full route — price every arc of the full
+/// programme. Arcs that would lower the objective join, overloaded routes get their row, and the
+/// loop ends when there is none: then the restricted optimum is optimal for the full programme.
+/// </summary>
+/// <remarks>
+/// In "saving" form: maximise Σ profit·x, with profit = unmet penalty (+ spoiled penalty for a
+/// lot) − cost, subject to supply, need and route rows; GLOP minimises −profit. The bound is the
+/// Lagrangian one given by the duals of the last round, valid at every round:
+/// <c>const + Σ y·b + Σ min(0, reduced cost)·upper(x)</c>, which meets the objective at the optimum.
+/// </remarks>
+public static class FlowSolver
+{
+    public sealed record Options
+    {
+        /// <summary>Arcs per supply and per need in the first restricted programme.</summary>
+        public int InitialPerNode { get; init; } = 2;
+
+        /// <summary>Best improving arcs added per need (and per supply) each round.</summary>
+        public int AddedPerNode { get; init; } = 1;
+
+        public int MaxRounds { get; init; } = 500;
+
+        public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Where to say how each round went (the benchmark's <c>--verbose</c>).</summary>
+        public Action<string>? Log { get; init; }
+    }
+
+    /// <summary>
+    /// Solves the restricted programme afresh with GLOP (its own presolve and crash basis beat a
+    /// warm start here) and reads quantities and duals (≤ 0 in this minimising form).
+    /// </summary>
+    private static bool SolveRestricted(PlanProblem problem, List<int> columns, bool[] rowActive, double[] cost, double[] demand, double[] capacity,
+        double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
+    {
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP.");
+        var objective = solver.Objective();
+        objective.SetMinimization();
+        var supplyRow = new Dictionary<int, Constraint>();
+        var demandRow = new Dictionary<int, Constraint>();
+        var routeRow = new Dictionary<int, Constraint>();
+        var variables = new Variable[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var a = columns[i];
+            var v = solver.MakeNumVar(0, double.PositiveInfinity, "");
+            variables[i] = v;
+            objective.SetCoefficient(v, cost[a]);
+            var s = problem.ArcSource[a];
+            if (double.IsFinite(problem.SourceSupply[s]))
+            {
+                if (!supplyRow.TryGetValue(s, out var row))
+                    supplyRow[s] = row = solver.MakeConstraint(double.NegativeInfinity, problem.SourceSupply[s], "");
+                row.SetCoefficient(v, 1);
+            }
+            var d = problem.ArcDemand[a];
+            if (!demandRow.TryGetValue(d, out var need))
+                demandRow[d] = need = solver.MakeConstraint(double.NegativeInfinity, demand[d], "");
+            need.SetCoefficient(v, 1);
+            var r = problem.ArcRoute[a];
+            if (r >= 0 && rowActive[r])
+            {
+                if (!routeRow.TryGetValue(r, out var route))
+                    routeRow[r] = route = solver.MakeConstraint(double.NegativeInfinity, capacity[r], "");
+                route.SetCoefficient(v, 1);
+            }
+        }
+        var status = solver.Solve();
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            objectiveValue = double.NaN;
+            return false;
+        }
+        objectiveValue = objective.Value();
+        for (var i = 0; i < columns.Count; i++)
+            quantity[columns[i]] = Math.Max(0, variables[i].SolutionValue());
+        Array.Clear(ySource);
+        Array.Clear(yDemand);
+        Array.Clear(yRoute);
+        foreach (var (s, row) in supplyRow)
+            ySource[s] = Math.Min(0, row.DualValue());
+        foreach (var (d, row) in demandRow)
+            yDemand[d] = Math.Min(0, row.DualValue());
+        foreach (var (r, row) in routeRow)
+            yRoute[r] = Math.Min(0, row.DualValue());
+        return true;
+    }
+
+    /// <summary>
+    /// Plans the supplies that <paramref name="enabled"/> allows against <paramref name="demand"/>
+    /// (per need) and <paramref name="capacity"/> (per route). The objective returned is the
+    /// saving form's: <c>−Σ profit·x</c> (add <see cref="PlanProblem.ConstantObjective"/>).
+    /// </summary>
+    public static FlowSolution Solve(PlanProblem problem, bool[] enabled, double[] demand, double[] capacity, Options? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= new Options();
+        var clock = Stopwatch.StartNew();
+        var arcs = problem.ArcCount;
+        var cost = new double[arcs];   // −profit; 0 marks an arc never worth using
+        var upper = new double[arcs];
+        var useful = new bool[arcs];
+        var scale = 1.0;
+        for (var a = 0; a < arcs; a++)
+        {
+            var s = problem.ArcSource[a];
+            var d = problem.ArcDemand[a];
+            var r = problem.ArcRoute[a];
+            if (!enabled[s])
+                continue;
+            var profit = problem.ArcProfit(a);
+            var ub = Math.Min(problem.SourceSupply[s], demand[d]);
+            if (r >= 0)
+                ub = Math.Min(ub, capacity[r]);
+            if (profit <= 0 || ub <= 0)
+                continue;
+            useful[a] = true;
+            cost[a] = -profit;
+            upper[a] = ub;
+            scale = Math.Max(scale, profit);
+        }
+        var tolerance = 1e-9 * scale;
+
+        var inMaster = new bool[arcs];
+        var columns = new List<int>();
+        var routeColumns = new List<int>?[problem.RouteCount];
+        var rowActive = new bool[problem.RouteCount];
+        var capacityRows = 0;
+
+        void AddColumn(int a)
+        {
+            inMaster[a] = true;
+            columns.Add(a);
+            if (problem.ArcRoute[a] >= 0)
+                (routeColumns[problem.ArcRoute[a]] ??= []).Add(a);
+        }
+
+        // The first restricted programme: the cheapest few arcs of every supply and every need.
+        var bySource = new List<int>?[problem.SourceCount];
+        var byDemand = new List<int>?[problem.DemandCount];
+        for (var a = 0; a < arcs; a++)
+        {
+            if (!useful[a])
+                continue;
+            (bySource[problem.ArcSource[a]] ??= []).Add(a);
+            (byDemand[problem.ArcDemand[a]] ??= []).Add(a);
+        }
+        foreach (var list in bySource.Concat(byDemand))
+        {
+            if (list is null)
+                continue;
+            list.Sort((x, y) => cost[x].CompareTo(cost[y]));
+            foreach (var a in list.Take(options.InitialPerNode))
+                if (!inMaster[a])
+                    AddColumn(a);
+        }
+
+        // Rows for the routes the first columns could overload: fewer rounds of rows later.
+        var potential = new double[problem.RouteCount];
+        foreach (var a in columns)
+            if (problem.ArcRoute[a] >= 0)
+                potential[problem.ArcRoute[a]] += upper[a];
+        for (var r = 0; r < potential.Length; r++)
+        {
+            if (routeColumns[r] is not null && potential[r] > capacity[r])
+            {
+                rowActive[r] = true;
+                capacityRows++;
+            }
+        }
+
+        var quantity = new double[arcs];
+        var ySource = new double[problem.SourceCount];
+        var yDemand = new double[problem.DemandCount];
+        var yRoute = new double[problem.RouteCount];
+        var load = new double[problem.RouteCount];
+        var bestDemand = new int[problem.DemandCount];
+        var bestSource = new int[problem.SourceCount];
+        var bestDemandCost = new double[problem.DemandCount];
+        var bestSourceCost = new double[problem.SourceCount];
+        var rounds = 0;
+        var status = "not-solved";
+        double primal = 0, bound = double.NegativeInfinity;
+
+        while (true)
+        {
+            rounds++;
+            if (columns.Count == 0)
+            {
+                status = "optimal";
+                primal = 0;
+                bound = 0;
+                break;
+            }
+            var solveStart = clock.Elapsed.TotalSeconds;
+            if (!SolveRestricted(problem, columns, rowActive, cost, demand, capacity, quantity, ySource, yDemand, yRoute, out primal))
+            {
+                status = "error";
+                break;
+            }
+            var solveSeconds = clock.Elapsed.TotalSeconds - solveStart;
+            Array.Clear(load);
+            foreach (var a in columns)
+                if (problem.ArcRoute[a] >= 0)
+                    load[problem.ArcRoute[a]] += quantity[a];
+            double dualObjective = 0;
+            for (var s = 0; s < ySource.Length; s++)
+                if (ySource[s] != 0)
+                    dualObjective += ySource[s] * problem.SourceSupply[s];
+            for (var d = 0; d < yDemand.Length; d++)
+                dualObjective += yDemand[d] * demand[d];
+            for (var r = 0; r < yRoute.Length; r++)
+                if (yRoute[r] != 0)
+                    dualObjective += yRoute[r] * capacity[r];
+
+            // Rows: routes the restricted optimum overloads.
+            var overloaded = 0;
+            for (var r = 0; r < load.Length; r++)
+            {
+                if (!rowActive[r] && load[r] > capacity[r] * (1 + 1e-9) + 1e-9)
+                {
+                    rowActive[r] = true;
+                    capacityRows++;
+                    overloaded++;
+                }
+            }
+
+            // Columns: price every arc with the duals; the Lagrangian bound comes with it.
+            Array.Fill(bestDemand, -1);
+            Array.Fill(bestSource, -1);
+            double lagrangian = dualObjective;
+            for (var a = 0; a < arcs; a++)
+            {
+                if (!useful[a])
+                    continue;
+                var s = problem.ArcSource[a];
+                var d = problem.ArcDemand[a];
+                var r = problem.ArcRoute[a];
+                var reduced = cost[a] - ySource[s] - yDemand[d] - (r >= 0 ? yRoute[r] : 0);
+                if (reduced >= 0)
+                    continue;
+                lagrangian += reduced * upper[a];
+                if (inMaster[a] || reduced > -tolerance)
+                    continue;
+                if (bestDemand[d] < 0 || reduced < bestDemandCost[d])
+                {
+                    bestDemand[d] = a;
+                    bestDemandCost[d] = reduced;
+                }
+                if (bestSource[s] < 0 || reduced < bestSourceCost[s])
+                {
+                    bestSource[s] = a;
+                    bestSourceCost[s] = reduced;
+                }
+            }
+            bound = Math.Max(bound, lagrangian);
+            var added = 0;
+            foreach (var a in bestDemand.Concat(bestSource))
+            {
+                if (a >= 0 && !inMaster[a])
+                {
+                    AddColumn(a);
+                    added++;
+                    var r = problem.ArcRoute[a];
+                    if (r >= 0 && !rowActive[r])
+                    {
+                        potential[r] += upper[a];
+                        if (potential[r] > capacity[r])
+                        {
+                            rowActive[r] = true;
+                            capacityRows++;
+                        }
+                    }
+                }
+            }
+            options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"round {rounds}: {columns.Count} columns, {capacityRows} capacity rows, GLOP {solveSeconds:F2} s, at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{overloaded} rows; objective {primal:R}, bound {bound:R}"));
+            if (added == 0 && overloaded == 0)
+            {
+                status = "optimal";
+                break;
+            }
+            if (rounds >= options.MaxRounds || clock.Elapsed > options.TimeLimit)
+            {
+                status = overloaded == 0 ? "feasible" : "not-converged";
+                break;
+            }
+        }
+
+        return new FlowSolution(status, quantity, primal, Math.Min(bound, primal), rounds, columns.Count, capacityRows, clock.Elapsed.TotalSeconds);
+    }
+}
