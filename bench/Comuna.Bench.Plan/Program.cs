@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Comuna.Planning.FoodPlan;
 
-// dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-flat] [--skip-national] [--results bench/RESULTS.md]
+// dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-flat] [--skip-national] [--time-limit S]
+//   [--master GLOP|HIGHS|CLP] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md]
 // Generates the regional (10 products) and national (40 products) instances from the seed, times
 // Comuna's planner and the flat LP solved whole by GLOP on the regional one, then the planner alone
 // on the national one, and appends a table to RESULTS.md.
@@ -11,6 +12,9 @@ var seed = 2026;
 var skipFlat = false;
 var skipNational = false;
 var verbose = false;
+var master = "GLOP";
+string? masterParameters = null;
+var timeLimit = TimeSpan.FromMinutes(15);
 string? resultsPath = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -20,6 +24,9 @@ for (var i = 0; i < args.Length; i++)
         case "--skip-flat": skipFlat = true; break;
         case "--skip-national": skipNational = true; break;
         case "--verbose": verbose = true; break;
+        case "--master": master = args[++i]; break;
+        case "--master-parameters": masterParameters = args[++i]; break;
+        case "--time-limit": timeLimit = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)); break;
         case "--results": resultsPath = args[++i]; break;
         default: throw new ArgumentException($"Unknown argument {args[i]}");
     }
@@ -45,7 +52,7 @@ var notes = new List<string>();
 {
     var clock = Stopwatch.StartNew();
     var result = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
-        verbose ? new FlowSolver.Options { Log = Console.Error.WriteLine } : null);
+        new FlowSolver.Options { Log = verbose ? Console.Error.WriteLine : null, MasterSolver = master, MasterParameters = masterParameters, TimeLimit = timeLimit });
     return (result, clock.Elapsed.TotalSeconds);
 }
 

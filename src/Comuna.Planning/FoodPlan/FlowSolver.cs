@@ -44,18 +44,86 @@ public static class FlowSolver
 
         public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
 
+        /// <summary>The OR-Tools solver of the restricted programme: GLOP, CLP or HIGHS (dual simplex).</summary>
+        public string MasterSolver { get; init; } = "GLOP";
+
+        /// <summary>Parameters for the master solver in its own text format (e.g. GLOP's <c>use_dual_simplex: true</c>).</summary>
+        public string? MasterParameters { get; init; }
+
         /// <summary>Where to say how each round went (the benchmark's <c>--verbose</c>).</summary>
         public Action<string>? Log { get; init; }
+    }
+
+    /// <summary>
+    /// Each product's best plan if routes had no capacity: a min-cost flow per product (OR-Tools'
+    /// network simplex, quantities in thousandths), two products at a time.
+    /// </summary>
+    private static double[] UncapacitatedFlows(PlanProblem problem, bool[] useful, double[] cost, double[] upper, double[] demand)
+    {
+        var byProduct = new List<int>[problem.ProductIds.Length];
+        for (var p = 0; p < byProduct.Length; p++)
+            byProduct[p] = [];
+        for (var a = 0; a < problem.ArcCount; a++)
+            if (useful[a])
+                byProduct[problem.SourceProduct[problem.ArcSource[a]]].Add(a);
+        var flow = new double[problem.ArcCount];
+        const double unit = 1000;
+        Parallel.For(0, byProduct.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
+        {
+            var productArcs = byProduct[p];
+            if (productArcs.Count == 0)
+                return;
+            var node = new Dictionary<(bool Demand, int Index), int>();
+            int Node(bool isDemand, int index)
+            {
+                if (!node.TryGetValue((isDemand, index), out var n))
+                    node[(isDemand, index)] = n = node.Count + 1; // 0 is the sink
+                return n;
+            }
+            using var network = new Google.OrTools.Graph.MinCostFlow();
+            var arcOf = new int[productArcs.Count];
+            for (var i = 0; i < productArcs.Count; i++)
+            {
+                var a = productArcs[i];
+                arcOf[i] = network.AddArcWithCapacityAndUnitCost(Node(false, problem.ArcSource[a]), Node(true, problem.ArcDemand[a]),
+                    (long)Math.Floor(upper[a] * unit), (long)Math.Round(cost[a] * 1000));
+            }
+            var needTotal = 0L;
+            foreach (var ((isDemand, index), n) in node)
+            {
+                if (!isDemand)
+                    continue;
+                var need = (long)Math.Floor(demand[index] * unit);
+                needTotal += need;
+                network.AddArcWithCapacityAndUnitCost(n, 0, need, 0);
+            }
+            var supplyTotal = 0L;
+            foreach (var ((isDemand, index), n) in node)
+            {
+                if (isDemand)
+                    continue;
+                var supply = (long)Math.Floor(Math.Min(problem.SourceSupply[index], needTotal / unit) * unit);
+                supplyTotal += supply;
+                network.SetNodeSupply(n, supply);
+                network.AddArcWithCapacityAndUnitCost(n, 0, supply, 0); // left where it is
+            }
+            network.SetNodeSupply(0, -supplyTotal);
+            if (network.Solve() != Google.OrTools.Graph.MinCostFlowBase.Status.OPTIMAL)
+                return;
+            for (var i = 0; i < productArcs.Count; i++)
+                flow[productArcs[i]] = network.Flow(arcOf[i]) / unit;
+        });
+        return flow;
     }
 
     /// <summary>
     /// Solves the restricted programme afresh with GLOP (its own presolve and crash basis beat a
     /// warm start here) and reads quantities and duals (≤ 0 in this minimising form).
     /// </summary>
-    private static bool SolveRestricted(PlanProblem problem, List<int> columns, bool[] rowActive, double[] cost, double[] demand, double[] capacity,
+    private static bool SolveRestricted(string solverId, string? solverParameters, PlanProblem problem, List<int> columns, bool[] rowActive, double[] cost, double[] demand, double[] capacity,
         double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
     {
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP.");
+        using var solver = Solver.CreateSolver(solverId) ?? throw new InvalidOperationException($"OR-Tools has no {solverId}.");
         var objective = solver.Objective();
         objective.SetMinimization();
         var supplyRow = new Dictionary<int, Constraint>();
@@ -87,6 +155,8 @@ public static class FlowSolver
                 route.SetCoefficient(v, 1);
             }
         }
+        if (solverParameters is not null && !solver.SetSolverSpecificParametersAsString(solverParameters))
+            throw new ArgumentException($"{solverId} refuses the parameters \"{solverParameters}\".", nameof(solverParameters));
         var status = solver.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
@@ -177,19 +247,28 @@ public static class FlowSolver
                     AddColumn(a);
         }
 
-        // Rows for the routes the first columns could overload: fewer rounds of rows later.
+        // And the arcs each product would use if no route were full (one network flow per
+        // product), with rows for the routes those flows overload.
+        var uncapacitated = UncapacitatedFlows(problem, useful, cost, upper, demand);
         var potential = new double[problem.RouteCount];
-        foreach (var a in columns)
+        for (var a = 0; a < arcs; a++)
+        {
+            if (uncapacitated[a] <= 0)
+                continue;
+            if (!inMaster[a])
+                AddColumn(a);
             if (problem.ArcRoute[a] >= 0)
-                potential[problem.ArcRoute[a]] += upper[a];
+                potential[problem.ArcRoute[a]] += uncapacitated[a];
+        }
         for (var r = 0; r < potential.Length; r++)
         {
-            if (routeColumns[r] is not null && potential[r] > capacity[r])
+            if (routeColumns[r] is not null && potential[r] > capacity[r] * (1 + 1e-9))
             {
                 rowActive[r] = true;
                 capacityRows++;
             }
         }
+        options.Log?.Invoke($"start: {columns.Count} columns, {capacityRows} routes overloaded by the uncapacitated flows, at {clock.Elapsed.TotalSeconds:F2} s");
 
         var quantity = new double[arcs];
         var ySource = new double[problem.SourceCount];
@@ -215,7 +294,7 @@ public static class FlowSolver
                 break;
             }
             var solveStart = clock.Elapsed.TotalSeconds;
-            if (!SolveRestricted(problem, columns, rowActive, cost, demand, capacity, quantity, ySource, yDemand, yRoute, out primal))
+            if (!SolveRestricted(options.MasterSolver, options.MasterParameters, problem, columns, rowActive, cost, demand, capacity, quantity, ySource, yDemand, yRoute, out primal))
             {
                 status = "error";
                 break;
