@@ -70,7 +70,7 @@ rows.Add(Row("regional (10 products)", "Comuna planner", regionalPlan.Status, re
 Console.WriteLine(rows[^1]);
 if (!skipFlat)
 {
-    var flat = FlatPlanLp.Solve(regionalInput, regional.SpoiledPerUnit, regional.UnmetPerUnit, "GLOP", TimeSpan.FromMinutes(30));
+    var flat = FlatPlanLp.Solve(regionalInput, regional.SpoiledPerUnit, regional.UnmetPerUnit, "GLOP", TimeSpan.FromMinutes(15));
     rows.Add(Row("regional (10 products)", "flat LP, GLOP", flat.Status, flat.BuildSeconds, flat.Seconds, flat.Objective, null,
         $"{flat.Variables} variables, {flat.Constraints} constraints"));
     Console.WriteLine(rows[^1]);

@@ -362,16 +362,6 @@ public static class FlowSolver
                 {
                     AddColumn(a);
                     added++;
-                    var r = problem.ArcRoute[a];
-                    if (r >= 0 && !rowActive[r])
-                    {
-                        potential[r] += upper[a];
-                        if (potential[r] > capacity[r])
-                        {
-                            rowActive[r] = true;
-                            capacityRows++;
-                        }
-                    }
                 }
             }
             options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
