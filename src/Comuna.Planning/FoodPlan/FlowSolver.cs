@@ -120,7 +120,7 @@ public static class FlowSolver
     /// Solves the restricted programme afresh with GLOP (its own presolve and crash basis beat a
     /// warm start here) and reads quantities and duals (≤ 0 in this minimising form).
     /// </summary>
-    private static bool SolveRestricted(string solverId, string? solverParameters, PlanProblem problem, List<int> columns, bool[] rowActive, double[] cost, double[] demand, double[] capacity,
+    private static bool SolveRestricted(string solverId, string? solverParameters, TimeSpan timeLeft, PlanProblem problem, List<int> columns, bool[] rowActive, double[] cost, double[] demand, double[] capacity,
         double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
     {
         using var solver = Solver.CreateSolver(solverId) ?? throw new InvalidOperationException($"OR-Tools has no {solverId}.");
@@ -155,6 +155,7 @@ public static class FlowSolver
                 route.SetCoefficient(v, 1);
             }
         }
+        solver.SetTimeLimit(Math.Max(1000, (long)timeLeft.TotalMilliseconds));
         if (solverParameters is not null && !solver.SetSolverSpecificParametersAsString(solverParameters))
             throw new ArgumentException($"{solverId} refuses the parameters \"{solverParameters}\".", nameof(solverParameters));
         var status = solver.Solve();
@@ -170,11 +171,30 @@ public static class FlowSolver
         Array.Clear(yDemand);
         Array.Clear(yRoute);
         foreach (var (s, row) in supplyRow)
-            ySource[s] = Math.Min(0, row.DualValue());
+            ySource[s] = row.DualValue();
         foreach (var (d, row) in demandRow)
-            yDemand[d] = Math.Min(0, row.DualValue());
+            yDemand[d] = row.DualValue();
         foreach (var (r, row) in routeRow)
-            yRoute[r] = Math.Min(0, row.DualValue());
+            yRoute[r] = row.DualValue();
+        // Solvers differ in the sign they give duals: the right one prices the used arcs at zero.
+        double asGiven = 0, negated = 0;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var a = columns[i];
+            if (quantity[a] <= 0)
+                continue;
+            var r = problem.ArcRoute[a];
+            var y = ySource[problem.ArcSource[a]] + yDemand[problem.ArcDemand[a]] + (r >= 0 ? yRoute[r] : 0);
+            asGiven += Math.Abs(cost[a] - y);
+            negated += Math.Abs(cost[a] + y);
+        }
+        var sign = negated < asGiven ? -1.0 : 1.0;
+        for (var s = 0; s < ySource.Length; s++)
+            ySource[s] = Math.Min(0, sign * ySource[s]);
+        for (var d = 0; d < yDemand.Length; d++)
+            yDemand[d] = Math.Min(0, sign * yDemand[d]);
+        for (var r = 0; r < yRoute.Length; r++)
+            yRoute[r] = Math.Min(0, sign * yRoute[r]);
         return true;
     }
 
@@ -294,9 +314,9 @@ public static class FlowSolver
                 break;
             }
             var solveStart = clock.Elapsed.TotalSeconds;
-            if (!SolveRestricted(options.MasterSolver, options.MasterParameters, problem, columns, rowActive, cost, demand, capacity, quantity, ySource, yDemand, yRoute, out primal))
+            if (!SolveRestricted(options.MasterSolver, options.MasterParameters, options.TimeLimit - clock.Elapsed, problem, columns, rowActive, cost, demand, capacity, quantity, ySource, yDemand, yRoute, out primal))
             {
-                status = "error";
+                status = clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
                 break;
             }
             var solveSeconds = clock.Elapsed.TotalSeconds - solveStart;
