@@ -68,9 +68,23 @@ public static class FlowSolver
                 byProduct[problem.SourceProduct[problem.ArcSource[a]]].Add(a);
         var flow = new double[problem.ArcCount];
         const double unit = 1000;
+        // A heuristic start only: huge quantities or costs are clamped rather than overflowing.
+        static long Whole(double value) => (long)Math.Clamp(Math.Round(value), -1e15, 1e15);
         Parallel.For(0, byProduct.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
         {
-            var productArcs = byProduct[p];
+            try
+            {
+                ProductFlow(byProduct[p]);
+            }
+            catch (OverflowException)
+            {
+                // Quantities beyond 10^12 units: start this product from the cheapest arcs alone.
+            }
+        });
+        return flow;
+
+        void ProductFlow(List<int> productArcs)
+        {
             if (productArcs.Count == 0)
                 return;
             var node = new Dictionary<(bool Demand, int Index), int>();
@@ -86,14 +100,14 @@ public static class FlowSolver
             {
                 var a = productArcs[i];
                 arcOf[i] = network.AddArcWithCapacityAndUnitCost(Node(false, problem.ArcSource[a]), Node(true, problem.ArcDemand[a]),
-                    (long)Math.Floor(upper[a] * unit), (long)Math.Round(cost[a] * 1000));
+                    Whole(Math.Floor(upper[a] * unit)), Whole(cost[a] * 1000));
             }
             var needTotal = 0L;
             foreach (var ((isDemand, index), n) in node)
             {
                 if (!isDemand)
                     continue;
-                var need = (long)Math.Floor(demand[index] * unit);
+                var need = Whole(Math.Floor(demand[index] * unit));
                 needTotal += need;
                 network.AddArcWithCapacityAndUnitCost(n, 0, need, 0);
             }
@@ -102,7 +116,7 @@ public static class FlowSolver
             {
                 if (isDemand)
                     continue;
-                var supply = (long)Math.Floor(Math.Min(problem.SourceSupply[index], needTotal / unit) * unit);
+                var supply = Whole(Math.Floor(Math.Min(problem.SourceSupply[index], needTotal / unit) * unit));
                 supplyTotal += supply;
                 network.SetNodeSupply(n, supply);
                 network.AddArcWithCapacityAndUnitCost(n, 0, supply, 0); // left where it is
@@ -112,8 +126,7 @@ public static class FlowSolver
                 return;
             for (var i = 0; i < productArcs.Count; i++)
                 flow[productArcs[i]] = network.Flow(arcOf[i]) / unit;
-        });
-        return flow;
+        }
     }
 
     /// <summary>

@@ -156,4 +156,19 @@ public sealed class FoodPlannerTests
         Assert.Equal(10, Quantity(result.Unmet, "isla", "leche"), Tolerance);
         Assert.Equal(460, Quantity(result.Spoiled, "finca", "leche"), Tolerance);
     }
+
+    [Fact]
+    public void Plan_HugeQuantities_ArePlannedWithoutOverflow()
+    {
+        var input = new PlanBuilder().Products("arroz").Places("llanos", "caracas")
+            .Lot("llanos", "arroz", 4e14).Need("caracas", "arroz", 3e14)
+            .Route("llanos", "caracas", cost: 2, capacity: 2e14)
+            .Build();
+
+        var result = PlanBuilder.Plan(input);
+
+        Assert.Equal("optimal", result.Status);
+        Assert.Equal(2e14, Shipped(result, "llanos", "caracas", "arroz"), 1);
+        Assert.Equal(1e14, Quantity(result.Unmet, "caracas", "arroz"), 1);
+    }
 }
