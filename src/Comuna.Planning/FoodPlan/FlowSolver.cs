@@ -327,11 +327,12 @@ public static class FlowSolver
                 break;
             }
             var solveStart = clock.Elapsed.TotalSeconds;
-            if (!SolveRestricted(options.MasterSolver, options.MasterParameters, options.TimeLimit - clock.Elapsed, problem, columns, rowActive, cost, demand, capacity, quantity, ySource, yDemand, yRoute, out primal))
+            if (!SolveRestricted(options.MasterSolver, options.MasterParameters, options.TimeLimit - clock.Elapsed, problem, columns, rowActive, cost, demand, capacity, quantity, ySource, yDemand, yRoute, out var solved))
             {
                 status = clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
                 break;
             }
+            primal = solved;
             var solveSeconds = clock.Elapsed.TotalSeconds - solveStart;
             Array.Clear(load);
             foreach (var a in columns)
@@ -411,6 +412,24 @@ public static class FlowSolver
             }
         }
 
-        return new FlowSolution(status, quantity, primal, Math.Min(bound, primal), rounds, columns.Count, capacityRows, clock.Elapsed.TotalSeconds);
+        if (status != "optimal")
+        {
+            // Stopped short: the last restricted optimum may overload routes whose rows came after
+            // it; scale those routes' shipments down to capacity so that the plan is still a plan.
+            Array.Clear(load);
+            for (var a = 0; a < arcs; a++)
+                if (quantity[a] > 0 && problem.ArcRoute[a] >= 0)
+                    load[problem.ArcRoute[a]] += quantity[a];
+            primal = 0;
+            for (var a = 0; a < arcs; a++)
+            {
+                var r = problem.ArcRoute[a];
+                if (r >= 0 && load[r] > capacity[r])
+                    quantity[a] *= capacity[r] / load[r];
+                primal += cost[a] * quantity[a];
+            }
+        }
+        return new FlowSolution(status, quantity, primal, double.IsFinite(bound) ? Math.Min(bound, primal) : double.NegativeInfinity,
+            rounds, columns.Count, capacityRows, clock.Elapsed.TotalSeconds);
     }
 }

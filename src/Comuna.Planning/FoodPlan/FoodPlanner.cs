@@ -160,6 +160,8 @@ public static class FoodPlanner
         }
 
         var objective = problem.SpoiledPerUnit * lost + problem.UnmetPerUnit * unmetTotal + transport + importCost;
+        // Every term is non-negative, so 0 is a bound when the solver stopped before giving one.
+        bound = double.IsFinite(bound) ? Math.Max(0, bound) : 0;
         if (status == "optimal")
             bound = Math.Min(bound, objective);
         var gap = (objective - bound) / Math.Max(1, Math.Abs(objective));

@@ -60,6 +60,22 @@ public sealed class IndependentFormulationTests
         AssertFeasible(Instance(seed, capacityShare), result);
     }
 
+    [Fact]
+    public void Plan_StoppedAfterOneRound_IsStillAPlan_AndItsBoundIsBelowTheOptimum()
+    {
+        var input = Instance(3, 0.05);
+        var problem = PlanBuilder.Problem(input);
+
+        var stopped = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { MaxRounds = 1 });
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.NotEqual("optimal", stopped.Status);
+        Assert.True(stopped.Bound <= flat.Objective * (1 + 1e-9), $"bound {stopped.Bound:R} above the optimum {flat.Objective:R}");
+        Assert.True(stopped.Objective >= flat.Objective * (1 - 1e-9), $"objective {stopped.Objective:R} below the optimum {flat.Objective:R}");
+        Assert.True(stopped.Gap > 0);
+        AssertFeasible(input, stopped);
+    }
+
     /// <summary>The plan as written respects every supply, need, route capacity and spoilage day of the input.</summary>
     private static void AssertFeasible(PlanInput input, PlanResult result)
     {
