@@ -19,7 +19,8 @@ public sealed record FlowSolution(
 /// transportation problem per product, coupled only by the routes' shared capacity; most of its
 /// arcs are never worth using and most routes never fill. So a restricted programme holds only the
 /// promising arcs (the cheapest few of every supply and every need) and capacity rows only for
-/// routes found overloaded; GLOP solves it, warm-started from the previous round, and its duals —
+/// routes found overloaded (the first ones from each product's uncapacitated min-cost flow); GLOP
+/// solves it afresh each round, and its duals —
 /// a potential per supply and per need, a price per full route — price every arc of the full
 /// programme. Arcs that would lower the objective join, overloaded routes get their row, and the
 /// loop ends when there is none: then the restricted optimum is optimal for the full programme.
@@ -36,9 +37,6 @@ public static class FlowSolver
     {
         /// <summary>Arcs per supply and per need in the first restricted programme.</summary>
         public int InitialPerNode { get; init; } = 2;
-
-        /// <summary>Best improving arcs added per need (and per supply) each round.</summary>
-        public int AddedPerNode { get; init; } = 1;
 
         public int MaxRounds { get; init; } = 500;
 

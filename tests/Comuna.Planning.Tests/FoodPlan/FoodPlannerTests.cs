@@ -124,8 +124,8 @@ public sealed class FoodPlannerTests
     [Fact]
     public void Plan_WithoutPenalties_LostProduceOutweighsUnmetNeed_WhichOutweighsAnyCost()
     {
-        // The farm's lot can serve the near city (cheap) or the far town (dear). Only the town has no
-        // other supply but a pricey import: the defaults still send the harvest and import the rest.
+        // The farm's road to the city costs 40 a unit, the port's import 3 (2 + 1 of road): with the
+        // default penalties the harvest still goes rather than be lost, and imports cover the rest.
         var input = new PlanBuilder().Products("papa").Places("finca", "ciudad", "puerto")
             .Lot("finca", "papa", 50).Need("ciudad", "papa", 80)
             .Route("finca", "ciudad", cost: 40).Route("puerto", "ciudad", cost: 1)
