@@ -28,6 +28,7 @@ public static class ComunaCommand
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(CensusCommands.CreateImport());
         root.Subcommands.Add(CensusCommands.CreateExport());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Comuna.Planning.FoodPlan;
+
+// dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-flat] [--skip-national] [--time-limit S]
+//   [--master GLOP|HIGHS|CLP] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md]
+// Generates the regional (10 products) and national (40 products) instances from the seed, times
+// Comuna's planner and the flat LP solved whole by GLOP on the regional one, then the planner alone
+// on the national one, and appends a table to RESULTS.md.
+var seed = 2026;
+var skipFlat = false;
+var skipNational = false;
+var verbose = false;
+var master = "GLOP";
+string? masterParameters = null;
+var timeLimit = TimeSpan.FromMinutes(15);
+var scale = 1.0;
+string? resultsPath = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--skip-flat": skipFlat = true; break;
+        case "--skip-national": skipNational = true; break;
+        case "--verbose": verbose = true; break;
+        case "--master": master = args[++i]; break;
+        case "--master-parameters": masterParameters = args[++i]; break;
+        case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--time-limit": timeLimit = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)); break;
+        case "--results": resultsPath = args[++i]; break;
+        default: throw new ArgumentException($"Unknown argument {args[i]}");
+    }
+}
+var inv = CultureInfo.InvariantCulture;
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+var machine = string.Create(inv, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores; {RuntimeInformation.OSDescription}; .NET {Environment.Version}; load average at start {load}");
+Console.WriteLine(machine);
+
+var rows = new List<string>();
+var notes = new List<string>();
+
+(PlanProblem Problem, double Seconds) Build(PlanInput input)
+{
+    var clock = Stopwatch.StartNew();
+    var (problem, errors) = PlanProblem.Build(input);
+    if (problem is null)
+        throw new InvalidOperationException(string.Join("; ", errors));
+    return (problem, clock.Elapsed.TotalSeconds);
+}
+
+(PlanResult Result, double Seconds) RunPlanner(PlanProblem problem)
+{
+    var clock = Stopwatch.StartNew();
+    var result = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
+        new FlowSolver.Options { Log = verbose ? Console.Error.WriteLine : null, MasterSolver = master, MasterParameters = masterParameters, TimeLimit = timeLimit });
+    return (result, clock.Elapsed.TotalSeconds);
+}
+
+string Row(string instance, string method, string status, double build, double solve, double objective, double? gap, string detail) =>
+    string.Create(inv, $"| {instance} | {method} | {status} | {build:F2} | {solve:F2} | {build + solve:F2} | {objective:R} | {(gap is { } g ? g.ToString("E1", inv) : "–")} | {detail} |");
+
+// Regional: planner vs flat GLOP.
+SyntheticPlan.Shape Scaled(SyntheticPlan.Shape shape) => shape with
+{
+    Consumers = (int)(shape.Consumers * scale),
+    Producers = (int)(shape.Producers * scale),
+    PortReach = (int)(shape.PortReach * scale),
+};
+var regionalInput = SyntheticPlan.Generate(Scaled(SyntheticPlan.Shape.Regional), seed);
+var (regional, regionalBuild) = Build(regionalInput);
+Console.WriteLine($"regional: {SyntheticPlan.Describe(regional)}");
+var (regionalPlan, regionalSeconds) = RunPlanner(regional);
+var s = regionalPlan.Summary.Statistics;
+rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "Comuna planner", regionalPlan.Status, regionalBuild, regionalSeconds, regionalPlan.Objective, regionalPlan.Gap,
+    $"{s.Rounds} rounds, {s.ColumnsUsed} of {s.Arcs} arcs, {s.CapacityRows} of {s.Routes} capacity rows"));
+Console.WriteLine(rows[^1]);
+if (!skipFlat)
+{
+    var flat = FlatPlanLp.Solve(regionalInput, regional.SpoiledPerUnit, regional.UnmetPerUnit, "GLOP", timeLimit);
+    rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "flat LP, GLOP", flat.Status, flat.BuildSeconds, flat.Seconds, flat.Objective, null,
+        $"{flat.Variables} variables, {flat.Constraints} constraints"));
+    Console.WriteLine(rows[^1]);
+    var relative = Math.Abs(regionalPlan.Objective - flat.Objective) / Math.Abs(flat.Objective);
+    notes.Add(string.Create(inv, $"- regional: GLOP's solve alone / the planner's whole run (build + solve) = {flat.Seconds / (regionalBuild + regionalSeconds):F1}×; whole run against whole run = {(flat.BuildSeconds + flat.Seconds) / (regionalBuild + regionalSeconds):F1}×; objectives differ by {relative:E1} relative ({(relative <= 1e-6 ? "agree" : "DISAGREE")} within 1e-6)."));
+}
+
+if (!skipNational)
+{
+    var nationalInput = SyntheticPlan.Generate(Scaled(SyntheticPlan.Shape.National), seed);
+    var (national, nationalBuild) = Build(nationalInput);
+    Console.WriteLine($"national: {SyntheticPlan.Describe(national)}");
+    var (nationalPlan, nationalSeconds) = RunPlanner(national);
+    var n = nationalPlan.Summary.Statistics;
+    rows.Add(Row($"national (40 products{(scale == 1 ? "" : $", scale {scale}")})", "Comuna planner", nationalPlan.Status, nationalBuild, nationalSeconds, nationalPlan.Objective, nationalPlan.Gap,
+        $"{n.Rounds} rounds, {n.ColumnsUsed} of {n.Arcs} arcs, {n.CapacityRows} of {n.Routes} capacity rows"));
+    Console.WriteLine(rows[^1]);
+    notes.Add(string.Create(inv, $"- national: {SyntheticPlan.Describe(national)}; {(nationalBuild + nationalSeconds < 10 && nationalPlan.Gap <= 1e-6 ? "meets" : "MISSES")} the aim (proven optimal, gap ≤ 1e-6, under 10 s) with {nationalBuild + nationalSeconds:F2} s and gap {nationalPlan.Gap:E1}; domestic lost {nationalPlan.Summary.DomesticLost:F0}, imports {nationalPlan.Summary.ImportsNeeded:F0}, unmet {nationalPlan.Summary.UnmetTotal:F0}."));
+    Console.WriteLine(notes[^1]);
+}
+notes.Insert(0, $"- regional: {SyntheticPlan.Describe(regional)}.");
+
+if (resultsPath is not null)
+{
+    var text = new List<string>
+    {
+        "",
+        string.Create(inv, $"### Food plan, run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"),
+        "",
+        $"Command: `dotnet run -c Release --project bench/Comuna.Bench.Plan -- {string.Join(' ', args)}`",
+        "",
+        $"Machine: {machine}",
+        "",
+        "| instance | method | status | build s | solve s | total s | objective | gap | detail |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|",
+    };
+    text.AddRange(rows);
+    text.Add("");
+    text.AddRange(notes);
+    File.AppendAllLines(resultsPath, text);
+}

@@ -1,0 +1,52 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Comuna.Planning.FoodPlan;
+
+/// <summary>Reads a plan's input and writes its result in the JSON of the <c>comuna plan</c> contract.</summary>
+public static class PlanJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    /// <summary>
+    /// Parses the input; malformed JSON (or a value of the wrong type) is an error that says the
+    /// line, the position in the line and the path of the value at fault.
+    /// </summary>
+    public static (PlanInput? Input, PlanError? Error) ReadInput(string json)
+    {
+        try
+        {
+            var input = JsonSerializer.Deserialize<PlanInput>(json, Options);
+            return input is null
+                ? (null, new PlanError("malformed-json", "Malformed JSON: the input is null; expected an object with products, places, lots, needs, routes and imports."))
+                : (input, null);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line
+                ? $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}"
+                : "an unknown position";
+            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
+            var reason = e.InnerException?.Message ?? FirstSentence(e.Message);
+            return (null, new PlanError("malformed-json", $"Malformed JSON at {where}{path}: {reason}"));
+        }
+    }
+
+    public static string WriteResult(PlanResult result) => JsonSerializer.Serialize(result, Options);
+
+    public static string WriteInput(PlanInput input) => JsonSerializer.Serialize(input, Options);
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,341 @@
+using System.Globalization;
+
+namespace Comuna.Planning.FoodPlan;
+
+/// <summary>
+/// A validated plan, indexed for the solver: supplies (harvest lots and import options), needs
+/// (summed per place and product), routes, and every arc along which one supply can serve one
+/// need — over one route from the supply's place, or directly when the supply is at the very place
+/// of the need (no route, no cost, no travel days: a lot serves the need of its own commune).
+/// </summary>
+/// <remarks>
+/// An arc exists only where it can help: a lot reaches a need over route A→B only if
+/// <c>availableDay + days &lt;= spoilsAfterDay</c>; an import never spoils. The objective of a plan is
+/// <c>spoiledPerUnit·Σspoiled + unmetPerUnit·Σunmet + Σ route cost·qty + Σ import cost·qty</c>.
+/// </remarks>
+public sealed class PlanProblem
+{
+    /// <summary>Default weight of a missing unit: ten times the dearest unit of transport plus import, plus ten.</summary>
+    public const double DefaultFactor = 10;
+
+    internal PlanProblem() { }
+
+    public required string[] ProductIds { get; init; }
+    public required string[] PlaceIds { get; init; }
+
+    // Supplies: lots first, then imports.
+    public required int[] SourcePlace { get; init; }
+    public required int[] SourceProduct { get; init; }
+    /// <summary>Quantity of a lot, capacity of an import (<see cref="double.PositiveInfinity"/> when unlimited).</summary>
+    public required double[] SourceSupply { get; init; }
+    public required bool[] SourceIsImport { get; init; }
+    /// <summary>Import cost per unit (0 for a lot).</summary>
+    public required double[] SourceCost { get; init; }
+    public int LotCount { get; init; }
+
+    // Needs, one per place and product.
+    public required int[] DemandPlace { get; init; }
+    public required int[] DemandProduct { get; init; }
+    public required double[] DemandQuantity { get; init; }
+
+    // Routes.
+    public required int[] RouteFrom { get; init; }
+    public required int[] RouteTo { get; init; }
+    public required double[] RouteCost { get; init; }
+    public required double[] RouteDays { get; init; }
+    /// <summary>Shared capacity of a route; <see cref="double.PositiveInfinity"/> when unlimited.</summary>
+    public required double[] RouteCapacity { get; init; }
+
+    // Arcs: supply → need, over a route (or -1: served where it is).
+    public required int[] ArcSource { get; init; }
+    public required int[] ArcDemand { get; init; }
+    public required int[] ArcRoute { get; init; }
+    /// <summary>Route cost plus import cost of one unit along the arc.</summary>
+    public required double[] ArcCost { get; init; }
+
+    public double SpoiledPerUnit { get; init; }
+    public double UnmetPerUnit { get; init; }
+
+    public int SourceCount => SourcePlace.Length;
+    public int DemandCount => DemandPlace.Length;
+    public int RouteCount => RouteFrom.Length;
+    public int ArcCount => ArcSource.Length;
+
+    /// <summary>The part of the objective no shipment can change: every lot lost and every need unmet.</summary>
+    public double ConstantObjective()
+    {
+        double lots = 0, needs = 0;
+        for (var s = 0; s < LotCount; s++)
+            lots += SourceSupply[s];
+        foreach (var d in DemandQuantity)
+            needs += d;
+        return SpoiledPerUnit * lots + UnmetPerUnit * needs;
+    }
+
+    /// <summary>What one unit along the arc saves: a lot unit not lost, a need unit met, less its cost.</summary>
+    public double ArcProfit(int arc) =>
+        UnmetPerUnit + (SourceIsImport[ArcSource[arc]] ? 0 : SpoiledPerUnit) - ArcCost[arc];
+
+    /// <summary>Validates the input and indexes it; every error names its entry.</summary>
+    public static (PlanProblem? Problem, IReadOnlyList<PlanError> Errors) Build(PlanInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<PlanError>();
+        var products = Index(input.Products, "products", p => p?.Id, errors);
+        var places = Index(input.Places, "places", p => p?.Id, errors);
+
+        var sourcePlace = new List<int>();
+        var sourceProduct = new List<int>();
+        var sourceSupply = new List<double>();
+        var sourceIsImport = new List<bool>();
+        var sourceCost = new List<double>();
+        var sourceAvailable = new List<double>();
+        var sourceSpoils = new List<double>();
+
+        var lots = input.Lots ?? [];
+        for (var i = 0; i < lots.Count; i++)
+        {
+            var lot = lots[i];
+            var name = $"lots[{i}]" + (lot is null ? "" : $" (place \"{lot.Place}\", product \"{lot.Product}\")");
+            if (lot is null)
+            {
+                errors.Add(new("missing-entry", $"{name} is null."));
+                continue;
+            }
+            var place = Lookup(places, lot.Place, name, "place", "unknown-place", errors);
+            var product = Lookup(products, lot.Product, name, "product", "unknown-product", errors);
+            var quantity = Required(lot.Quantity, name, "quantity", errors);
+            var available = Optional(lot.AvailableDay, 0, name, "availableDay", errors, allowNegative: true);
+            var spoils = Optional(lot.SpoilsAfterDay, double.PositiveInfinity, name, "spoilsAfterDay", errors, allowNegative: true);
+            if (spoils < available)
+                errors.Add(new("spoils-before-available", $"{name}: spoilsAfterDay {Show(spoils)} is before availableDay {Show(available)}."));
+            if (place < 0 || product < 0 || quantity < 0)
+                continue;
+            sourcePlace.Add(place);
+            sourceProduct.Add(product);
+            sourceSupply.Add(quantity);
+            sourceIsImport.Add(false);
+            sourceCost.Add(0);
+            sourceAvailable.Add(available);
+            sourceSpoils.Add(spoils);
+        }
+        var lotCount = sourcePlace.Count;
+
+        var imports = input.Imports ?? [];
+        for (var i = 0; i < imports.Count; i++)
+        {
+            var option = imports[i];
+            var name = $"imports[{i}]" + (option is null ? "" : $" (product \"{option.Product}\", place \"{option.Place}\")");
+            if (option is null)
+            {
+                errors.Add(new("missing-entry", $"{name} is null."));
+                continue;
+            }
+            var product = Lookup(products, option.Product, name, "product", "unknown-product", errors);
+            var place = Lookup(places, option.Place, name, "place", "unknown-place", errors);
+            var cost = Optional(option.CostPerUnit, 0, name, "costPerUnit", errors);
+            var capacity = Optional(option.Capacity, double.PositiveInfinity, name, "capacity", errors);
+            if (place < 0 || product < 0 || cost < 0 || capacity < 0)
+                continue;
+            sourcePlace.Add(place);
+            sourceProduct.Add(product);
+            sourceSupply.Add(capacity);
+            sourceIsImport.Add(true);
+            sourceCost.Add(cost);
+            sourceAvailable.Add(0);
+            sourceSpoils.Add(double.PositiveInfinity);
+        }
+
+        var demandIndex = new Dictionary<(int Place, int Product), int>();
+        var demandPlace = new List<int>();
+        var demandProduct = new List<int>();
+        var demandQuantity = new List<double>();
+        var needs = input.Needs ?? [];
+        for (var i = 0; i < needs.Count; i++)
+        {
+            var need = needs[i];
+            var name = $"needs[{i}]" + (need is null ? "" : $" (place \"{need.Place}\", product \"{need.Product}\")");
+            if (need is null)
+            {
+                errors.Add(new("missing-entry", $"{name} is null."));
+                continue;
+            }
+            var place = Lookup(places, need.Place, name, "place", "unknown-place", errors);
+            var product = Lookup(products, need.Product, name, "product", "unknown-product", errors);
+            var quantity = Required(need.Quantity, name, "quantity", errors);
+            if (place < 0 || product < 0 || quantity < 0)
+                continue;
+            if (!demandIndex.TryGetValue((place, product), out var d))
+            {
+                d = demandPlace.Count;
+                demandIndex[(place, product)] = d;
+                demandPlace.Add(place);
+                demandProduct.Add(product);
+                demandQuantity.Add(0);
+            }
+            demandQuantity[d] += quantity;
+        }
+
+        var routeFrom = new List<int>();
+        var routeTo = new List<int>();
+        var routeCost = new List<double>();
+        var routeDays = new List<double>();
+        var routeCapacity = new List<double>();
+        var routes = input.Routes ?? [];
+        for (var i = 0; i < routes.Count; i++)
+        {
+            var route = routes[i];
+            var name = $"routes[{i}]" + (route is null ? "" : $" ({route.From ?? "?"} → {route.To ?? "?"})");
+            if (route is null)
+            {
+                errors.Add(new("missing-entry", $"{name} is null."));
+                continue;
+            }
+            var from = Lookup(places, route.From, name, "from", "unknown-place", errors, "starts nowhere");
+            var to = Lookup(places, route.To, name, "to", "unknown-place", errors, "goes nowhere");
+            var cost = Optional(route.CostPerUnit, 0, name, "costPerUnit", errors);
+            var days = Optional(route.Days, 0, name, "days", errors);
+            var capacity = Optional(route.Capacity, double.PositiveInfinity, name, "capacity", errors);
+            if (from < 0 || to < 0 || cost < 0 || days < 0 || capacity < 0)
+                continue;
+            routeFrom.Add(from);
+            routeTo.Add(to);
+            routeCost.Add(cost);
+            routeDays.Add(days);
+            routeCapacity.Add(capacity);
+        }
+
+        var spoiledGiven = Optional(input.Penalties?.SpoiledPerUnit, double.NaN, "penalties", "spoiledPerUnit", errors);
+        var unmetGiven = Optional(input.Penalties?.UnmetPerUnit, double.NaN, "penalties", "unmetPerUnit", errors);
+        if (errors.Count > 0)
+            return (null, errors);
+
+        // Arcs: every supply to every need of its product at the end of a route from its place, if it
+        // arrives before it spoils; and directly to a need at its own place.
+        var routesFrom = new List<int>[places.Count];
+        for (var r = 0; r < routeFrom.Count; r++)
+            (routesFrom[routeFrom[r]] ??= []).Add(r);
+        var arcSource = new List<int>();
+        var arcDemand = new List<int>();
+        var arcRoute = new List<int>();
+        var arcCost = new List<double>();
+        for (var s = 0; s < sourcePlace.Count; s++)
+        {
+            var product = sourceProduct[s];
+            if (demandIndex.TryGetValue((sourcePlace[s], product), out var local) && sourceAvailable[s] <= sourceSpoils[s])
+            {
+                arcSource.Add(s);
+                arcDemand.Add(local);
+                arcRoute.Add(-1);
+                arcCost.Add(sourceCost[s]);
+            }
+            foreach (var r in routesFrom[sourcePlace[s]] ?? [])
+            {
+                if (!demandIndex.TryGetValue((routeTo[r], product), out var d))
+                    continue;
+                if (sourceAvailable[s] + routeDays[r] > sourceSpoils[s] + 1e-9)
+                    continue;
+                arcSource.Add(s);
+                arcDemand.Add(d);
+                arcRoute.Add(r);
+                arcCost.Add(sourceCost[s] + routeCost[r]);
+            }
+        }
+
+        // Default penalties make each term dominate the next, unit for unit: a missing unit weighs
+        // ten times the dearest unit of transport plus import (plus ten), a lost unit ten times that.
+        var dearest = 0.0;
+        foreach (var c in arcCost)
+            dearest = Math.Max(dearest, c);
+        var unmet = double.IsNaN(unmetGiven) ? DefaultFactor * (1 + dearest) : unmetGiven;
+        var spoiled = double.IsNaN(spoiledGiven) ? DefaultFactor * Math.Max(unmet, 1 + dearest) : spoiledGiven;
+
+        return (new PlanProblem
+        {
+            ProductIds = [.. products.Keys],
+            PlaceIds = [.. places.Keys],
+            SourcePlace = [.. sourcePlace],
+            SourceProduct = [.. sourceProduct],
+            SourceSupply = [.. sourceSupply],
+            SourceIsImport = [.. sourceIsImport],
+            SourceCost = [.. sourceCost],
+            LotCount = lotCount,
+            DemandPlace = [.. demandPlace],
+            DemandProduct = [.. demandProduct],
+            DemandQuantity = [.. demandQuantity],
+            RouteFrom = [.. routeFrom],
+            RouteTo = [.. routeTo],
+            RouteCost = [.. routeCost],
+            RouteDays = [.. routeDays],
+            RouteCapacity = [.. routeCapacity],
+            ArcSource = [.. arcSource],
+            ArcDemand = [.. arcDemand],
+            ArcRoute = [.. arcRoute],
+            ArcCost = [.. arcCost],
+            SpoiledPerUnit = spoiled,
+            UnmetPerUnit = unmet,
+        }, errors);
+    }
+
+    /// <summary>Ids in input order; a missing or repeated id is an error naming the entry.</summary>
+    private static Dictionary<string, int> Index<T>(IReadOnlyList<T>? entries, string list, Func<T, string?> id, List<PlanError> errors)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (entries is null)
+            return index;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var key = id(entries[i]);
+            if (string.IsNullOrWhiteSpace(key))
+                errors.Add(new("missing-id", $"{list}[{i}] has no id."));
+            else if (!index.TryAdd(key, index.Count))
+                errors.Add(new("duplicate-id", $"{list}[{i}] repeats the id \"{key}\"."));
+        }
+        return index;
+    }
+
+    private static int Lookup(Dictionary<string, int> index, string? id, string name, string field, string code, List<PlanError> errors, string? what = null)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            errors.Add(new($"missing-{field.ToLowerInvariant()}", $"{name} has no {field}."));
+            return -1;
+        }
+        if (index.TryGetValue(id, out var found))
+            return found;
+        var kind = code == "unknown-product" ? "product" : "place";
+        errors.Add(new(code, what is null
+            ? $"{name}: unknown {kind} \"{id}\" in {field}."
+            : $"{name} {what}: unknown {kind} \"{id}\" in {field}."));
+        return -1;
+    }
+
+    private static double Required(double? value, string name, string field, List<PlanError> errors)
+    {
+        if (value is null)
+        {
+            errors.Add(new("missing-quantity", $"{name} has no {field}."));
+            return -1;
+        }
+        return Optional(value, 0, name, field, errors);
+    }
+
+    private static double Optional(double? value, double fallback, string name, string field, List<PlanError> errors, bool allowNegative = false)
+    {
+        if (value is not { } v)
+            return fallback;
+        if (!double.IsFinite(v))
+        {
+            errors.Add(new("not-a-number", $"{name}: {field} is not a finite number."));
+            return -1;
+        }
+        if (v < 0 && !allowNegative)
+        {
+            errors.Add(new("negative-quantity", $"{name}: {field} {Show(v)} is negative."));
+            return -1;
+        }
+        return v;
+    }
+
+    private static string Show(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+
+namespace Comuna.Cli.Tests;
+
+/// <summary><c>comuna plan</c> run as a process, on the JSON contract of the food plan.</summary>
+public sealed class PlanCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("comuna-plan-").FullName;
+
+    // El Maizal grows 10 t of maize for Barquisimeto's 18 t; the port can bring 5 t more over its
+    // full road; 3 t stay unmet. Import-first fills the port's road first too, so here both agree.
+    private const string Plan = """
+        {
+          "products": [{ "id": "maiz", "name": "Maíz", "unit": "t" }],
+          "places": [
+            { "id": "A", "name": "El Maizal", "lat": 9.7, "lon": -69.5 },
+            { "id": "B", "name": "Barquisimeto", "lat": 10.1, "lon": -69.3 },
+            { "id": "P", "name": "Puerto Cabello", "lat": 10.4, "lon": -68.0 }
+          ],
+          "lots": [{ "place": "A", "product": "maiz", "quantity": 10, "availableDay": 0, "spoilsAfterDay": 9 }],
+          "needs": [{ "place": "B", "product": "maiz", "quantity": 18 }],
+          "routes": [
+            { "from": "A", "to": "B", "costPerUnit": 2, "days": 1, "capacity": 7 },
+            { "from": "P", "to": "B", "costPerUnit": 1, "days": 1, "capacity": 5 }
+          ],
+          "imports": [{ "product": "maiz", "place": "P", "costPerUnit": 9, "capacity": null }],
+          "penalties": { "spoiledPerUnit": 1000, "unmetPerUnit": 100 }
+        }
+        """;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<(ComunaProcess.Outcome Outcome, string Output)> RunAsync(string json, params string[] more)
+    {
+        var input = Path.Combine(_folder, "plan.json");
+        var output = Path.Combine(_folder, "result.json");
+        await File.WriteAllTextAsync(input, json, TestContext.Current.CancellationToken);
+        var outcome = await ComunaProcess.RunAsync(["plan", "--input", input, "--output", output, .. more], TestContext.Current.CancellationToken);
+        return (outcome, output);
+    }
+
+    [Fact]
+    public async Task Plan_AValidInput_WritesTheOptimalPlanInTheContractsShape()
+    {
+        var (outcome, output) = await RunAsync(Plan);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output + outcome.Error);
+        using var result = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+        var root = result.RootElement;
+        Assert.Equal("optimal", root.GetProperty("status").GetString());
+        // 3 t of maize lost (the road carries 7), 7 + 5 delivered, 6 unmet.
+        var objective = (1000 * 3) + (100 * 6) + (2 * 7) + ((1 + 9) * 5);
+        Assert.Equal(objective, root.GetProperty("objective").GetDouble(), 1e-6);
+        Assert.Equal(objective, root.GetProperty("bound").GetDouble(), 1e-6);
+        var shipments = root.GetProperty("shipments").EnumerateArray()
+            .Select(s => (s.GetProperty("from").GetString(), s.GetProperty("to").GetString(), s.GetProperty("product").GetString(), s.GetProperty("quantity").GetDouble()))
+            .ToList();
+        Assert.Equal([("A", "B", "maiz", 7.0), ("P", "B", "maiz", 5.0)], shipments);
+        var import = Assert.Single(root.GetProperty("imports").EnumerateArray().ToList());
+        Assert.Equal(("maiz", "P", 5.0), (import.GetProperty("product").GetString(), import.GetProperty("place").GetString(), import.GetProperty("quantity").GetDouble()));
+        Assert.Equal(6, Assert.Single(root.GetProperty("unmet").EnumerateArray().ToList()).GetProperty("quantity").GetDouble());
+        Assert.Equal(3, Assert.Single(root.GetProperty("spoiled").EnumerateArray().ToList()).GetProperty("quantity").GetDouble());
+        var comparison = root.GetProperty("summary").GetProperty("comparison").EnumerateArray().Select(c => c.GetProperty("policy").GetString()).ToList();
+        Assert.Equal(["production-first", "import-first"], comparison);
+        Assert.Contains("import-first", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_ImportFirst_FillsTheSharedRoadWithImportsAndLosesTheHarvest()
+    {
+        // One road carries both the farm's and the port's maize: import-first fills it with imports.
+        var shared = Plan.Replace("{ \"id\": \"P\", \"name\": \"Puerto Cabello\", \"lat\": 10.4, \"lon\": -68.0 }",
+                "{ \"id\": \"P\", \"name\": \"Puerto en la finca\", \"lat\": 9.7, \"lon\": -69.5 }", StringComparison.Ordinal)
+            .Replace("\"place\": \"P\", \"costPerUnit\": 9", "\"place\": \"A\", \"costPerUnit\": 1", StringComparison.Ordinal);
+
+        var (production, productionOutput) = await RunAsync(shared);
+        var productionLost = await LostAsync(productionOutput);
+        var (imports, importsOutput) = await RunAsync(shared, "--policy", "import-first");
+
+        Assert.Equal(0, production.ExitCode);
+        Assert.Equal(0, imports.ExitCode);
+        Assert.Equal(3, productionLost, 1e-6);
+        Assert.Equal(10, await LostAsync(importsOutput), 1e-6);
+    }
+
+    private static async Task<double> LostAsync(string output)
+    {
+        using var result = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+        return result.RootElement.GetProperty("summary").GetProperty("domesticLost").GetDouble();
+    }
+
+    [Theory]
+    [InlineData("\"to\": \"B\", \"costPerUnit\": 1", "\"to\": \"Atlantis\", \"costPerUnit\": 1", "routes[1] (P → Atlantis) goes nowhere: unknown place \"Atlantis\"")]
+    [InlineData("\"product\": \"maiz\", \"quantity\": 18", "\"product\": \"arroz\", \"quantity\": 18", "needs[0] (place \"B\", product \"arroz\"): unknown product \"arroz\"")]
+    [InlineData("\"quantity\": 10", "\"quantity\": -10", "lots[0] (place \"A\", product \"maiz\"): quantity -10 is negative")]
+    [InlineData("\"quantity\": 18 }]", "\"quantity\": 18 ],", "Malformed JSON at line 9,")]
+    public async Task Plan_BadInput_ExitsNonZeroNamingTheOffendingEntry(string valid, string bad, string message)
+    {
+        Assert.Contains(valid, Plan, StringComparison.Ordinal);
+
+        var (outcome, output) = await RunAsync(Plan.Replace(valid, bad, StringComparison.Ordinal));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(message, outcome.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+}

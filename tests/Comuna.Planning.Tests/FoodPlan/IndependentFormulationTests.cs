@@ -1,0 +1,109 @@
+using Comuna.Planning.FoodPlan;
+
+namespace Comuna.Planning.Tests.FoodPlan;
+
+/// <summary>
+/// Random instances (seeded) where the planner's column and row generation must reach the same
+/// optimum as the flat programme built straight from the input and solved whole by GLOP.
+/// </summary>
+public sealed class IndependentFormulationTests
+{
+    public static TheoryData<int, double> Seeds => new()
+    {
+        { 1, 0.05 }, { 2, 0.1 }, { 3, 0.2 }, { 4, 0.05 }, { 5, 0.3 }, { 6, 0.08 }, { 7, 0.15 }, { 8, 1.0 },
+    };
+
+    private static PlanInput Instance(int seed, double capacityShare) => SyntheticPlan.Generate(new SyntheticPlan.Shape
+    {
+        Consumers = 40,
+        Producers = 15,
+        Products = 5,
+        Nearest = 6,
+        Ports = 2,
+        PortReach = 10,
+        LotChance = 0.7,
+        ProducerNeedChance = 0.2,
+        CapacityShare = capacityShare,
+        NeedOverSupply = 0.6 + (0.15 * seed),
+    }, seed);
+
+    [Theory, MemberData(nameof(Seeds))]
+    public void Plan_OnARandomInstance_MatchesTheFlatProgrammeSolvedWhole(int seed, double capacityShare)
+    {
+        var input = Instance(seed, capacityShare);
+        var problem = PlanBuilder.Problem(input);
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false);
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.Equal("optimal", flat.Status);
+        Assert.True(Math.Abs(planned.Objective - flat.Objective) <= 1e-6 * Math.Abs(flat.Objective),
+            $"planner {planned.Objective:R} vs flat GLOP {flat.Objective:R}");
+        Assert.True(planned.Gap <= 1e-6, $"gap {planned.Gap}");
+        Assert.True(planned.Bound <= flat.Objective * (1 + 1e-9), $"bound {planned.Bound:R} above the optimum {flat.Objective:R}");
+        Assert.True(planned.Summary.Statistics.CapacityRows > 0 || capacityShare >= 1, "the instance should load some route to capacity");
+        AssertFeasible(input, planned);
+    }
+
+    [Theory, MemberData(nameof(Seeds))]
+    public void Plan_ImportFirst_NeverLosesLessDomesticProduce_NorCostsLess(int seed, double capacityShare)
+    {
+        var problem = PlanBuilder.Problem(Instance(seed, capacityShare));
+
+        var result = FoodPlanner.Plan(problem, PlanPolicy.ImportFirst);
+
+        var (productionFirst, importFirst) = (result.Summary.Comparison[0], result.Summary.Comparison[1]);
+        Assert.Equal("import-first", result.Policy);
+        Assert.True(importFirst.DomesticLost >= productionFirst.DomesticLost - 1e-6);
+        Assert.True(importFirst.Objective >= productionFirst.Objective * (1 - 1e-9));
+        AssertFeasible(Instance(seed, capacityShare), result);
+    }
+
+    [Fact]
+    public void Plan_StoppedAfterOneRound_IsStillAPlan_AndItsBoundIsBelowTheOptimum()
+    {
+        var input = Instance(3, 0.05);
+        var problem = PlanBuilder.Problem(input);
+
+        var stopped = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { MaxRounds = 1 });
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.NotEqual("optimal", stopped.Status);
+        Assert.True(stopped.Bound <= flat.Objective * (1 + 1e-9), $"bound {stopped.Bound:R} above the optimum {flat.Objective:R}");
+        Assert.True(stopped.Objective >= flat.Objective * (1 - 1e-9), $"objective {stopped.Objective:R} below the optimum {flat.Objective:R}");
+        Assert.True(stopped.Gap > 0);
+        AssertFeasible(input, stopped);
+    }
+
+    /// <summary>The plan as written respects every supply, need, route capacity and spoilage day of the input.</summary>
+    private static void AssertFeasible(PlanInput input, PlanResult result)
+    {
+        const double slack = 1e-4;
+        foreach (var group in result.Shipments.Where(s => s.Origin == "domestic").GroupBy(s => (s.From, s.Product)))
+        {
+            var lots = input.Lots!.Where(l => l!.Place == group.Key.From && l.Product == group.Key.Product).ToList();
+            Assert.True(group.Sum(s => s.Quantity) <= lots.Sum(l => l!.Quantity!.Value) + slack);
+            foreach (var shipment in group.Where(s => s.To != s.From))
+            {
+                var days = input.Routes!.Where(r => r!.From == shipment.From && r.To == shipment.To).Min(r => r!.Days!.Value);
+                Assert.Contains(lots, l => l!.AvailableDay + days <= l.SpoilsAfterDay);
+            }
+        }
+        foreach (var group in result.Shipments.GroupBy(s => (s.To, s.Product)))
+        {
+            var need = input.Needs!.Where(n => n!.Place == group.Key.To && n.Product == group.Key.Product).Sum(n => n!.Quantity!.Value);
+            Assert.True(group.Sum(s => s.Quantity) <= need + slack, $"{group.Key} gets more than its need");
+        }
+        foreach (var group in result.Shipments.Where(s => s.From != s.To).GroupBy(s => (s.From, s.To)))
+        {
+            var capacity = input.Routes!.Where(r => r!.From == group.Key.From && r.To == group.Key.To).Sum(r => r!.Capacity ?? double.PositiveInfinity);
+            Assert.True(group.Sum(s => s.Quantity) <= capacity + slack, $"route {group.Key} overloaded");
+        }
+        foreach (var use in result.Imports)
+        {
+            var capacity = input.Imports!.Where(i => i!.Product == use.Product && i.Place == use.Place).Sum(i => i!.Capacity ?? double.PositiveInfinity);
+            Assert.True(use.Quantity <= capacity + slack);
+        }
+    }
+}

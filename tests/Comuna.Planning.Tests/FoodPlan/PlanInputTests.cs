@@ -1,0 +1,92 @@
+using Comuna.Planning.FoodPlan;
+
+namespace Comuna.Planning.Tests.FoodPlan;
+
+public sealed class PlanInputTests
+{
+    private const string Valid = """
+        {
+          "products": [{ "id": "maiz", "name": "Maíz", "unit": "t" }],
+          "places": [{ "id": "A", "name": "El Maizal", "lat": 9.7, "lon": -69.5 }, { "id": "B", "name": "Barquisimeto", "lat": 10.1, "lon": -69.3 }],
+          "lots": [{ "place": "A", "product": "maiz", "quantity": 10, "availableDay": 0, "spoilsAfterDay": 9 }],
+          "needs": [{ "place": "B", "product": "maiz", "quantity": 8 }],
+          "routes": [{ "from": "A", "to": "B", "costPerUnit": 2, "days": 1, "capacity": null }],
+          "imports": [{ "product": "maiz", "place": "B", "costPerUnit": 9, "capacity": 100 }],
+          "penalties": { "spoiledPerUnit": 1000, "unmetPerUnit": 100 }
+        }
+        """;
+
+    private static IReadOnlyList<PlanError> Errors(string json)
+    {
+        var (result, errors) = FoodPlanner.PlanFromJson(json, PlanPolicy.ProductionFirst);
+        Assert.Null(result);
+        return errors;
+    }
+
+    [Fact]
+    public void PlanFromJson_TheContractsExample_PlansIt()
+    {
+        var (result, errors) = FoodPlanner.PlanFromJson(Valid, PlanPolicy.ProductionFirst);
+
+        Assert.Empty(errors);
+        Assert.Equal(8, Assert.Single(result!.Shipments).Quantity);
+        Assert.Equal((1000 * 2) + (2 * 8), result.Objective, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("\"place\": \"A\", \"product\": \"maiz\", \"quantity\": 10", "\"place\": \"Z\", \"product\": \"maiz\", \"quantity\": 10", "unknown-place", "lots[0] (place \"Z\", product \"maiz\"): unknown place \"Z\"")]
+    [InlineData("\"place\": \"B\", \"product\": \"maiz\", \"quantity\": 8", "\"place\": \"B\", \"product\": \"trigo\", \"quantity\": 8", "unknown-product", "needs[0] (place \"B\", product \"trigo\"): unknown product \"trigo\"")]
+    [InlineData("\"quantity\": 8", "\"quantity\": -8", "negative-quantity", "needs[0] (place \"B\", product \"maiz\"): quantity -8 is negative")]
+    [InlineData("\"quantity\": 10", "\"quantity\": -0.5", "negative-quantity", "lots[0] (place \"A\", product \"maiz\"): quantity -0.5 is negative")]
+    [InlineData("\"to\": \"B\"", "\"to\": \"Nowhere\"", "unknown-place", "routes[0] (A → Nowhere) goes nowhere: unknown place \"Nowhere\" in to")]
+    [InlineData("\"costPerUnit\": 9, \"capacity\": 100", "\"costPerUnit\": 9, \"capacity\": -1", "negative-quantity", "imports[0] (product \"maiz\", place \"B\"): capacity -1 is negative")]
+    [InlineData("\"spoilsAfterDay\": 9", "\"spoilsAfterDay\": -1", "spoils-before-available", "lots[0] (place \"A\", product \"maiz\"): spoilsAfterDay -1 is before availableDay 0")]
+    public void PlanFromJson_BadEntry_IsRefusedWithAMessageNamingIt(string valid, string bad, string code, string message)
+    {
+        Assert.Contains(valid, Valid, StringComparison.Ordinal);
+
+        var error = Assert.Single(Errors(Valid.Replace(valid, bad, StringComparison.Ordinal)));
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlanFromJson_ARepeatedId_IsNamed()
+    {
+        var errors = Errors(Valid.Replace("{ \"id\": \"B\", \"name\"", "{ \"id\": \"A\", \"name\"", StringComparison.Ordinal));
+
+        Assert.Equal("duplicate-id", errors[0].Code);
+        Assert.Equal("places[1] repeats the id \"A\".", errors[0].Message);
+    }
+
+    [Fact]
+    public void PlanFromJson_MalformedJson_SaysTheLineAndPosition()
+    {
+        var broken = Valid.Replace("\"quantity\": 8 }", "\"quantity\": 8, }", StringComparison.Ordinal);
+
+        var error = Assert.Single(Errors(broken));
+
+        Assert.Equal("malformed-json", error.Code);
+        Assert.Contains("line 5,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlanFromJson_AWrongType_SaysWhereItIs()
+    {
+        var error = Assert.Single(Errors(Valid.Replace("\"quantity\": 8", "\"quantity\": \"ocho\"", StringComparison.Ordinal)));
+
+        Assert.Equal("malformed-json", error.Code);
+        Assert.Contains("$.needs[0].quantity", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 5,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlanFromJson_SeveralBadEntries_NamesEachOne()
+    {
+        var errors = Errors(Valid.Replace("\"place\": \"A\"", "\"place\": \"X\"", StringComparison.Ordinal)
+            .Replace("\"costPerUnit\": 2", "\"costPerUnit\": -2", StringComparison.Ordinal));
+
+        Assert.Equal(["unknown-place", "negative-quantity"], errors.Select(e => e.Code));
+    }
+}
