@@ -106,6 +106,7 @@ public static class ComunaApp
         app.MapParliamentApi();
         app.MapLedgerApi();
         app.MapDistributionApi();
+        app.MapFoodPlanApi();
         app.MapCensusApi();
         app.MapCultureSwitch();
         app.MapRazorPages();
