@@ -53,6 +53,37 @@ public sealed class FoodPlanPageTests
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DeliveryOrders_AsPdf_ListWhatEachCommuneSendsAndReceives()
+    {
+        if (!File.Exists("/usr/bin/pdftotext"))
+            Assert.Skip("pdftotext is not installed (apt-get install poppler-utils): the orders' text cannot be read back.");
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var page = new PageClient(server);
+        await page.SignInAsync("residente.panal");
+
+        using var pdf = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")], "/plan-alimentario?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var file = Path.Combine(Path.GetTempPath(), $"ordenes-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, await pdf.Content.ReadAsByteArrayAsync(ct), ct);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            Assert.Contains("Órdenes de entrega", text, StringComparison.Ordinal);
+            Assert.Contains("Lo que envía cada comuna", text, StringComparison.Ordinal);
+            Assert.Contains("Lo que recibe cada comuna", text, StringComparison.Ordinal);
+            Assert.Matches(@"→ .+: 100,00 t .*\(Nacional\)", text);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static string Table(string html, string id)
     {
         var start = html.IndexOf($"<table id=\"{id}\">", StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Comuna.Planning.FoodPlan;
+using Comuna.Web.FoodPlan;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,6 +58,14 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer) : Page
         foreach (var s in Result!.Shipments)
             csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin}\n");
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"ordenes-de-entrega-{Result.Policy}.csv");
+    }
+
+    public async Task<IActionResult> OnPostPdfAsync(CancellationToken cancellationToken)
+    {
+        if (!await PlanAsync(cancellationToken))
+            return Page();
+        var input = PlanJson.ReadInput(Json!).Input!;
+        return File(DeliveryOrdersPdf.Compose(Result!, input, localizer), "application/pdf", $"ordenes-de-entrega-{Result!.Policy}.pdf");
     }
 
     private async Task<bool> PlanAsync(CancellationToken cancellationToken)

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Comuna.Planning.FoodPlan;
+using Comuna.Web.Deliberation;
+using Microsoft.Extensions.Localization;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Comuna.Web.FoodPlan;
+
+/// <summary>
+/// A plan's shipments as delivery orders to print and hand out: one section per producing (or
+/// importing) commune with what it sends where, then one per receiving commune with what it
+/// should receive and from whom, so each commune can act on its own page.
+/// </summary>
+public static class DeliveryOrdersPdf
+{
+    public static byte[] Compose(PlanResult result, PlanInput input, IStringLocalizer localizer)
+    {
+        MinutesFontResolver.Install();
+        var title = new XFont(MinutesFontResolver.Family, 16, XFontStyleEx.Bold);
+        var heading = new XFont(MinutesFontResolver.Family, 12, XFontStyleEx.Bold);
+        var body = new XFont(MinutesFontResolver.Family, 10, XFontStyleEx.Regular);
+        var names = (input.Places ?? []).Where(p => p?.Id is not null).ToDictionary(p => p!.Id!, p => p!.Name ?? p.Id!);
+        var units = (input.Products ?? []).Where(p => p?.Id is not null).ToDictionary(p => p!.Id!, p => (Name: p!.Name ?? p.Id!, Unit: p.Unit ?? ""));
+        string Place(string id) => names.GetValueOrDefault(id, id);
+        string Amount(Shipment s)
+        {
+            var (name, unit) = units.GetValueOrDefault(s.Product, (s.Product, ""));
+            return $"{s.Quantity.ToString("N2", CultureInfo.CurrentCulture)} {unit} {name}".Trim();
+        }
+        string Origin(Shipment s) => s.Origin == "import" ? localizer["Imported"] : localizer["Domestic"];
+
+        using var document = new PdfDocument();
+        document.Info.Title = localizer["Delivery orders"];
+        document.Info.Creator = "Comuna";
+        using (var flow = new PdfFlow(document))
+        {
+            flow.Paragraph(localizer["Delivery orders"], title);
+            flow.Paragraph($"{localizer["Policy"]}: {FoodPlanPolicyName(result.Policy, localizer)} · {localizer["Status"]}: {result.Status}", body, 10);
+
+            flow.Paragraph(localizer["What each commune sends"], heading, 6);
+            foreach (var from in result.Shipments.GroupBy(s => s.From).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
+            {
+                flow.Paragraph(Place(from.Key), heading, 2);
+                foreach (var s in from.OrderBy(s => Place(s.To), StringComparer.CurrentCulture).ThenBy(s => s.Product, StringComparer.Ordinal))
+                    flow.Paragraph($"→ {Place(s.To)}: {Amount(s)} ({Origin(s)})", body, 0);
+                flow.Space(8);
+            }
+
+            flow.Paragraph(localizer["What each commune receives"], heading, 6);
+            foreach (var to in result.Shipments.GroupBy(s => s.To).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
+            {
+                flow.Paragraph(Place(to.Key), heading, 2);
+                foreach (var s in to.OrderBy(s => Place(s.From), StringComparer.CurrentCulture).ThenBy(s => s.Product, StringComparer.Ordinal))
+                    flow.Paragraph($"← {Place(s.From)}: {Amount(s)} ({Origin(s)})", body, 0);
+                flow.Space(8);
+            }
+        }
+        using var stream = new MemoryStream();
+        document.Save(stream);
+        return stream.ToArray();
+    }
+
+    private static string FoodPlanPolicyName(string policy, IStringLocalizer localizer) =>
+        policy == "import-first" ? localizer["Import first (CLAP)"] : localizer["Production first"];
+}
