@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Comuna.Testing;
 
 namespace Comuna.Bench.Transfers;
 
@@ -13,14 +14,14 @@ internal sealed record PgbenchResult(double Tps, double LatencyMs, long Transact
 /// </summary>
 internal static partial class Pgbench
 {
-    public static async Task<PgbenchResult> RunAsync(DurablePostgres server, int clients, int seconds)
+    public static async Task<PgbenchResult> RunAsync(PostgresCluster server, int clients, int seconds)
     {
-        var pgbench = Path.Combine(server.Bin, "pgbench");
+        var pgbench = Path.Combine(server.BinDirectory, "pgbench");
         string[] connection = ["-h", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "comuna"];
-        await server.ExecuteAsync("postgres", "CREATE DATABASE pgbench");
-        await DurablePostgres.RunAsync(pgbench, ["-i", "-s", "10", "-q", .. connection, "pgbench"], asPostgresUser: false);
+        await server.ExecuteAsync("CREATE DATABASE pgbench");
+        await PostgresCluster.RunAsync(pgbench, ["-i", "-s", "10", "-q", .. connection, "pgbench"], asPostgresUser: false);
         string[] run = ["-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture)];
-        var output = await DurablePostgres.RunAsync(pgbench, [.. run, .. connection, "pgbench"], asPostgresUser: false);
+        var output = await PostgresCluster.RunAsync(pgbench, [.. run, .. connection, "pgbench"], asPostgresUser: false);
         var tps = Number(TpsPattern(), output);
         var latency = Number(LatencyPattern(), output);
         var transactions = (long)Number(ProcessedPattern(), output);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comuna.Application.Ledger;
 using Comuna.Bench.Transfers;
+using Comuna.Testing;
 using Comuna.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -15,13 +16,13 @@ var machine = Report.Machine();
 var loads = new List<string> { $"at start {Report.LoadAverage()}" };
 Console.WriteLine($"Machine: {machine}; load average {Report.LoadAverage()}");
 
-await using var postgres = await DurablePostgres.StartAsync();
+await using var postgres = await PostgresCluster.StartDurableAsync();
 if (postgres is null)
 {
     Console.Error.WriteLine("PostgreSQL with pgbench is not installed (apt-get install postgresql).");
     return 2;
 }
-Console.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port}: fsync={await postgres.ShowAsync("postgres", "fsync")}, synchronous_commit={await postgres.ShowAsync("postgres", "synchronous_commit")}");
+Console.WriteLine($"PostgreSQL on 127.0.0.1:{postgres.Port}: fsync={await postgres.ShowAsync("fsync")}, synchronous_commit={await postgres.ShowAsync("synchronous_commit")}");
 
 var pgbench = await Pgbench.RunAsync(postgres, clients, seconds);
 loads.Add($"after pgbench {Report.LoadAverage()}");
@@ -32,14 +33,14 @@ var notes = new List<string>();
 
 // The demo is loaded without waiting for each commit's flush (it is thousands of small commits and
 // not what is measured); the setting is reset before Comuna starts for the measurement.
-await postgres.ExecuteAsync("postgres", "CREATE DATABASE comuna");
-await postgres.ExecuteAsync("postgres", "ALTER DATABASE comuna SET synchronous_commit = off");
-var onPostgres = new ComunaOptions { DataDirectory = NewFolder(), DatabaseConnectionString = postgres.ConnectionString("comuna") };
+await postgres.ExecuteAsync("CREATE DATABASE comuna");
+await postgres.ExecuteAsync("ALTER DATABASE comuna SET synchronous_commit = off");
+var onPostgres = new ComunaOptions { DataDirectory = NewFolder(), DatabaseConnectionString = postgres.ConnectionString("comuna", maxPoolSize: 200) };
 Console.WriteLine("[postgres] loading the demo…");
 await BankServer.SeedAsync(onPostgres, ct);
 NpgsqlConnection.ClearAllPools();
-await postgres.ExecuteAsync("postgres", "ALTER DATABASE comuna RESET synchronous_commit");
-var durable = await postgres.ShowAsync("comuna", "synchronous_commit");
+await postgres.ExecuteAsync("ALTER DATABASE comuna RESET synchronous_commit");
+var durable = await postgres.ShowAsync("synchronous_commit", "comuna");
 notes.Add($"Comuna's PostgreSQL sessions run with synchronous_commit={durable} (read from a new session of its database before the measured phase)");
 runs.Add(await MeasureAsync("PostgreSQL", onPostgres, groupCommit: true));
 loads.Add($"after Comuna on PostgreSQL {Report.LoadAverage()}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text;
+using Comuna.Testing;
 
 namespace Comuna.Bench.Transfers;
 
@@ -14,7 +15,7 @@ internal static class Report
     public const string Heading = "## Transfers: Comuna's API against pgbench TPC-B (issue 4: the communal bank)";
 
     public const string Intro =
-        "In one run, on one throwaway PostgreSQL started for it with `" + DurablePostgres.Settings + "` (durable: every commit waits for its WAL "
+        "In one run, on one throwaway PostgreSQL started for it with `" + PostgresCluster.DurableSettings + "` (durable: every commit waits for its WAL "
         + "flush; the test suite's cluster runs with fsync off and is not used here): `pgbench -i -s 10` and pgbench's built-in TPC-B-like script "
         + "from 32 clients on 2 threads; then Comuna (built as `comuna serve` builds it, Kestrel on 127.0.0.1, in the benchmark's process with its "
         + "clients) on a database of the same server with the demo's data, 100 funds and one income account opened through the API, driven by 32 "

@@ -9,12 +9,19 @@ namespace Comuna.Testing;
 /// A throwaway PostgreSQL server for one test run: <c>initdb</c> in a temporary folder, listening
 /// on a free loopback port, stopped and deleted at the end. Made from the Debian binaries; when
 /// they are missing, <see cref="Unavailable"/> says so and PostgreSQL tests skip with that reason.
+/// The tests' cluster runs without disk flushes; <see cref="StartDurableAsync"/> starts one that
+/// flushes every commit, for benchmarks that compare with what a real server pays.
 /// </summary>
 public sealed class PostgresCluster : IAsyncDisposable
 {
     private static readonly SemaphoreSlim StartLock = new(1, 1);
     private static PostgresCluster? _shared;
     private static string? _unavailable;
+
+    /// <summary>The settings of a durable cluster: every commit waits for its WAL flush.</summary>
+    public const string DurableSettings = "fsync=on synchronous_commit=on full_page_writes=on shared_buffers=256MB max_connections=300";
+
+    private const string TestSettings = "fsync=off synchronous_commit=off full_page_writes=off max_connections=300";
 
     private readonly string _binDirectory;
     private readonly string _root;
@@ -30,11 +37,14 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Where the server's programs are (pgbench among them).</summary>
+    public string BinDirectory => _binDirectory;
+
     /// <summary>Why PostgreSQL tests cannot run here, or null when they can.</summary>
     public static string? Unavailable => _unavailable;
 
-    public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=comuna;Database={database};Pooling=true;Maximum Pool Size=50;Include Error Detail=true";
+    public string ConnectionString(string database, int maxPoolSize = 50) =>
+        $"Host=127.0.0.1;Port={Port};Username=comuna;Database={database};Pooling=true;Maximum Pool Size={maxPoolSize};Include Error Detail=true";
 
     /// <summary>The cluster shared by every test of this process, started on first use.</summary>
     public static async Task<PostgresCluster?> SharedAsync()
@@ -50,7 +60,7 @@ public sealed class PostgresCluster : IAsyncDisposable
                 _unavailable = "PostgreSQL is not installed: no initdb on PATH or in /usr/lib/postgresql/*/bin (apt-get install postgresql)";
                 return null;
             }
-            _shared = await StartAsync(bin);
+            _shared = await StartAsync(bin, TestSettings, durable: false);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.StopAsync().GetAwaiter().GetResult();
             return _shared;
         }
@@ -60,17 +70,30 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    public async Task ExecuteAsync(string sql)
+    /// <summary>A cluster of its own with <see cref="DurableSettings"/>, or null when PostgreSQL is not installed.</summary>
+    public static async Task<PostgresCluster?> StartDurableAsync() =>
+        FindBinDirectory() is { } bin ? await StartAsync(bin, DurableSettings, durable: true) : null;
+
+    public async Task ExecuteAsync(string sql, string database = "postgres")
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A setting as a new session of <paramref name="database"/> sees it.</summary>
+    public async Task<string> ShowAsync(string setting, string database = "postgres")
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(database) + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SHOW {setting}", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static async Task<PostgresCluster> StartAsync(string bin)
+    private static async Task<PostgresCluster> StartAsync(string bin, string settings, bool durable)
     {
         var root = Path.Combine(Path.GetTempPath(), $"comuna-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
@@ -81,9 +104,10 @@ public sealed class PostgresCluster : IAsyncDisposable
         var port = FreePort();
         var cluster = new PostgresCluster(bin, root, port, asPostgresUser);
         var data = Path.Combine(root, "data");
-        await cluster.RunToolAsync("initdb", ["-D", data, "-U", "comuna", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"]);
-        var settings = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        await cluster.RunToolAsync("pg_ctl", ["-D", data, "-o", settings, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start"]);
+        string[] initdb = ["-D", data, "-U", "comuna", "--auth=trust", "--encoding=UTF8", "--no-locale"];
+        await cluster.RunToolAsync("initdb", durable ? initdb : [.. initdb, "--no-sync"]);
+        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 " + string.Join(' ', settings.Split(' ').Select(s => $"-c {s}"));
+        await cluster.RunToolAsync("pg_ctl", ["-D", data, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start"]);
         return cluster;
     }
 
@@ -109,7 +133,8 @@ public sealed class PostgresCluster : IAsyncDisposable
     private Task RunToolAsync(string tool, string[] arguments) =>
         RunAsync(Path.Combine(_binDirectory, tool), arguments, _asPostgresUser);
 
-    private static async Task RunAsync(string program, string[] arguments, bool asPostgresUser)
+    /// <summary>Runs a program to its end and returns what it printed; throws when it fails.</summary>
+    public static async Task<string> RunAsync(string program, string[] arguments, bool asPostgresUser)
     {
         var start = new ProcessStartInfo
         {
@@ -131,6 +156,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
+        return await output + await error;
     }
 
     private static string? FindBinDirectory()
