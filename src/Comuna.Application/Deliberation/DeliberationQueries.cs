@@ -39,6 +39,12 @@ public sealed class DeliberationQueries(IComunaDb db, VoteCounting counting)
     public Task<IReadOnlyList<AssemblyView>> OfCouncilAsync(Guid councilId, CancellationToken cancellationToken) =>
         ListAsync(db.Assemblies.AsNoTracking().Where(a => a.CouncilId == councilId), cancellationToken);
 
+    /// <summary>A council's assemblies that are convened or in session, soonest first: those a
+    /// resident may still attend, or onto whose agenda a recall may go.</summary>
+    public async Task<IReadOnlyList<AssemblyView>> NotClosedOfCouncilAsync(Guid councilId, CancellationToken cancellationToken) =>
+        (await ListAsync(db.Assemblies.AsNoTracking().Where(a => a.CouncilId == councilId && a.Status != AssemblyStatus.Closed), cancellationToken))
+            .OrderBy(a => a.StartsAt).ToList();
+
     private async Task<IReadOnlyList<AssemblyView>> ListAsync(IQueryable<Assembly> assemblies, CancellationToken cancellationToken)
     {
         var ids = await assemblies

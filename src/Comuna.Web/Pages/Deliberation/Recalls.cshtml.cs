@@ -107,7 +107,7 @@ public sealed class RecallsModel(
         CanRun = DeliberationAccess.CanRun(actor, Council.AsCouncil());
         MayEnterPaper = CanRun || RecallOversight.IsOversightOf(actor, Council.AsCouncil());
         if (CanRun)
-            OpenAssemblies = (await queries.OfCouncilAsync(id, cancellationToken)).Where(a => a.Status != AssemblyStatus.Closed).ToList();
+            OpenAssemblies = await queries.NotClosedOfCouncilAsync(id, cancellationToken);
         return true;
     }
 }

@@ -1,6 +1,5 @@
 using Comuna.Application.Deliberation;
 using Comuna.Application.Registry;
-using Comuna.Domain.Deliberation;
 using Comuna.Web.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -30,8 +29,7 @@ public sealed class MyHouseholdModel(RegistryQueries queries, DeliberationQuerie
         var upcoming = new Dictionary<Guid, IReadOnlyList<AssemblyView>>();
         foreach (var councilId in homes.Select(h => h.Item1.CouncilId).Distinct())
         {
-            upcoming[councilId] = (await assemblies.OfCouncilAsync(councilId, cancellationToken))
-                .Where(a => a.Status != AssemblyStatus.Closed).OrderBy(a => a.StartsAt).ToList();
+            upcoming[councilId] = await assemblies.NotClosedOfCouncilAsync(councilId, cancellationToken);
         }
         Upcoming = upcoming;
     }
