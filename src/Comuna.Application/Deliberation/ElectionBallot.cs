@@ -37,7 +37,8 @@ public static class ElectionBallot
             return Error.Invalid("candidates", "A candidate appears twice on the ballot.");
 
         // Standing is judged on the day of the assembly, as eligibility to vote is.
-        var day = DateOnly.FromDateTime(assembly.OpenedAtUtc ?? (assembly.StartsAtUtc > clock.GetUtcNow().UtcDateTime ? assembly.StartsAtUtc : clock.GetUtcNow().UtcDateTime));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = DateOnly.FromDateTime(assembly.OpenedAtUtc ?? (assembly.StartsAtUtc > now ? assembly.StartsAtUtc : now));
         var residents = new List<Resident>();
         foreach (var candidate in candidates)
         {

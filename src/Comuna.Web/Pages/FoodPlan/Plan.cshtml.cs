@@ -35,6 +35,9 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer) : Page
     /// <summary>Per place and product: need, delivered, unmet, lost.</summary>
     public IReadOnlyList<PlaceLine> Places { get; private set; } = [];
 
+    /// <summary>The inputs of the plan just made.</summary>
+    public PlanInput? Input { get; private set; }
+
     public sealed record PlaceLine(string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
 
     public void OnGet([FromQuery(Name = "ejemplo")] bool example = false)
@@ -64,8 +67,7 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer) : Page
     {
         if (!await PlanAsync(cancellationToken))
             return Page();
-        var input = PlanJson.ReadInput(Json!).Input!;
-        return File(DeliveryOrdersPdf.Compose(Result!, input, localizer), "application/pdf", $"ordenes-de-entrega-{Result!.Policy}.pdf");
+        return File(DeliveryOrdersPdf.Compose(Result!, Input!, localizer), "application/pdf", $"ordenes-de-entrega-{Result!.Policy}.pdf");
     }
 
     private async Task<bool> PlanAsync(CancellationToken cancellationToken)
@@ -100,13 +102,14 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer) : Page
             return false;
         }
         Result = result;
-        Places = Lines(json, result);
+        // Read once more for what the result does not repeat: the needs, and the places' and products' names.
+        Input = PlanJson.ReadInput(json).Input!;
+        Places = Lines(Input, result);
         return true;
     }
 
-    private static List<PlaceLine> Lines(string json, PlanResult result)
+    private static List<PlaceLine> Lines(PlanInput input, PlanResult result)
     {
-        var input = PlanJson.ReadInput(json).Input!;
         var delivered = result.Shipments.GroupBy(s => (s.To, s.Product)).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
         var unmet = result.Unmet.ToDictionary(u => (u.Place, u.Product), u => u.Quantity);
         var spoiled = result.Spoiled.ToDictionary(s => (s.Place, s.Product), s => s.Quantity);
