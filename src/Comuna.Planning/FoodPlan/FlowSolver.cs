@@ -14,6 +14,9 @@ public sealed record FlowSolution(
     int CapacityRows,
     double Seconds);
 
+/// <summary>How far a solve has come after a round: the objective of its current plan and the proven bound (saving form).</summary>
+public sealed record FlowProgress(int Round, double Objective, double Bound, double Seconds);
+
 /// <summary>
 /// Solves the plan's linear programme by column and row generation. The programme is a
 /// transportation problem per product, coupled only by the routes' shared capacity; most of its
@@ -50,6 +53,9 @@ public static class FlowSolver
 
         /// <summary>Where to say how each round went (the benchmark's <c>--verbose</c>).</summary>
         public Action<string>? Log { get; init; }
+
+        /// <summary>Told after every round how far the solve has come (the plan page's progress indicator).</summary>
+        public Action<FlowProgress>? Progress { get; init; }
     }
 
     /// <summary>
@@ -398,6 +404,7 @@ public static class FlowSolver
             }
             options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"round {rounds}: {columns.Count} columns, {capacityRows} capacity rows, GLOP {solveSeconds:F2} s, at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{overloaded} rows; objective {primal:R}, bound {bound:R}"));
+            options.Progress?.Invoke(new FlowProgress(rounds, primal, bound, clock.Elapsed.TotalSeconds));
             if (added == 0 && overloaded == 0)
             {
                 status = "optimal";
