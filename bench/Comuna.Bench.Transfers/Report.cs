@@ -29,15 +29,15 @@ internal static class Report
     public static string Table(PgbenchResult pgbench, IReadOnlyList<BankRun> runs)
     {
         var t = new StringBuilder();
-        t.AppendLine("| what | clients | seconds | transactions | per second | p50 ms | p99 ms | mean batch | largest batch | ms per batch | writer busy | cpu ms/transfer | failed | × pgbench |");
-        t.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        t.AppendLine(Invariant($"| pgbench TPC-B, PostgreSQL | 32 | — | {pgbench.Transactions} | {pgbench.Tps:0} | — (mean {pgbench.LatencyMs:0.0}) | — | 1 | 1 | — | — | — | 0 | 1.00 |"));
+        t.AppendLine("| what | clients | seconds | transactions | per second | p50 ms | p99 ms | mean batch | largest batch | ms per batch | writer busy | from memory | cpu ms/transfer | failed | × pgbench |");
+        t.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        t.AppendLine(Invariant($"| pgbench TPC-B, PostgreSQL | 32 | — | {pgbench.Transactions} | {pgbench.Tps:0} | — (mean {pgbench.LatencyMs:0.0}) | — | 1 | 1 | — | — | — | — | 0 | 1.00 |"));
         foreach (var r in runs)
         {
             var l = r.Load;
             var batching = l.Batches == 0
-                ? "1 (no group commit) | 1 | — | —"
-                : Invariant($"{l.MeanBatch:0.0} | {l.LargestBatch} | {l.MsPerBatch:0.0} | {l.WriterBusy:P0}");
+                ? "1 (no group commit) | 1 | — | — | —"
+                : Invariant($"{l.MeanBatch:0.0} | {l.LargestBatch} | {l.MsPerBatch:0.0} | {l.WriterBusy:P0} | {l.FromMemoryShare:P0}");
             t.AppendLine(Invariant($"| Comuna transfers API, {r.Engine} | {l.Clients} | {l.Wall.TotalSeconds:0.0} | {l.Acknowledged.Count} | {l.PerSecond:0} | {l.Percentile(50):0.0} | {l.Percentile(99):0.0} | {batching} | {l.CpuMsPerTransfer:0.00} | {l.Failed} | {l.PerSecond / pgbench.Tps:0.00} |"));
         }
         return t.ToString().TrimEnd();

@@ -13,6 +13,12 @@ namespace Comuna.Application.Common;
 /// and a batch the database refuses as a whole is written again one request at a time, so that
 /// only the faulty one fails.
 /// </summary>
+/// <remarks>
+/// The writer is a thread of its own doing synchronous I/O, not a task on the thread pool: under
+/// load the pool's queue holds hundreds of requests' work, and a writer that awaited each round
+/// trip would wait behind them after every one — the batch's time, and so every request's, grew
+/// with the crowd. A blocked thread is woken by the kernel the moment its database answers.
+/// </remarks>
 public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
 {
     /// <summary>Enough to cover every request the server has in flight at once; a larger batch only holds the locks longer.</summary>
@@ -20,7 +26,7 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
 
     private readonly Channel<Waiting> _queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
-    private readonly Task _writing;
+    private readonly Thread _writing;
     private long _batches;
     private long _requests;
     private int _largest;
@@ -29,7 +35,8 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
     protected GroupCommit(IServiceScopeFactory scopes)
     {
         _scopes = scopes;
-        _writing = Task.Run(WriteLoopAsync);
+        _writing = new Thread(WriteLoop) { IsBackground = true, Name = $"{GetType().Name} writer" };
+        _writing.Start();
     }
 
     /// <summary>Transactions written so far; with <see cref="RequestsWritten"/>, the mean batch.</summary>
@@ -52,20 +59,21 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
         return waiting.Outcome.Task;
     }
 
-    /// <summary>Writes <paramref name="requests"/> in one transaction of a fresh scope; one outcome per request, in order.</summary>
-    protected abstract Task<IReadOnlyList<TOutcome>> WriteBatchAsync(IServiceProvider services, IReadOnlyList<TRequest> requests);
+    /// <summary>Writes <paramref name="requests"/> in one transaction of a fresh scope, with synchronous
+    /// database calls (it runs on the writer's own thread); one outcome per request, in order.</summary>
+    protected abstract IReadOnlyList<TOutcome> WriteBatch(IServiceProvider services, IReadOnlyList<TRequest> requests);
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writing;
+        await Task.Run(_writing.Join);
         GC.SuppressFinalize(this);
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<Waiting>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (WaitForRequests())
         {
             // Everything that arrived while the previous batch was being committed.
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var waiting))
@@ -77,7 +85,7 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await WriteAsync(batch);
+                Write(batch);
             }
             catch (Exception e)
             {
@@ -90,11 +98,18 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(List<Waiting> batch)
+    /// <summary>Blocks the writer's thread until a request waits (true) or the queue is closed and empty (false).</summary>
+    private bool WaitForRequests()
+    {
+        var ready = _queue.Reader.WaitToReadAsync();
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
+    }
+
+    private void Write(List<Waiting> batch)
     {
         try
         {
-            var outcomes = await WriteInScopeAsync(batch.Select(w => w.Request).ToList());
+            var outcomes = WriteInScope(batch.Select(w => w.Request).ToList());
             for (var i = 0; i < batch.Count; i++)
                 batch[i].Outcome.TrySetResult(outcomes[i]);
         }
@@ -106,7 +121,7 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
             {
                 try
                 {
-                    w.Outcome.TrySetResult((await WriteInScopeAsync([w.Request]))[0]);
+                    w.Outcome.TrySetResult(WriteInScope([w.Request])[0]);
                 }
                 catch (Exception e)
                 {
@@ -117,10 +132,10 @@ public abstract class GroupCommit<TRequest, TOutcome> : IAsyncDisposable
     }
 
     /// <summary>A fresh scope, so a failed batch leaves no state behind for the next.</summary>
-    private async Task<IReadOnlyList<TOutcome>> WriteInScopeAsync(IReadOnlyList<TRequest> requests)
+    private IReadOnlyList<TOutcome> WriteInScope(IReadOnlyList<TRequest> requests)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        return await WriteBatchAsync(scope.ServiceProvider, requests);
+        using var scope = _scopes.CreateScope();
+        return WriteBatch(scope.ServiceProvider, requests);
     }
 
     private sealed record Waiting(TRequest Request, TaskCompletionSource<TOutcome> Outcome);

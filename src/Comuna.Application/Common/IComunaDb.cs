@@ -51,4 +51,7 @@ public interface IComunaDb
     ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>For the group-commit writers, which run on a thread of their own with synchronous I/O.</summary>
+    int SaveChanges();
 }

@@ -21,16 +21,16 @@ public sealed class BallotBatcher(IServiceScopeFactory scopes) : GroupCommit<Pen
     /// <summary>Writes <paramref name="ballot"/>; its receipt once committed, or why it was not counted.</summary>
     public Task<Result<string>> CastAsync(PendingBallot ballot) => SubmitAsync(ballot);
 
-    protected override async Task<IReadOnlyList<Result<string>>> WriteBatchAsync(IServiceProvider services, IReadOnlyList<PendingBallot> ballots)
+    protected override IReadOnlyList<Result<string>> WriteBatch(IServiceProvider services, IReadOnlyList<PendingBallot> ballots)
     {
         var db = services.GetRequiredService<IComunaDb>();
         var outcomes = new Result<string>[ballots.Count];
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        using var transaction = db.Database.BeginTransaction();
         foreach (var group in ballots.Select((b, i) => (Ballot: b, Index: i)).GroupBy(x => x.Ballot.Vote.Id))
         {
             var voteId = group.Key;
             var voters = group.Select(x => x.Ballot.VoterId).Distinct().ToList();
-            var voted = (await db.BallotCasts.Where(b => b.VoteId == voteId && voters.Contains(b.ResidentId)).Select(b => b.ResidentId).ToListAsync()).ToHashSet();
+            var voted = db.BallotCasts.Where(b => b.VoteId == voteId && voters.Contains(b.ResidentId)).Select(b => b.ResidentId).ToHashSet();
             // A voter whose ballot is already written, or who sent two in this batch, votes once: the first stands.
             var accepted = new List<(PendingBallot Ballot, int Index)>();
             foreach (var x in group)
@@ -42,18 +42,18 @@ public sealed class BallotBatcher(IServiceScopeFactory scopes) : GroupCommit<Pen
             }
             if (accepted.Count == 0)
                 continue;
-            var counted = await db.Votes.Where(v => v.Id == voteId && v.Status == VoteStatus.Open)
-                .ExecuteUpdateAsync(set => set.SetProperty(v => v.BallotCount, v => v.BallotCount + accepted.Count));
+            var counted = db.Votes.Where(v => v.Id == voteId && v.Status == VoteStatus.Open)
+                .ExecuteUpdate(set => set.SetProperty(v => v.BallotCount, v => v.BallotCount + accepted.Count));
             if (counted == 0)
             {
                 foreach (var x in accepted)
                     outcomes[x.Index] = Error.Conflict("vote-not-open", "The vote closed before this ballot arrived.");
                 continue;
             }
-            var first = await db.Votes.Where(v => v.Id == voteId).Select(v => v.BallotCount).SingleAsync() - accepted.Count + 1;
+            var first = db.Votes.Where(v => v.Id == voteId).Select(v => v.BallotCount).Single() - accepted.Count + 1;
             var previous = first == 1
                 ? VoteChain.Genesis(group.First().Ballot.Vote)
-                : await db.VoteLog.Where(e => e.VoteId == voteId && e.Sequence == first - 1).Select(e => e.Hash).FirstOrDefaultAsync()
+                : db.VoteLog.Where(e => e.VoteId == voteId && e.Sequence == first - 1).Select(e => e.Hash).FirstOrDefault()
                     ?? throw new InvalidOperationException($"Vote {voteId} counts {first - 1} ballots but its log has no entry {first - 1}.");
             var sequence = first;
             foreach (var (ballot, index) in accepted)
@@ -84,8 +84,8 @@ public sealed class BallotBatcher(IServiceScopeFactory scopes) : GroupCommit<Pen
                 sequence++;
             }
         }
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        db.SaveChanges();
+        transaction.Commit();
         return outcomes;
     }
 }

@@ -25,6 +25,13 @@ internal sealed class JournalBatch(
     /// <summary>The transfers this batch posts, in journal order.</summary>
     public IReadOnlyList<Transfer> Postings => _postings;
 
+    /// <summary>The heads, accounts and mandates as the batch leaves them: what the writer's memory learns once they are committed.</summary>
+    public IReadOnlyDictionary<Guid, LedgerHead> Heads => heads;
+
+    public IReadOnlyDictionary<Guid, Account> Accounts => accounts;
+
+    public IReadOnlyDictionary<Guid, Decision> Decisions => decisions;
+
     public Result<Transfer> Apply(PostingRequest request, DateTime postedAtUtc)
     {
         var t = request.Transfer;

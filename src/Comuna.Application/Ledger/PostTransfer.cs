@@ -17,7 +17,23 @@ public sealed class PostTransfer(IComunaDb db, TransferChecks checks, PostingJou
 {
     public BankRules Rules { get; init; } = BankRules.Default;
 
+    /// <summary>The most transfers one request may carry (TigerBeetle's clients send up to 8,190 per batch).</summary>
+    public const int MaxPerRequest = 1000;
+
     public async Task<Result<PostingOutcome>> ExecuteAsync(Actor actor, Guid communeId, TransferInput input, CancellationToken cancellationToken)
+    {
+        var posted = await ExecuteManyAsync(actor, communeId, [input], cancellationToken);
+        return posted.IsSuccess ? posted.Value[0] : posted.Error;
+    }
+
+    /// <summary>
+    /// Many transfers of one commune in one request, each with its own answer, in order: they are
+    /// not all-or-nothing, each passes or fails on its own exactly as if sent alone, one after the
+    /// other. Their accounts are read once and they reach the journal together, so that they share
+    /// its transactions.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Result<PostingOutcome>>>> ExecuteManyAsync(
+        Actor actor, Guid communeId, IReadOnlyList<TransferInput> inputs, CancellationToken cancellationToken)
     {
         // A finance role in the commune names it by foreign key, so the commune exists: the lookup is
         // only for those who hold none (404 or 403), not on every transfer of the finance unit.
@@ -27,27 +43,43 @@ public sealed class PostTransfer(IComunaDb db, TransferChecks checks, PostingJou
                 ? await LedgerAccess.RefusalAsync(db, actor, communeId, cancellationToken)
                 : Error.NotFound("commune", communeId);
         }
-        var checkedTransfer = await checks.CheckAsync(communeId, input, cancellationToken);
-        if (!checkedTransfer.IsSuccess)
-        {
-            // A retry of a transfer already posted may no longer pass (the money has moved): answer it as a retry.
-            return await PreviousAsync(communeId, input, cancellationToken) ?? checkedTransfer.Error;
-        }
-        var t = checkedTransfer.Value;
-        if (t.SpendsMandate && Rules.NeedsSecondApproval(t.Amount, t.Currency))
-        {
-            // A large outflow waits in its own table, where the journal's keys do not reach: look for the posting first.
-            return await PreviousAsync(communeId, input, cancellationToken) ?? await AwaitApprovalAsync(actor, t, input, cancellationToken);
-        }
+        if (inputs.Count is 0 or > MaxPerRequest)
+            return Error.Invalid("transfers", $"A request carries from 1 to {MaxPerRequest} transfers.");
 
-        // A retry of a posted (or waiting) transfer is not looked up here, on every request: the journal
-        // finds its id under the lock and answers transfer-raced, and only then is the earlier answer read.
-        var written = await journal.PostAsync(new PostingRequest(t, actor.UserId ?? "system", ApprovedBy: null, SettlesPending: null), cancellationToken);
-        if (written.IsSuccess)
-            return new PostingOutcome(written.Value, null, Created: true);
-        return written.Error.Code == "transfer-raced"
-            ? await PreviousAsync(communeId, input, cancellationToken) ?? written.Error
-            : written.Error;
+        var checkedTransfers = await checks.CheckManyAsync(communeId, inputs, cancellationToken);
+        var outcomes = new Result<PostingOutcome>[inputs.Count];
+        var posting = new List<(int Index, Task<Result<Transfer>> Written)>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var checkedTransfer = checkedTransfers[i];
+            if (!checkedTransfer.IsSuccess)
+            {
+                // A retry of a transfer already posted may no longer pass (the money has moved): answer it as a retry.
+                outcomes[i] = await PreviousAsync(communeId, input, cancellationToken) ?? checkedTransfer.Error;
+                continue;
+            }
+            var t = checkedTransfer.Value;
+            if (t.SpendsMandate && Rules.NeedsSecondApproval(t.Amount, t.Currency))
+            {
+                // A large outflow waits in its own table, where the journal's keys do not reach: look for the posting first.
+                outcomes[i] = await PreviousAsync(communeId, input, cancellationToken) ?? await AwaitApprovalAsync(actor, t, input, cancellationToken);
+                continue;
+            }
+            // A retry of a posted (or waiting) transfer is not looked up here, on every request: the journal
+            // finds its id under the lock and answers transfer-raced, and only then is the earlier answer read.
+            posting.Add((i, journal.PostAsync(new PostingRequest(t, actor.UserId ?? "system", ApprovedBy: null, SettlesPending: null), cancellationToken)));
+        }
+        foreach (var (i, written) in posting)
+        {
+            var result = await written;
+            outcomes[i] = result.IsSuccess
+                ? new PostingOutcome(result.Value, null, Created: true)
+                : result.Error.Code == "transfer-raced"
+                    ? await PreviousAsync(communeId, inputs[i], cancellationToken) ?? result.Error
+                    : result.Error;
+        }
+        return Result<IReadOnlyList<Result<PostingOutcome>>>.Success(outcomes);
     }
 
     private async Task<Result<PostingOutcome>> AwaitApprovalAsync(Actor actor, CheckedTransfer t, TransferInput input, CancellationToken cancellationToken)

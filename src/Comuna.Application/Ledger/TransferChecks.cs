@@ -14,7 +14,26 @@ public sealed class TransferChecks(IComunaDb db)
 {
     public const int MaxMemoLength = 300;
 
-    internal async Task<Result<CheckedTransfer>> CheckAsync(Guid communeId, TransferInput input, CancellationToken cancellationToken)
+    internal async Task<Result<CheckedTransfer>> CheckAsync(Guid communeId, TransferInput input, CancellationToken cancellationToken) =>
+        (await CheckManyAsync(communeId, [input], cancellationToken))[0];
+
+    /// <summary>Checks many transfers of one commune with one read of all their accounts; each gets its own answer.</summary>
+    internal async Task<IReadOnlyList<Result<CheckedTransfer>>> CheckManyAsync(Guid communeId, IReadOnlyList<TransferInput> inputs, CancellationToken cancellationToken)
+    {
+        var ids = inputs.SelectMany(i => new[] { i.DebitAccountId, i.CreditAccountId }).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => a.CommuneId == communeId && ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        // Many payments of one request usually name the same few mandates: each is read once.
+        var mandates = new Dictionary<(Guid?, string), Error?>();
+        var results = new List<Result<CheckedTransfer>>(inputs.Count);
+        foreach (var input in inputs)
+            results.Add(await CheckAsync(communeId, input, accounts, mandates, cancellationToken));
+        return results;
+    }
+
+    private async Task<Result<CheckedTransfer>> CheckAsync(
+        Guid communeId, TransferInput input, Dictionary<Guid, Account> accounts, Dictionary<(Guid?, string), Error?> mandates, CancellationToken cancellationToken)
     {
         var memo = input.Memo?.Trim() ?? "";
         var currency = input.Currency?.Trim().ToUpperInvariant() ?? "";
@@ -27,9 +46,6 @@ public sealed class TransferChecks(IComunaDb db)
         if (!Money.IsCurrencyCode(currency))
             return Error.Invalid("currency", "The currency is a code of 3 to 8 letters: VES, USD, or a communal currency.");
 
-        var accounts = await db.Accounts.AsNoTracking()
-            .Where(a => a.CommuneId == communeId && (a.Id == input.DebitAccountId || a.Id == input.CreditAccountId))
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
         if (!accounts.TryGetValue(input.DebitAccountId, out var debit))
             return AccountNotFound(input.DebitAccountId, "debitAccountId");
         if (!accounts.TryGetValue(input.CreditAccountId, out var credit))
@@ -52,7 +68,8 @@ public sealed class TransferChecks(IComunaDb db)
         var spendsMandate = input.ReversesId is null && debit.HoldsCommonFunds && credit.Kind == AccountKind.Expense;
         if (spendsMandate)
         {
-            var mandate = await CheckMandateAsync(communeId, input.DecisionId, currency, cancellationToken);
+            if (!mandates.TryGetValue((input.DecisionId, currency), out var mandate))
+                mandates[(input.DecisionId, currency)] = mandate = await CheckMandateAsync(communeId, input.DecisionId, currency, cancellationToken);
             if (mandate is not null)
                 return mandate;
         }

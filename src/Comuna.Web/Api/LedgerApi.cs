@@ -25,6 +25,8 @@ public static class LedgerApi
         api.MapGet("/transfers", async (Guid communeId, long? after, int? limit, LedgerQueries q, CurrentActor current, CancellationToken ct) =>
             ApiResults.Ok(await q.TransfersAsync(await current.GetAsync(ct), communeId, after, limit, ct)));
         api.MapPost("/transfers", PostAsync).QueuedAsPosting();
+        api.MapPost("/transfers/batch", PostManyAsync).QueuedAsPosting()
+            .WithSummary("Up to 1,000 transfers in one request, each answered on its own, in order: not all-or-nothing.");
         api.MapGet("/journal", JournalAsync)
             .WithSummary("The whole journal in order, for audit: JSON, or CSV with ?format=csv; amounts in minor units.");
         api.MapPost("/transfers/{transferId:guid}/approve", ApproveAsync).QueuedAsPosting();
@@ -76,8 +78,45 @@ public static class LedgerApi
         return Answer(communeId, posted);
     }
 
+    private static async Task<IResult> PostManyAsync(Guid communeId, TransferRequest[] requests, PostTransfer post, CurrentActor current, CancellationToken ct)
+    {
+        var inputs = requests.Select(r => new TransferInput(r.Id, r.DebitAccountId, r.CreditAccountId, r.Amount, r.Currency, r.Memo, r.DecisionId, r.ReversesId)).ToList();
+        var posted = await post.ExecuteManyAsync(await current.GetAsync(ct), communeId, inputs, ct);
+        if (!posted.IsSuccess)
+            return ApiResults.Problem(posted.Error);
+        return TypedResults.Ok(posted.Value.Select((outcome, i) => BatchItem.Of(requests[i].Id, outcome)));
+    }
+
+    /// <summary>One transfer's answer inside a batch: the status it would have had alone, with its posting, its pending approval or its problem.</summary>
+    public sealed record BatchItem(Guid Id, int Status, TransferView? Transfer, object? Pending, ProblemItem? Problem)
+    {
+        public static BatchItem Of(Guid id, Comuna.Domain.Common.Result<PostingOutcome> outcome)
+        {
+            if (!outcome.IsSuccess)
+                return new(id, ApiResults.StatusFor(outcome.Error), null, null, new ProblemItem(outcome.Error.Code, outcome.Error.Message, outcome.Error.Field));
+            if (outcome.Value.Pending is { } p)
+                return new(id, StatusCodes.Status202Accepted, null, PendingView(p), null);
+            return new(id, outcome.Value.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, TransferView.Of(outcome.Value.Transfer!), null, null);
+        }
+    }
+
+    public sealed record ProblemItem(string Code, string Detail, string? Field);
+
     private static async Task<IResult> ApproveAsync(Guid communeId, Guid transferId, ApproveTransfer approve, CurrentActor current, CancellationToken ct) =>
         Answer(communeId, await approve.ExecuteAsync(await current.GetAsync(ct), communeId, transferId, ct));
+
+    private static object PendingView(PendingTransfer p) => new
+    {
+        p.Id,
+        status = "pending-approval",
+        p.DebitAccountId,
+        p.CreditAccountId,
+        p.Amount,
+        p.Currency,
+        p.Memo,
+        p.DecisionId,
+        p.RequestedBy,
+    };
 
     /// <summary>201 for a new posting, 200 for a retry that finds it, 202 while a large outflow waits for its second approval.</summary>
     private static IResult Answer(Guid communeId, Comuna.Domain.Common.Result<PostingOutcome> outcome)
@@ -86,18 +125,7 @@ public static class LedgerApi
             return ApiResults.Problem(outcome.Error);
         if (outcome.Value.Pending is { } p)
         {
-            return TypedResults.Accepted($"/api/v1/communes/{communeId}/transfers/{p.Id}/approve", new
-            {
-                p.Id,
-                status = "pending-approval",
-                p.DebitAccountId,
-                p.CreditAccountId,
-                p.Amount,
-                p.Currency,
-                p.Memo,
-                p.DecisionId,
-                p.RequestedBy,
-            });
+            return TypedResults.Accepted($"/api/v1/communes/{communeId}/transfers/{p.Id}/approve", PendingView(p));
         }
         var view = TransferView.Of(outcome.Value.Transfer!);
         return outcome.Value.Created
