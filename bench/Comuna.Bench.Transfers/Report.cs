@@ -20,10 +20,15 @@ internal static class Report
         + "from 32 clients on 2 threads; then Comuna (built as `comuna serve` builds it, Kestrel on 127.0.0.1, in the benchmark's process with its "
         + "clients) on a database of the same server with the demo's data, 100 funds and one income account opened through the API, driven by 32 "
         + "clients each sending one `POST /api/v1/communes/{id}/transfers` after another for the same time (95% fund to fund, 5% deposits; each "
-        + "with a new client id, answered only after its commit); then the same Comuna database again with group commit turned off (each transfer in a "
-        + "transaction of its own, as before the batcher: the baseline); then both on SQLite (WAL, synchronous=FULL). A 3-second warm-up before each "
-        + "Comuna phase is not counted. After each phase every acknowledged posting is looked up at its sequence and hash, the sums per currency "
-        + "and the floors are checked, and VerifyLedger recomputes the journal. \"mean batch\" is the transfers per journal transaction (group commit); \"ms per batch\" and \"writer busy\" are the time the one journal writer spent per transaction and its share of the wall time; \"cpu ms/transfer\" is the benchmark process's CPU time (Comuna's server and its clients, not PostgreSQL's) per transfer. "
+        + "with a new client id, answered only after its commit); then the same 32 clients each sending requests of 100 transfers to "
+        + "`POST …/transfers/batch` (each transfer answered on its own, as TigerBeetle's clients batch); then the same Comuna database again with group "
+        + "commit turned off (each transfer in a transaction of its own, written on the request's thread: the baseline); then the same three on SQLite "
+        + "(WAL, synchronous=FULL). A 10-second warm-up before each Comuna phase is not counted (the JIT is still tiering the server's code up for "
+        + "longer than that on 2 cores). After each phase every acknowledged posting is looked up at its sequence and hash, the sums per currency "
+        + "and the floors are checked, and VerifyLedger recomputes the journal. \"mean batch\" is the transfers per journal transaction (group commit); "
+        + "\"ms per batch\" and \"writer busy\" are the time the one journal writer spent per transaction and its share of the wall time; \"from memory\" "
+        + "is the share of transactions the writer decided from its memory of heads and balances, reading nothing; \"cpu ms/transfer\" is the "
+        + "benchmark process's CPU time (Comuna's server and its clients, not PostgreSQL's) per transfer; latency is per request. "
         + "The machine has 2 cores shared with other work: compare the two throughputs of one run, not runs with each other.";
 
     public static string Table(PgbenchResult pgbench, IReadOnlyList<BankRun> runs)

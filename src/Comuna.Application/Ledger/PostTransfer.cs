@@ -67,17 +67,17 @@ public sealed class PostTransfer(IComunaDb db, TransferChecks checks, PostingJou
                 continue;
             }
             // A retry of a posted (or waiting) transfer is not looked up here, on every request: the journal
-            // finds its id under the lock and answers transfer-raced, and only then is the earlier answer read.
+            // refuses it (a taken id, or funds already moved), and only then is the earlier answer read.
             posting.Add((i, journal.PostAsync(new PostingRequest(t, actor.UserId ?? "system", ApprovedBy: null, SettlesPending: null), cancellationToken)));
         }
         foreach (var (i, written) in posting)
         {
             var result = await written;
+            // A refusal may be a retry of a transfer posted before: the journal's memory decides funds and
+            // mandates without looking up ids, so every refusal is checked for an earlier posting (refusals are few).
             outcomes[i] = result.IsSuccess
                 ? new PostingOutcome(result.Value, null, Created: true)
-                : result.Error.Code == "transfer-raced"
-                    ? await PreviousAsync(communeId, inputs[i], cancellationToken) ?? result.Error
-                    : result.Error;
+                : await PreviousAsync(communeId, inputs[i], cancellationToken) ?? result.Error;
         }
         return Result<IReadOnlyList<Result<PostingOutcome>>>.Success(outcomes);
     }

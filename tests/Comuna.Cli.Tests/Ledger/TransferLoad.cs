@@ -18,7 +18,9 @@ public sealed record Acknowledged(long Sequence, string Hash);
 /// any moment. A client keeps sending the same transfer (same id, same body) after a broken
 /// connection, a timeout or a 5xx until the bank gives a definite answer — a posting, or a refusal
 /// such as insufficient-funds — and writes down what it was told. Some acknowledged transfers are
-/// sent once more on purpose: that must find the same posting, never make a second one.
+/// sent once more on purpose: that must find the same posting, never make a second one. Every
+/// other client sends its transfers five at a time through <c>/transfers/batch</c>, retrying the
+/// ones without a definite answer together.
 /// </summary>
 public sealed class TransferLoad(Uri server, string communePath, string bearerToken, int seed) : IDisposable
 {
@@ -59,12 +61,104 @@ public sealed class TransferLoad(Uri server, string communePath, string bearerTo
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             var random = new Random(HashCode.Combine(seed, client));
-            for (var i = Interlocked.Increment(ref _next) - 1; i < plan.Count; i = Interlocked.Increment(ref _next) - 1)
-                await SendUntilAnsweredAsync(plan[i], random, deadline, within, cancellationToken);
+            var take = client % 2 == 0 ? 1 : BatchSize;
+            for (var i = Interlocked.Add(ref _next, take) - take; i < plan.Count; i = Interlocked.Add(ref _next, take) - take)
+            {
+                if (take == 1)
+                    await SendUntilAnsweredAsync(plan[i], random, deadline, within, cancellationToken);
+                else
+                    await SendBatchUntilAnsweredAsync(plan.Skip(i).Take(take).ToList(), random, deadline, within, cancellationToken);
+            }
         }, cancellationToken)));
     }
 
     public void Dispose() => _http.Dispose();
+
+    private const int BatchSize = 5;
+
+    private async Task SendBatchUntilAnsweredAsync(List<PlannedTransfer> batch, Random random, Stopwatch deadline, TimeSpan within, CancellationToken cancellationToken)
+    {
+        var open = batch;
+        while (open.Count > 0 && deadline.Elapsed < within)
+        {
+            var answers = await SendBatchAsync(open, cancellationToken);
+            var again = new List<PlannedTransfer>();
+            for (var i = 0; i < open.Count; i++)
+            {
+                var t = open[i];
+                switch (answers?[i])
+                {
+                    case { Status: HttpStatusCode.Created or HttpStatusCode.OK, Posting: { } posting }:
+                        Acknowledged[t.Id] = posting;
+                        break;
+                    case { Code: { } code } when DefiniteRefusals.Contains(code):
+                        Refused[t.Id] = code;
+                        break;
+                    case null or { Status: HttpStatusCode.ServiceUnavailable } or { Status: >= HttpStatusCode.InternalServerError }:
+                        again.Add(t);
+                        break;
+                    case var answer:
+                        Violations.Enqueue($"{t.Id}: unexpected answer in a batch {(int?)answer.Status} {answer.Code}");
+                        break;
+                }
+            }
+            open = again;
+            if (open.Count > 0)
+                await Task.Delay(random.Next(100, 250), cancellationToken);
+        }
+        foreach (var t in open)
+            Unresolved.Enqueue(t.Id);
+    }
+
+    /// <summary>Each transfer's answer in order, or null when the request as a whole got no definite answer.</summary>
+    private async Task<IReadOnlyList<Answer>?> SendBatchAsync(List<PlannedTransfer> batch, CancellationToken cancellationToken)
+    {
+        Interlocked.Add(ref _attempts, batch.Count);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            using var response = await _http.PostAsJsonAsync(new Uri(Server, $"{communePath}/transfers/batch"), batch.Select(t => new
+            {
+                id = t.Id,
+                debitAccountId = t.DebitAccountId,
+                creditAccountId = t.CreditAccountId,
+                amount = t.Amount,
+                currency = "VES",
+                memo = t.Memo,
+                decisionId = t.DecisionId,
+            }), cancellationToken);
+            if (response.StatusCode >= HttpStatusCode.InternalServerError)
+                Interlocked.Increment(ref _serverErrors);
+            if (response.StatusCode != HttpStatusCode.OK)
+                return null;
+            var items = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.EnumerateArray().ToList();
+            return items.Select(item =>
+            {
+                var status = (HttpStatusCode)item.GetProperty("status").GetInt32();
+                if (status is HttpStatusCode.Created or HttpStatusCode.OK)
+                {
+                    var posting = item.GetProperty("transfer");
+                    return new Answer(status, null, new Acknowledged(posting.GetProperty("sequence").GetInt64(), posting.GetProperty("hash").GetString()!));
+                }
+                return new Answer(status, item.GetProperty("problem").GetProperty("code").GetString(), null);
+            }).ToList();
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            Interlocked.Increment(ref _brokenConnections);
+            return null;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            foreach (var t in batch)
+                TimedOut[t.Id] = true;
+            return null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
 
     private async Task SendUntilAnsweredAsync(PlannedTransfer t, Random random, Stopwatch deadline, TimeSpan within, CancellationToken cancellationToken)
     {
