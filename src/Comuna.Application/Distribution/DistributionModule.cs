@@ -13,5 +13,6 @@ public static class DistributionModule
         .AddScoped<CloseRound>()
         .AddScoped<DeliveryMinutesWriter>()
         .AddScoped<RecordHealthFlag>()
+        .AddScoped<ClearHealthFlag>()
         .AddScoped<DistributionQueries>();
 }
