@@ -168,6 +168,61 @@ public sealed class DistributionPageTests
         Assert.Empty(await ReasonsAsync());
     }
 
+    [Theory, BothEngines]
+    public async Task DeliverySheet_PrintsCodesUnitsAndBoxes_WithoutNames_AndItsTickedCodesAreEnteredOnTheRound(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var councilId = await DemoCouncils.IdAsync(database, DemoCouncils.PanalFirst);
+        Guid roundId;
+        Dictionary<string, string> eldest;
+        await using (var db = database.NewContext())
+        {
+            roundId = await db.DistributionRounds.Where(r => r.CouncilId == councilId && r.Status == Domain.Distribution.RoundStatus.Open).Select(r => r.Id).SingleAsync(ct);
+            eldest = (await db.Residents.Where(r => r.Household!.CouncilId == councilId).Select(r => new { r.Household!.Code, r.BirthDate, r.NationalId, Name = r.FirstNames + " " + r.LastNames }).ToListAsync(ct))
+                .GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.OrderBy(r => r.BirthDate).ThenBy(r => r.NationalId, StringComparer.Ordinal).First().Name);
+        }
+        using var api = await server.SignedInAsync("vocera.panal");
+        var allocated = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{roundId}/allocation", ct)).GetProperty("lines").EnumerateArray()
+            .Where(l => l.GetProperty("entitled").GetInt32() > 0)
+            .ToDictionary(l => l.GetProperty("code").GetString()!, l => (Units: l.GetProperty("allocated").GetInt32(), Served: l.GetProperty("delivered").ValueKind != JsonValueKind.Null));
+        using var vocera = new PageClient(server);
+        await vocera.SignInAsync("vocera.panal");
+        var sheet = $"/jornadas/{roundId}/planilla";
+
+        var printed = await vocera.HtmlAsync(sheet);
+        var rows = System.Text.RegularExpressions.Regex.Matches(printed, @"<tr>\s*<td><strong>(\w+)</strong></td>\s*<td class=""n"">(\d+)</td>\s*<td class=""box"">([^<]*)</td>\s*<td class=""sign""></td>")
+            .ToDictionary(m => m.Groups[1].Value, m => (Units: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Box: m.Groups[3].Value));
+        Assert.Equal(allocated.Keys.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        Assert.All(rows, row => Assert.Equal(allocated[row.Key].Units, row.Value.Units));
+        Assert.All(rows, row => Assert.Equal(allocated[row.Key].Served, row.Value.Box.Length > 0));
+        Assert.DoesNotContain(eldest[rows.Keys.First()], printed, StringComparison.Ordinal);
+        Assert.Contains("@media print", printed, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/jornadas/{roundId}#sheet\"", printed, StringComparison.Ordinal);
+        Assert.Contains(eldest[rows.Keys.First()], await vocera.HtmlAsync($"{sheet}?nombres=1"), StringComparison.Ordinal);
+
+        // It lists households, as the allocation does: not for a resident, nor for another commune.
+        using (var resident = new PageClient(server))
+        {
+            await resident.SignInAsync("residente.panal");
+            Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync(sheet)).StatusCode);
+        }
+        using (var lidice = new PageClient(server))
+        {
+            await lidice.SignInAsync("admin.lidice");
+            Assert.Equal(HttpStatusCode.NotFound, (await lidice.GetAsync(sheet)).StatusCode);
+        }
+
+        // Two households ticked on paper are entered on the round's page and come back ticked.
+        var ticked = rows.Where(r => r.Value.Box.Length == 0 && r.Value.Units > 0).Take(2).Select(r => r.Key).ToList();
+        Assert.Equal(2, ticked.Count);
+        var entered = await PageClient.TextAsync(await vocera.SubmitAsync($"/jornadas/{roundId}", [new("sheet", string.Join("\n", ticked))], $"/jornadas/{roundId}?handler=Sheet"));
+        Assert.Contains("Planilla cargada: 2 hogares", entered, StringComparison.Ordinal);
+        var after = await vocera.HtmlAsync(sheet);
+        Assert.All(ticked, code => Assert.Matches($@"<strong>{code}</strong></td>\s*<td class=""n"">{rows[code].Units}</td>\s*<td class=""box"">✓ {rows[code].Units}</td>", after));
+    }
+
     /// <summary>The table row of one resident on the health page.</summary>
     private static string Row(string html, Guid residentId)
     {
