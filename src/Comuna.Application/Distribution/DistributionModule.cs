@@ -14,5 +14,6 @@ public static class DistributionModule
         .AddScoped<DeliveryMinutesWriter>()
         .AddScoped<RecordHealthFlag>()
         .AddScoped<ClearHealthFlag>()
+        .AddScoped<VerifyRounds>()
         .AddScoped<DistributionQueries>();
 }
