@@ -109,6 +109,9 @@ public sealed class PlanRun
 
     internal CancellationTokenSource Cancellation { get; } = new();
 
+    /// <summary>Someone asked the run to stop; it stops after the solver's current round.</summary>
+    public bool CancelRequested => Cancellation.IsCancellationRequested;
+
     internal void Report(PlanRunProgress progress)
     {
         lock (_gate)
