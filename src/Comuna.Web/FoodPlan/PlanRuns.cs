@@ -133,7 +133,8 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
                     carried += last;
                 last = p.Objective;
                 rounds++;
-                run.Report(new PlanRunProgress(stage, stages, name, rounds, constant + carried + p.Objective, constant + carried + p.Bound, p.Seconds));
+                // Every term of the objective is non-negative, so 0 bounds it when the first duals bound it worse.
+                run.Report(new PlanRunProgress(stage, stages, name, rounds, constant + carried + p.Objective, Math.Max(0, constant + carried + p.Bound), p.Seconds));
             },
         };
         return _stage(problem, policy, options);
