@@ -39,6 +39,57 @@ public sealed class VerifyCommandTests
         Assert.Contains("checkpoint does not match", tampered.Output, StringComparison.Ordinal);
     }
 
+    [Theory, BothEngines]
+    public async Task VerifyRounds_HoldsForTheDemoRounds_AndNamesOverStockAndRewrittenMinutes(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        string[] target = database.Options.UsesPostgres
+            ? ["--data", database.Options.DataDirectory, "--database", database.Options.DatabaseConnectionString!]
+            : ["--data", database.Options.DataDirectory];
+        Domain.Distribution.DistributionRound closed;
+        int rounds, deliveries;
+        await using (var db = database.NewContext())
+        {
+            var council = await db.Councils.SingleAsync(c => c.Code == "DC-PANAL2021-CC01", ct);
+            rounds = await db.DistributionRounds.CountAsync(r => r.CouncilId == council.Id, ct);
+            deliveries = await db.Deliveries.CountAsync(d => db.DistributionRounds.Any(r => r.Id == d.RoundId && r.CouncilId == council.Id), ct);
+            closed = await db.DistributionRounds.SingleAsync(r => r.CouncilId == council.Id && r.Status == Domain.Distribution.RoundStatus.Closed, ct);
+        }
+
+        var honest = await ComunaProcess.RunAsync(["verify", "rounds", "DC-PANAL2021-CC01", .. target], ct);
+        Assert.True(honest.ExitCode == 0, honest.Output + honest.Error);
+        Assert.Contains($"{rounds} rounds, 1 minutes, {deliveries} deliveries checked.", honest.Output, StringComparison.Ordinal);
+        Assert.Contains("The deliveries hold.", honest.Output, StringComparison.Ordinal);
+
+        // Behind the application's back: a household not served gets every unit that arrived, and
+        // the acta's count of units delivered is rewritten.
+        await using (var db = database.NewContext())
+        {
+            var served = db.Deliveries.Where(d => d.RoundId == closed.Id).Select(d => d.HouseholdId);
+            var unserved = await db.Households.Where(h => h.CouncilId == closed.CouncilId && !served.Contains(h.Id)).Select(h => h.Id).FirstAsync(ct);
+            db.Deliveries.Add(new Domain.Distribution.Delivery
+            {
+                Id = Guid.CreateVersion7(),
+                RoundId = closed.Id,
+                HouseholdId = unserved,
+                Units = closed.UnitsArrived,
+                Channel = Domain.Distribution.DeliveryChannel.PaperSheet,
+                MarkedBy = "nadie",
+                DeliveredAtUtc = DateTime.UtcNow,
+            });
+            var minutes = await db.DeliveryMinutes.SingleAsync(m => m.RoundId == closed.Id, ct);
+            minutes.Content = minutes.Content.Replace("\"unitsDelivered\":", "\"unitsDelivered\":9", StringComparison.Ordinal);
+            await db.SaveChangesAsync(ct);
+        }
+        var tampered = await ComunaProcess.RunAsync(["verify", "round", closed.Id.ToString(), .. target], ct);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains($"units were handed out, but {closed.UnitsArrived} arrived.", tampered.Output, StringComparison.Ordinal);
+        Assert.Contains("the checkpoint does not match the content.", tampered.Output, StringComparison.Ordinal);
+        Assert.Contains("digest differs", tampered.Output, StringComparison.Ordinal);
+        Assert.Equal(2, (await ComunaProcess.RunAsync(["verify", "round", Guid.NewGuid().ToString(), .. target], ct)).ExitCode);
+    }
+
     /// <summary>A small assembly of El Maizal's first council: quorum present, one vote, closed with minutes.</summary>
     private static async Task<Guid> HoldAssemblyAsync(IServiceProvider services, TestDatabase database, CancellationToken ct)
     {

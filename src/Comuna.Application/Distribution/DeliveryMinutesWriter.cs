@@ -66,6 +66,9 @@ public sealed class DeliveryMinutesWriter(IComunaDb db)
         var rounds = db.DistributionRounds.Where(r => r.CouncilId == councilId).Select(r => r.Id);
         var last = await db.DeliveryMinutes.AsNoTracking().Where(m => rounds.Contains(m.RoundId))
             .OrderByDescending(m => m.WrittenAtUtc).ThenByDescending(m => m.Id).Select(m => m.Checkpoint).FirstOrDefaultAsync(cancellationToken);
-        return last ?? VoteChain.Sha256($"comuna-delivery-minutes-genesis\n{councilId:D}");
+        return last ?? Genesis(councilId);
     }
+
+    /// <summary>Where a council's chain of delivery minutes starts.</summary>
+    public static string Genesis(Guid councilId) => VoteChain.Sha256($"comuna-delivery-minutes-genesis\n{councilId:D}");
 }

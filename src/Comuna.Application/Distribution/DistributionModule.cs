@@ -13,5 +13,7 @@ public static class DistributionModule
         .AddScoped<CloseRound>()
         .AddScoped<DeliveryMinutesWriter>()
         .AddScoped<RecordHealthFlag>()
+        .AddScoped<ClearHealthFlag>()
+        .AddScoped<VerifyRounds>()
         .AddScoped<DistributionQueries>();
 }

@@ -136,6 +136,72 @@ public sealed class DistributionQueries(IComunaDb db)
         return new TransparencyView(councilId, council.Name, rows);
     }
 
+    /// <summary>
+    /// The council's households on <paramref name="day"/> with each member's priority as a round
+    /// starting that day counts it, a page at a time, optionally only the household
+    /// <paramref name="code"/>: it names residents and their health, so it is for those who read
+    /// the census (403 for others who hold a role there, 404 for everyone else).
+    /// </summary>
+    public async Task<Result<HealthView>> HealthAsync(
+        Actor actor, Guid councilId, DateOnly day, string? code, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == councilId, cancellationToken);
+        if (council is null)
+            return Error.NotFound("council", councilId);
+        if (!DistributionAccess.CanSeeHouseholds(actor, council))
+            return DistributionAccess.Knows(actor, council)
+                ? Error.Forbidden("forbidden", "Health flags are for those who read the council's census.")
+                : Error.NotFound("council", councilId);
+        var (number, size) = Paging.Clamp(page, pageSize);
+        var query = db.Households.AsNoTracking().Where(h => h.CouncilId == councilId);
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            var wanted = code.Trim().ToUpperInvariant();
+            query = query.Where(h => h.Code == wanted);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var households = await query.OrderBy(h => h.Code).Skip((number - 1) * size).Take(size)
+            .Select(h => new { h.Id, h.Code, h.Address }).ToListAsync(cancellationToken);
+        var ids = households.Select(h => h.Id).ToList();
+        var residents = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.HouseholdId))
+            .OrderBy(r => r.BirthDate).ThenBy(r => r.NationalId)
+            .Select(r => new { r.Id, r.HouseholdId, r.FirstNames, r.LastNames, r.NationalId, r.Sex, r.BirthDate })
+            .ToListAsync(cancellationToken);
+        var residentIds = residents.Select(r => r.Id).ToList();
+        var flags = (await db.HealthFlags.AsNoTracking()
+                .Where(f => residentIds.Contains(f.ResidentId) && f.StartsOn <= day && (f.EndsOn == null || f.EndsOn >= day))
+                .ToListAsync(cancellationToken))
+            .OrderBy(f => f.Kind).ThenBy(f => f.StartsOn).ToLookup(f => f.ResidentId);
+        var childBornAfter = day.AddYears(-EntitlementRule.ChildUnderAge);
+        var elderBornOnOrBefore = day.AddYears(-EntitlementRule.ElderFromAge);
+        var byHousehold = residents.ToLookup(r => r.HouseholdId);
+        var items = households.Select(h =>
+        {
+            var members = byHousehold[h.Id].Select(r => new HealthResident(
+                r.Id, $"{r.FirstNames} {r.LastNames}", r.NationalId, r.Sex, r.BirthDate, AgeOn(r.BirthDate, day),
+                r.BirthDate > childBornAfter, r.BirthDate <= elderBornOnOrBefore,
+                flags[r.Id].Select(f => new HealthFlagView(f.Id, f.Kind, f.StartsOn, f.EndsOn)).ToList())).ToList();
+            var reasons = PriorityReasons.None;
+            if (members.Any(m => m.ChildUnder5))
+                reasons |= PriorityReasons.ChildrenUnder5;
+            if (members.Any(m => m.Elderly))
+                reasons |= PriorityReasons.Elderly;
+            if (members.Any(m => m.Has(HealthFlagKind.Pregnant)))
+                reasons |= PriorityReasons.Pregnant;
+            if (members.Any(m => m.Has(HealthFlagKind.Malnutrition)))
+                reasons |= PriorityReasons.Malnutrition;
+            return new HealthHousehold(h.Id, h.Code, h.Address, PriorityReasonNames.Of(reasons), members);
+        }).ToList();
+        return new HealthView(council.Id, council.Name, day, DistributionAccess.CanRun(actor, council),
+            new Page<HealthHousehold>(items, number, size, total));
+    }
+
+    private static int AgeOn(DateOnly birth, DateOnly day)
+    {
+        var age = day.Year - birth.Year;
+        return birth > day.AddYears(-age) ? age - 1 : age;
+    }
+
     private static RoundView View(RoundScope scope, int served)
     {
         var (r, c) = scope;

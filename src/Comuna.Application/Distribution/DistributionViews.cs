@@ -74,3 +74,23 @@ public static class PriorityReasonNames
         return names;
     }
 }
+
+/// <summary>
+/// A council's households as the health committee sees them on a day: each member's age, whether
+/// they count as a child under 5 or as elderly (from the census birth dates, as a round counts them
+/// on its first day) and the flags the committee recorded that are in force on the day.
+/// </summary>
+public sealed record HealthView(Guid CouncilId, string CouncilName, DateOnly Day, bool CanRecord, Common.Page<HealthHousehold> Households);
+
+/// <summary>A household with the reasons it would have priority on the day (whatever a round's rule counts).</summary>
+public sealed record HealthHousehold(Guid HouseholdId, string Code, string Address, IReadOnlyList<string> Reasons, IReadOnlyList<HealthResident> Members);
+
+/// <summary>One member as the health committee sees them.</summary>
+public sealed record HealthResident(
+    Guid ResidentId, string Name, string NationalId, Domain.Registry.Sex Sex, DateOnly BirthDate, int Age, bool ChildUnder5, bool Elderly, IReadOnlyList<HealthFlagView> Flags)
+{
+    public bool Has(HealthFlagKind kind) => Flags.Any(f => f.Kind == kind);
+}
+
+/// <summary>A health flag in force: its kind and its days.</summary>
+public sealed record HealthFlagView(Guid Id, HealthFlagKind Kind, DateOnly StartsOn, DateOnly? EndsOn);

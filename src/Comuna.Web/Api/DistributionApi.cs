@@ -45,6 +45,8 @@ public static class DistributionApi
         api.MapPost("/rounds/{id:guid}/close", CloseAsync).RequireAuthorization();
         api.MapGet("/rounds/{id:guid}/minutes", async (Guid id, DistributionQueries q, CancellationToken ct) => ApiResults.Ok(await q.MinutesAsync(id, ct)));
         api.MapPost("/residents/{residentId:guid}/health-flags", FlagAsync).RequireAuthorization();
+        api.MapDelete("/residents/{residentId:guid}/health-flags/{kind}", ClearFlagAsync).RequireAuthorization()
+            .WithSummary("Ends the resident's flag of this kind from today (pregnant or malnutrition); 204 whether or not one was in force.");
         return app;
     }
 
@@ -121,6 +123,15 @@ public static class DistributionApi
             ? TypedResults.Created($"/api/v1/residents/{residentId}/health-flags",
                 new { flag.Value.Id, flag.Value.ResidentId, flag.Value.Kind, flag.Value.StartsOn, flag.Value.EndsOn })
             : ApiResults.Problem(flag.Error);
+    }
+
+    private static async Task<IResult> ClearFlagAsync(Guid residentId, string kind, ClearHealthFlag clear, CurrentActor current, CancellationToken ct)
+    {
+        var parsed = WireEnums.Parse<HealthFlagKind>(kind, "kind", "pregnant or malnutrition");
+        if (!parsed.IsSuccess)
+            return ApiResults.Problem(parsed.Error);
+        var cleared = await clear.ExecuteAsync(await current.GetAsync(ct), residentId, parsed.Value!.Value, ct);
+        return cleared.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(cleared.Error);
     }
 
     /// <summary>Who signs the acta: the account's name as it signed in.</summary>

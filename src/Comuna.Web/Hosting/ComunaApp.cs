@@ -11,6 +11,7 @@ using Comuna.Application.Registry;
 using Comuna.Data;
 using Comuna.Web.Access;
 using Comuna.Web.Api;
+using Comuna.Web.FoodPlan;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
@@ -45,6 +46,7 @@ public static class ComunaApp
         services.AddLedger();
         services.AddDistribution();
         services.AddWriteQueue();
+        services.AddSingleton<PlanRuns>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<StartupTasks>();

@@ -61,7 +61,7 @@ public sealed class PermissionTableTests
     /// <summary>The ids and bodies that make the table's requests concrete on the demo data.</summary>
     private sealed record DemoPlaces(
         Guid PanalId, int PanalParishId, Dictionary<string, (Guid Id, object Body)> Councils, Guid ResidentHousehold, Guid OtherHousehold,
-        IReadOnlyList<Guid> PanalHouseholds)
+        IReadOnlyList<Guid> PanalHouseholds, IReadOnlyList<Guid> PanalResidents)
     {
         /// <summary>A round of Panal's first council with boxes for everyone, opened by its spokesperson before the table runs.</summary>
         public static readonly object RoundBody = new
@@ -101,7 +101,8 @@ public sealed class PermissionTableTests
             var other = await db.Households.Where(h => h.CouncilId == councils["panal-cc01"].Item1 && h.Id != household)
                 .OrderBy(h => h.Code).Select(h => h.Id).FirstAsync(ct);
             var households = await db.Households.Where(h => h.CouncilId == councils["panal-cc01"].Item1).OrderBy(h => h.Code).Select(h => h.Id).ToListAsync(ct);
-            return new DemoPlaces(panal.Id, panal.ParishId, councils, household, other, households);
+            var residents = await db.Residents.Where(r => r.Household!.CouncilId == councils["panal-cc01"].Item1).OrderBy(r => r.NationalId).Select(r => r.Id).ToListAsync(ct);
+            return new DemoPlaces(panal.Id, panal.ParishId, councils, household, other, households, residents);
         }
 
         private static async Task<Guid> ResidentOfAsync(ComunaDbContext db, string username, CancellationToken ct)
@@ -130,7 +131,9 @@ public sealed class PermissionTableTests
                 .Replace("{other-household}", OtherHousehold.ToString(), StringComparison.Ordinal)
                 .Replace("{panal-assembly}", PanalAssembly.ToString(), StringComparison.Ordinal)
                 .Replace("{panal-round}", PanalRound.ToString(), StringComparison.Ordinal)
-                .Replace("{panal}", PanalId.ToString(), StringComparison.Ordinal);
+                .Replace("{panal}", PanalId.ToString(), StringComparison.Ordinal)
+                // Each health flag on a resident of its own, so that only the permission decides the answer.
+                .Replace("{panal-resident}", PanalResidents[serial % PanalResidents.Count].ToString(), StringComparison.Ordinal);
 
             // Creations get a fresh code each time, so that only the permission decides the answer.
             if (method == HttpMethod.Post && path.EndsWith("/households", StringComparison.Ordinal))
@@ -146,11 +149,13 @@ public sealed class PermissionTableTests
             // Each delivery to a household of its own, so that only the permission decides the answer.
             else if (method == HttpMethod.Post && path.EndsWith("/deliveries", StringComparison.Ordinal))
                 body = new { householdId = PanalHouseholds[serial % PanalHouseholds.Count], units = 1 };
+            else if (method == HttpMethod.Post && path.EndsWith("/health-flags", StringComparison.Ordinal))
+                body = new { kind = "malnutrition" };
             else if (method == HttpMethod.Post && path == "/api/v1/communes")
                 body = new { code = $"PERM-COM{serial:0000}", name = $"Comuna Prueba {serial}", parishId = PanalParishId };
 
             var request = new HttpRequestMessage(method, path);
-            if (method != HttpMethod.Get)
+            if (method != HttpMethod.Get && method != HttpMethod.Delete)
                 request.Content = JsonContent.Create(body);
             return request;
         }

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+
+using Field = System.Collections.Generic.KeyValuePair<string, string>;
 
 namespace Comuna.Web.Tests.Pages;
 
@@ -86,6 +90,145 @@ public sealed class DistributionPageTests
         using var lidice = new PageClient(server);
         await lidice.SignInAsync("admin.lidice");
         Assert.Equal(HttpStatusCode.NotFound, (await lidice.GetAsync(form)).StatusCode);
+    }
+
+    [Theory, BothEngines]
+    public async Task HealthCommittee_MarksAndClearsMalnutrition_OnThePage_AndARoundOfThatDayCountsIt(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var councilId = await DemoCouncils.IdAsync(database, DemoCouncils.PanalFirst);
+        Guid residentId, householdId;
+        string code;
+        await using (var db = database.NewContext())
+        {
+            var member = await db.Residents.Where(r => r.Household!.CouncilId == councilId)
+                .OrderBy(r => r.Household!.Code).ThenBy(r => r.NationalId).Select(r => new { r.Id, r.HouseholdId, r.Household!.Code }).FirstAsync(ct);
+            (residentId, householdId, code) = (member.Id, member.HouseholdId, member.Code);
+        }
+        // A round's first day a few days ahead, so that the flag begins after today whatever day the test runs.
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+        var dia = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var longDay = day.ToString("d 'de' MMMM 'de' yyyy", System.Globalization.CultureInfo.GetCultureInfo("es"));
+        var health = $"/consejos/{councilId}/salud?dia={dia}&hogar={code}";
+        using var vocera = new PageClient(server);
+        await vocera.SignInAsync("vocera.panal");
+        var before = await vocera.HtmlAsync(health);
+        Assert.Contains(code, before, StringComparison.Ordinal);
+        Assert.Contains("Marcar: Desnutrición", Row(before, residentId), StringComparison.Ordinal);
+
+        Field[] flag = [new("residentId", residentId.ToString()), new("kind", "malnutrition"), new("dia", dia), new("hogar", code)];
+        var marked = await PageClient.TextAsync(await vocera.SubmitAsync(health, flag, $"{health}&handler=Set"));
+        Assert.Contains($"Bandera registrada: Desnutrición, desde el {longDay}.", marked, StringComparison.Ordinal);
+        Assert.Contains($"desde el {longDay}", Row(marked, residentId), StringComparison.Ordinal);
+        Assert.Contains("Quitar: Desnutrición", Row(marked, residentId), StringComparison.Ordinal);
+
+        // A round starting that day whose rule counts malnutrition puts the household first for it.
+        using var api = await server.SignedInAsync("vocera.panal");
+        var created = await api.PostAsJsonAsync($"/api/v1/councils/{councilId}/rounds", new
+        {
+            kind = "food-box",
+            item = "Caja CLAP",
+            unit = "caja",
+            unitsArrived = 5,
+            startsOn = dia,
+            pickupPoints = new[] { "Casa comunal" },
+            priorityChildren = false,
+            priorityElderly = false,
+            priorityPregnant = false,
+            priorityMalnutrition = true,
+        }, ct);
+        created.EnsureSuccessStatusCode();
+        var roundId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        async Task<string[]> ReasonsAsync() => (await api.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{roundId}/allocation", ct)).GetProperty("lines")
+            .EnumerateArray().Single(l => l.GetProperty("householdId").GetGuid() == householdId).GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToArray();
+        Assert.Equal(["malnutrition"], await ReasonsAsync());
+        Assert.Contains($"/consejos/{councilId}/salud?dia={dia}", await vocera.HtmlAsync($"/jornadas/{roundId}"), StringComparison.Ordinal);
+
+        // Finance reads the census, so it sees the flags, but records none; another commune's admin sees nothing.
+        using (var finance = new PageClient(server))
+        {
+            await finance.SignInAsync("finanzas.panal");
+            var read = await finance.HtmlAsync(health);
+            Assert.Contains($"desde el {longDay}", Row(read, residentId), StringComparison.Ordinal);
+            Assert.DoesNotContain("Quitar:", read, StringComparison.Ordinal);
+            using var refused = await finance.SubmitAsync(health, flag, $"{health}&handler=Clear");
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        using (var lidice = new PageClient(server))
+        {
+            await lidice.SignInAsync("admin.lidice");
+            Assert.Equal(HttpStatusCode.NotFound, (await lidice.GetAsync(health)).StatusCode);
+        }
+
+        var cleared = await PageClient.TextAsync(await vocera.SubmitAsync(health, flag, $"{health}&handler=Clear"));
+        Assert.Contains("Bandera quitada: Desnutrición, desde hoy.", cleared, StringComparison.Ordinal);
+        Assert.Contains("Marcar: Desnutrición", Row(cleared, residentId), StringComparison.Ordinal);
+        Assert.Empty(await ReasonsAsync());
+    }
+
+    [Theory, BothEngines]
+    public async Task DeliverySheet_PrintsCodesUnitsAndBoxes_WithoutNames_AndItsTickedCodesAreEnteredOnTheRound(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var councilId = await DemoCouncils.IdAsync(database, DemoCouncils.PanalFirst);
+        Guid roundId;
+        Dictionary<string, string> eldest;
+        await using (var db = database.NewContext())
+        {
+            roundId = await db.DistributionRounds.Where(r => r.CouncilId == councilId && r.Status == Domain.Distribution.RoundStatus.Open).Select(r => r.Id).SingleAsync(ct);
+            eldest = (await db.Residents.Where(r => r.Household!.CouncilId == councilId).Select(r => new { r.Household!.Code, r.BirthDate, r.NationalId, Name = r.FirstNames + " " + r.LastNames }).ToListAsync(ct))
+                .GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.OrderBy(r => r.BirthDate).ThenBy(r => r.NationalId, StringComparer.Ordinal).First().Name);
+        }
+        using var api = await server.SignedInAsync("vocera.panal");
+        var allocated = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{roundId}/allocation", ct)).GetProperty("lines").EnumerateArray()
+            .Where(l => l.GetProperty("entitled").GetInt32() > 0)
+            .ToDictionary(l => l.GetProperty("code").GetString()!, l => (Units: l.GetProperty("allocated").GetInt32(), Served: l.GetProperty("delivered").ValueKind != JsonValueKind.Null));
+        using var vocera = new PageClient(server);
+        await vocera.SignInAsync("vocera.panal");
+        var sheet = $"/jornadas/{roundId}/planilla";
+
+        var printed = await vocera.HtmlAsync(sheet);
+        var rows = System.Text.RegularExpressions.Regex.Matches(printed, @"<tr>\s*<td><strong>(\w+)</strong></td>\s*<td class=""n"">(\d+)</td>\s*<td class=""box"">([^<]*)</td>\s*<td class=""sign""></td>")
+            .ToDictionary(m => m.Groups[1].Value, m => (Units: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Box: m.Groups[3].Value));
+        Assert.Equal(allocated.Keys.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        Assert.All(rows, row => Assert.Equal(allocated[row.Key].Units, row.Value.Units));
+        Assert.All(rows, row => Assert.Equal(allocated[row.Key].Served, row.Value.Box.Length > 0));
+        Assert.DoesNotContain(eldest[rows.Keys.First()], printed, StringComparison.Ordinal);
+        Assert.Contains("@media print", printed, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/jornadas/{roundId}#sheet\"", printed, StringComparison.Ordinal);
+        Assert.Contains(eldest[rows.Keys.First()], await vocera.HtmlAsync($"{sheet}?nombres=1"), StringComparison.Ordinal);
+
+        // It lists households, as the allocation does: not for a resident, nor for another commune.
+        using (var resident = new PageClient(server))
+        {
+            await resident.SignInAsync("residente.panal");
+            Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync(sheet)).StatusCode);
+        }
+        using (var lidice = new PageClient(server))
+        {
+            await lidice.SignInAsync("admin.lidice");
+            Assert.Equal(HttpStatusCode.NotFound, (await lidice.GetAsync(sheet)).StatusCode);
+        }
+
+        // Two households ticked on paper are entered on the round's page and come back ticked.
+        var ticked = rows.Where(r => r.Value.Box.Length == 0 && r.Value.Units > 0).Take(2).Select(r => r.Key).ToList();
+        Assert.Equal(2, ticked.Count);
+        var entered = await PageClient.TextAsync(await vocera.SubmitAsync($"/jornadas/{roundId}", [new("sheet", string.Join("\n", ticked))], $"/jornadas/{roundId}?handler=Sheet"));
+        Assert.Contains("Planilla cargada: 2 hogares", entered, StringComparison.Ordinal);
+        var after = await vocera.HtmlAsync(sheet);
+        Assert.All(ticked, code => Assert.Matches($@"<strong>{code}</strong></td>\s*<td class=""n"">{rows[code].Units}</td>\s*<td class=""box"">✓ {rows[code].Units}</td>", after));
+    }
+
+    /// <summary>The table row of one resident on the health page.</summary>
+    private static string Row(string html, Guid residentId)
+    {
+        var start = html.IndexOf($"<tr id=\"r-{residentId}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no row for resident {residentId}");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
     private static async Task<Guid> HouseholdIdAsync(TestDatabase database, Guid councilId, string code, CancellationToken ct)

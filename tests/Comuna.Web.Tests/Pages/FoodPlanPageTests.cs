@@ -1,23 +1,29 @@
 using System.Net;
 using System.Text;
+using Comuna.Planning.FoodPlan;
+using Comuna.Web.FoodPlan;
 using Comuna.Web.Pages.FoodPlan;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Comuna.Web.Tests.Pages;
 
 public sealed class FoodPlanPageTests
 {
     [Theory, BothEngines]
-    public async Task Spokesperson_UploadsAPlan_AndReadsBothPolicies_TheImportGap_AndTheDeliveryOrders(DatabaseEngine engine)
+    public async Task Spokesperson_UploadsAPlan_FollowsItsRun_AndReadsBothPolicies_TheImportGap_AndTheDeliveryOrders(DatabaseEngine engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var page = new PageClient(server);
         await page.SignInAsync("residente.panal");
 
-        using var planned = await page.UploadAsync("/plan-alimentario", "Upload", "plan.json", Encoding.UTF8.GetBytes(PlanModel.Example));
-        var html = await PageClient.TextAsync(planned);
+        // The form answers at once with the run's page, which follows the plan to its result.
+        using var started = await page.UploadAsync("/plan-alimentario", "Upload", "plan.json", Encoding.UTF8.GetBytes(PlanModel.Example));
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches("^/plan-alimentario/ejecuciones/[0-9a-f]{32}$", run);
+        var html = await ResultAsync(page, run);
 
-        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
         Assert.Contains("óptimo demostrado", html, StringComparison.Ordinal);
         // Production-first: the farm's 100 t of plantain and 60 t of maize fill the 160 t road and
         // nothing is lost; import-first fills Barquisimeto from the port and the harvest rots.
@@ -27,8 +33,7 @@ public sealed class FoodPlanPageTests
         Assert.Matches(@"<td>maiz</td><td class=""n"">80</td><td class=""n"">60</td><td class=""n"">20</td><td class=""n"">0</td>", Table(html, "gap"));
         Assert.Matches(@"<td>sarare</td><td>platano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
 
-        var json = Field(html, "Json");
-        using var csv = await page.SubmitAsync("/plan-alimentario", [new("Json", json), new("Policy", "production-first")], "/plan-alimentario?handler=Csv");
+        using var csv = await page.GetAsync($"{run}?handler=Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("from,to,product,quantity,origin", lines[0]);
@@ -51,6 +56,64 @@ public sealed class FoodPlanPageTests
 
         Assert.Contains("routes[2] (puerto-cabello → atlantida) goes nowhere: unknown place \"atlantida\" in to.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
+        Assert.Equal("/plan-alimentario", refused.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Run_WhilePlanning_ShowsStageRoundObjectiveAndBound_RefreshesItself_AndIsNobodyElses()
+    {
+        // The solver is held after its second round, so the page is read while the plan is being made.
+        using var release = new SemaphoreSlim(0);
+        PlanStage held = (problem, policy, options) =>
+        {
+            options.Progress!(new FlowProgress(1, -300, -900, 0.4));
+            options.Progress!(new FlowProgress(2, -500, -600, 0.9));
+            Assert.True(release.Wait(TimeSpan.FromSeconds(30)), "the test never released the plan");
+            return PlanRuns.Solve(problem, policy, options);
+        };
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database, services => services.AddSingleton(held));
+        using var page = new PageClient(server);
+        await page.SignInAsync("residente.panal");
+
+        using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
+        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
+        var html = await RoundAsync(page, run, 2);
+
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\">", html, StringComparison.Ordinal);
+        Assert.Contains("Etapa 1 de 2: Producción primero", html, StringComparison.Ordinal);
+        // In the contract's terms: all 160 t of lots lost (× 1,000) and all 230 t unmet (× 100) is
+        // 183,000, less the saving so far (500) and less the most the proof allows (600).
+        Assert.Contains("<dd id=\"objective\">182.500</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"bound\">182.400</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"gap\">0,0548%</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
+        using (var early = await page.GetAsync($"{run}?handler=Csv"))
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+
+        // Another account, even a spokesperson of the same council, is told the run does not exist.
+        using (var other = new PageClient(server))
+        {
+            await other.SignInAsync("vocera.panal");
+            using var refused = await other.GetAsync(run);
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        // Two plans at once at most: a second runs, a third is refused on the form.
+        using var second = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "import-first")]);
+        Assert.Matches("^/plan-alimentario/ejecuciones/", second.RequestMessage!.RequestUri!.AbsolutePath);
+        using var third = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
+        Assert.Contains("Se están haciendo otros planes en este servidor", await PageClient.TextAsync(third), StringComparison.Ordinal);
+
+        // The second is cancelled; the first, released, goes on to the comparison and its result.
+        using (var cancelled = await page.SubmitAsync(second.RequestMessage.RequestUri.AbsolutePath, [], $"{second.RequestMessage.RequestUri.AbsolutePath}?handler=Cancel"))
+            Assert.Contains("Cancelando: el plan se detiene", await PageClient.TextAsync(cancelled), StringComparison.Ordinal);
+        release.Release(3);
+        html = await ResultAsync(page, run);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+        Assert.Contains("óptimo demostrado", html, StringComparison.Ordinal);
+        Assert.Contains("Importación primero (CLAP)", Table(html, "comparison"), StringComparison.Ordinal);
+        Assert.Contains("El plan fue cancelado.", await ResultAsync(page, second.RequestMessage.RequestUri.AbsolutePath), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +127,10 @@ public sealed class FoodPlanPageTests
         using var page = new PageClient(server);
         await page.SignInAsync("residente.panal");
 
-        using var pdf = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")], "/plan-alimentario?handler=Pdf");
+        using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
+        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
+        await ResultAsync(page, run);
+        using var pdf = await page.GetAsync($"{run}?handler=Pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var file = Path.Combine(Path.GetTempPath(), $"ordenes-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, await pdf.Content.ReadAsByteArrayAsync(ct), ct);
@@ -84,18 +150,38 @@ public sealed class FoodPlanPageTests
         }
     }
 
+    /// <summary>Reads the run's page as a browser would, every refresh, until it stops asking again.</summary>
+    private static async Task<string> ResultAsync(PageClient page, string run)
+    {
+        for (var tries = 0; tries < 600; tries++)
+        {
+            var html = await page.HtmlAsync(run);
+            if (!html.Contains("http-equiv=\"refresh\"", StringComparison.Ordinal))
+                return html;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail($"{run} was still planning after a minute.");
+        return "";
+    }
+
+    /// <summary>Reads the run's page until it shows <paramref name="round"/>.</summary>
+    private static async Task<string> RoundAsync(PageClient page, string run, int round)
+    {
+        for (var tries = 0; tries < 300; tries++)
+        {
+            var html = await page.HtmlAsync(run);
+            if (html.Contains($"<dd id=\"round\">{round}</dd>", StringComparison.Ordinal))
+                return html;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail($"{run} never reached round {round}.");
+        return "";
+    }
+
     private static string Table(string html, string id)
     {
         var start = html.IndexOf($"<table id=\"{id}\">", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no table {id}");
         return html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
-    }
-
-    private static string Field(string html, string name)
-    {
-        var start = html.IndexOf($"name=\"{name}\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"no field {name}");
-        start += $"name=\"{name}\">".Length;
-        return html[start..html.IndexOf("</textarea>", start, StringComparison.Ordinal)];
     }
 }

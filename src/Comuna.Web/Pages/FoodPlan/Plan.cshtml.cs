@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
@@ -11,12 +11,11 @@ namespace Comuna.Web.Pages.FoodPlan;
 
 /// <summary>
 /// The food plan from a page: paste or upload a plan's inputs (the JSON of <c>comuna plan</c>),
-/// plan it, and read the result per commune and product, the import gap, both policies side by
-/// side, and the delivery orders as CSV for the producing and receiving communes. Nothing is
-/// stored: the input travels with the form.
+/// and start planning it; the run's page (<see cref="RunModel"/>) shows its progress and then its
+/// result. Nothing is stored in the database: the run is held in memory for its page a while.
 /// </summary>
 [Authorize]
-public sealed class PlanModel(IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs) : PageModel
 {
     /// <summary>Inputs above this size are refused: the page is for a region's plan, the CLI for the nation's.</summary>
     public const int MaxInputBytes = 8 * 1024 * 1024;
@@ -30,54 +29,24 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer) : Page
     [BindProperty]
     public string Policy { get; set; } = "production-first";
 
-    public PlanResult? Result { get; private set; }
-
-    /// <summary>Per place and product: need, delivered, unmet, lost.</summary>
-    public IReadOnlyList<PlaceLine> Places { get; private set; } = [];
-
-    /// <summary>The inputs of the plan just made.</summary>
-    public PlanInput? Input { get; private set; }
-
-    public sealed record PlaceLine(string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
-
     public void OnGet([FromQuery(Name = "ejemplo")] bool example = false)
     {
         if (example)
             Json = Example;
     }
 
+    /// <summary>
+    /// Checks the inputs here, so that a bad entry is named on this form, then starts the plan in
+    /// the background and sends the person to the run's page, which follows it to its result.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        await PlanAsync(cancellationToken);
-        return Page();
-    }
-
-    /// <summary>The shipments as delivery orders, one line per producing commune, receiving commune and product.</summary>
-    public async Task<IActionResult> OnPostCsvAsync(CancellationToken cancellationToken)
-    {
-        if (!await PlanAsync(cancellationToken))
-            return Page();
-        var csv = new StringBuilder("from,to,product,quantity,origin\n");
-        foreach (var s in Result!.Shipments)
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin}\n");
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"ordenes-de-entrega-{Result.Policy}.csv");
-    }
-
-    public async Task<IActionResult> OnPostPdfAsync(CancellationToken cancellationToken)
-    {
-        if (!await PlanAsync(cancellationToken))
-            return Page();
-        return File(DeliveryOrdersPdf.Compose(Result!, Input!, localizer), "application/pdf", $"ordenes-de-entrega-{Result!.Policy}.pdf");
-    }
-
-    private async Task<bool> PlanAsync(CancellationToken cancellationToken)
     {
         if (Upload is { Length: > 0 } upload)
         {
             if (upload.Length > MaxInputBytes)
             {
                 ModelState.AddModelError(nameof(Upload), localizer["The file is too large for the page; use comuna plan."]);
-                return false;
+                return Page();
             }
             using var reader = new StreamReader(upload.OpenReadStream(), Encoding.UTF8);
             Json = await reader.ReadToEndAsync(cancellationToken);
@@ -85,45 +54,33 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer) : Page
         if (string.IsNullOrWhiteSpace(Json))
         {
             ModelState.AddModelError(nameof(Json), localizer["Paste the plan's inputs or choose a file."]);
-            return false;
+            return Page();
         }
         var policy = FoodPlanner.ParsePolicy(Policy);
         if (policy is null)
         {
             ModelState.AddModelError(nameof(Policy), localizer["Choose production-first or import-first."]);
-            return false;
+            return Page();
         }
-        var json = Json;
-        var (result, errors) = await Task.Run(() => FoodPlanner.PlanFromJson(json, policy.Value), cancellationToken);
-        if (result is null)
+        var (input, malformed) = PlanJson.ReadInput(Json);
+        IReadOnlyList<PlanError> errors = malformed is null ? [] : [malformed];
+        PlanProblem? problem = null;
+        if (input is not null)
+            (problem, errors) = PlanProblem.Build(input);
+        if (problem is null)
         {
             foreach (var error in errors)
                 ModelState.AddModelError(nameof(Json), error.Message);
-            return false;
+            return Page();
         }
-        Result = result;
-        // Read once more for what the result does not repeat: the needs, and the places' and products' names.
-        Input = PlanJson.ReadInput(json).Input!;
-        Places = Lines(Input, result);
-        return true;
+        var run = runs.Start(User.FindFirstValue(ClaimTypes.NameIdentifier)!, problem, input!, policy.Value);
+        if (run is null)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Other plans are being made on this server; try again in a minute."]);
+            return Page();
+        }
+        return RedirectToPage("/FoodPlan/Run", new { id = run.Id });
     }
-
-    private static List<PlaceLine> Lines(PlanInput input, PlanResult result)
-    {
-        var delivered = result.Shipments.GroupBy(s => (s.To, s.Product)).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
-        var unmet = result.Unmet.ToDictionary(u => (u.Place, u.Product), u => u.Quantity);
-        var spoiled = result.Spoiled.ToDictionary(s => (s.Place, s.Product), s => s.Quantity);
-        var need = (input.Needs ?? []).GroupBy(n => (n!.Place!, n.Product!)).ToDictionary(g => g.Key, g => g.Sum(n => n!.Quantity ?? 0));
-        return [.. need.Keys.Concat(spoiled.Keys).Distinct()
-            .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal)
-            .Select(k => new PlaceLine(k.Item1, k.Item2, need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))];
-    }
-
-    private static string Cell(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-
-    /// <summary>Quantities as a person reads them here: 1.234,5.</summary>
-    public static string Number(double value) => value.ToString("#,##0.##", CultureInfo.CurrentCulture);
 
     /// <summary>A small plan to start from: a farm, a city, a town and a port.</summary>
     public const string Example = """

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Comuna.Planning.FoodPlan;
+
+namespace Comuna.Web.FoodPlan;
+
+/// <summary>
+/// Plans one policy of a run: <see cref="FoodPlanner.Plan"/> without the comparison, which the run
+/// plans as a stage of its own so that its page can say which policy is being planned. A seam for
+/// the tests, which hold a run at a known round.
+/// </summary>
+public delegate PlanResult PlanStage(PlanProblem problem, PlanPolicy policy, FlowSolver.Options options);
+
+/// <summary>
+/// The food plans being made in this server process, in the background, so that the page that
+/// starts one answers at once and the run's own page shows how far it has come. Bounded: at most
+/// <see cref="MaxRunning"/> plans solve at once (the solver takes a core each), a finished run is
+/// kept <see cref="KeepFinished"/> for its page and its delivery orders, and no more than
+/// <see cref="MaxKept"/> runs are held. Nothing is written to the database: a server restart
+/// forgets the runs, as it would forget a page being planned.
+/// </summary>
+public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDisposable
+{
+    public const int MaxRunning = 2;
+
+    public const int MaxKept = 20;
+
+    public static readonly TimeSpan KeepFinished = TimeSpan.FromMinutes(30);
+
+    /// <summary>Plans one policy with the solver, reporting its rounds.</summary>
+    public static PlanResult Solve(PlanProblem problem, PlanPolicy policy, FlowSolver.Options options) =>
+        FoodPlanner.Plan(problem, policy, compare: false, options);
+
+    private readonly PlanStage _stage = stage ?? Solve;
+    private readonly ConcurrentDictionary<string, PlanRun> _runs = new(StringComparer.Ordinal);
+    private readonly Lock _starting = new();
+
+    /// <summary>
+    /// Starts planning <paramref name="problem"/> for <paramref name="ownerId"/>; null when
+    /// <see cref="MaxRunning"/> plans are already running or <see cref="MaxKept"/> runs are held.
+    /// </summary>
+    public PlanRun? Start(string ownerId, PlanProblem problem, PlanInput input, PlanPolicy policy, bool compare = true)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        PlanRun run;
+        lock (_starting)
+        {
+            Sweep();
+            if (_runs.Values.Count(r => r.State == PlanRunState.Running) >= MaxRunning)
+                return null;
+            if (_runs.Count >= MaxKept)
+            {
+                // Make room by forgetting the oldest finished run; if every run is still running, refuse.
+                var oldest = _runs.Values.Where(r => r.State != PlanRunState.Running).MinBy(r => r.FinishedAt);
+                if (oldest is null)
+                    return null;
+                Forget(oldest);
+            }
+            run = new PlanRun(NewId(), ownerId, policy, input, compare, clock.GetUtcNow());
+            _runs[run.Id] = run;
+        }
+        // A thread of its own: a plan holds a core for seconds or minutes, which the request pool should not lend.
+        _ = Task.Factory.StartNew(() => Execute(run, problem, compare), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return run;
+    }
+
+    /// <summary>The run <paramref name="id"/> if <paramref name="ownerId"/> started it; for anyone else, as for an unknown id, null.</summary>
+    public PlanRun? Find(string id, string ownerId)
+    {
+        Sweep();
+        return _runs.TryGetValue(id, out var run) && string.Equals(run.OwnerId, ownerId, StringComparison.Ordinal) ? run : null;
+    }
+
+    /// <summary>Asks the run to stop after the solver's current round.</summary>
+    public static void Cancel(PlanRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.State == PlanRunState.Running)
+            run.Cancellation.Cancel();
+    }
+
+    /// <summary>How many runs are held, running or finished.</summary>
+    public int Count => _runs.Count;
+
+    private void Execute(PlanRun run, PlanProblem problem, bool compare)
+    {
+        var token = run.Cancellation.Token;
+        try
+        {
+            var constant = problem.ConstantObjective();
+            var main = SolveStage(run, problem, run.Policy, 1, compare ? 2 : 1, constant, token);
+            var result = main;
+            if (compare)
+            {
+                var otherPolicy = run.Policy == PlanPolicy.ProductionFirst ? PlanPolicy.ImportFirst : PlanPolicy.ProductionFirst;
+                var other = SolveStage(run, problem, otherPolicy, 2, 2, constant, token);
+                // As FoodPlanner.Plan compares: production-first's totals, then import-first's.
+                var totals = main.Summary.Comparison.Concat(other.Summary.Comparison)
+                    .OrderByDescending(t => t.Policy, StringComparer.Ordinal).ToList();
+                result = main with { Summary = main.Summary with { Comparison = totals } };
+            }
+            run.Finish(PlanRunState.Done, clock.GetUtcNow(), result);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            run.Finish(PlanRunState.Cancelled, clock.GetUtcNow());
+        }
+#pragma warning disable CA1031 // A run that breaks must say so on its page, not take the process down.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            run.Finish(PlanRunState.Failed, clock.GetUtcNow(), failure: e.Message);
+        }
+    }
+
+    private PlanResult SolveStage(PlanRun run, PlanProblem problem, PlanPolicy policy, int stage, int stages, double constant, CancellationToken token)
+    {
+        token.ThrowIfCancellationRequested();
+        var name = FoodPlanner.Name(policy);
+        run.Report(new PlanRunProgress(stage, stages, name, 0, double.NaN, double.NaN, 0));
+        // Import-first solves twice (imports, then domestic produce on what is left); each solve
+        // counts its rounds from 1 and reports its own saving, so the savings of the solves before
+        // are carried to show the objective of the plan as a whole.
+        double carried = 0, last = 0;
+        var rounds = 0;
+        var options = new FlowSolver.Options
+        {
+            Progress = p =>
+            {
+                // The solver has no cancellation token; it stops between rounds by this exception.
+                token.ThrowIfCancellationRequested();
+                if (p.Round == 1 && rounds > 0)
+                    carried += last;
+                last = p.Objective;
+                rounds++;
+                // Every term of the objective is non-negative, so 0 bounds it when the first duals bound it worse.
+                run.Report(new PlanRunProgress(stage, stages, name, rounds, constant + carried + p.Objective, Math.Max(0, constant + carried + p.Bound), p.Seconds));
+            },
+        };
+        return _stage(problem, policy, options);
+    }
+
+    private void Sweep()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var run in _runs.Values)
+            if (run.FinishedAt is { } finished && now - finished > KeepFinished)
+                Forget(run);
+    }
+
+    private void Forget(PlanRun run)
+    {
+        if (_runs.TryRemove(run.Id, out _))
+            run.Cancellation.Dispose();
+    }
+
+    /// <summary>128 random bits, in letters and digits that travel in a path.</summary>
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>On shutdown, every run still planning stops after its round.</summary>
+    public void Dispose()
+    {
+        foreach (var run in _runs.Values)
+        {
+            if (run.State == PlanRunState.Running)
+                run.Cancellation.Cancel();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Comuna.Planning.FoodPlan;
+using Comuna.Web.FoodPlan;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Comuna.Web.Pages.FoodPlan;
+
+/// <summary>
+/// One plan run: while it plans, the stage, round, time, objective and proven bound, and the page
+/// asks again every two seconds by itself (a meta refresh, no script); when it is done, the result
+/// per commune and product, the import gap, both policies side by side, and the delivery orders
+/// as CSV and PDF. Only the account that started the run sees it; for anyone else it does not exist.
+/// </summary>
+[Authorize]
+public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, TimeProvider clock) : PageModel
+{
+    /// <summary>How often a running plan's page asks again, in seconds.</summary>
+    public const int RefreshSeconds = 2;
+
+    public PlanRun Run { get; private set; } = null!;
+
+    /// <summary>Per place and product: need, delivered, unmet, lost.</summary>
+    public IReadOnlyList<PlaceLine> Places { get; private set; } = [];
+
+    /// <summary>Seconds since the run started (until it finished).</summary>
+    public double Elapsed { get; private set; }
+
+    public sealed record PlaceLine(string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
+
+    public IActionResult OnGet(string id)
+    {
+        if (!Load(id))
+            return NotFound();
+        if (Run.Result is { } result)
+            Places = Lines(Run.Input, result);
+        return Page();
+    }
+
+    /// <summary>The shipments as delivery orders, one line per producing commune, receiving commune and product.</summary>
+    public IActionResult OnGetCsv(string id)
+    {
+        if (!Load(id) || Run.Result is not { } result)
+            return NotFound();
+        var csv = new StringBuilder("from,to,product,quantity,origin\n");
+        foreach (var s in result.Shipments)
+            csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin}\n");
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"ordenes-de-entrega-{result.Policy}.csv");
+    }
+
+    /// <summary>The delivery orders to print: what each commune sends, and what each receives.</summary>
+    public IActionResult OnGetPdf(string id)
+    {
+        if (!Load(id) || Run.Result is not { } result)
+            return NotFound();
+        return File(DeliveryOrdersPdf.Compose(result, Run.Input, localizer), "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
+    }
+
+    /// <summary>Stops the run after the solver's current round.</summary>
+    public IActionResult OnPostCancel(string id)
+    {
+        if (!Load(id))
+            return NotFound();
+        PlanRuns.Cancel(Run);
+        return RedirectToPage(new { id });
+    }
+
+    private bool Load(string id)
+    {
+        var owner = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (owner is null || runs.Find(id, owner) is not { } run)
+            return false;
+        Run = run;
+        Elapsed = ((run.FinishedAt ?? clock.GetUtcNow()) - run.StartedAt).TotalSeconds;
+        return true;
+    }
+
+    private static List<PlaceLine> Lines(PlanInput input, PlanResult result)
+    {
+        var delivered = result.Shipments.GroupBy(s => (s.To, s.Product)).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
+        var unmet = result.Unmet.ToDictionary(u => (u.Place, u.Product), u => u.Quantity);
+        var spoiled = result.Spoiled.ToDictionary(s => (s.Place, s.Product), s => s.Quantity);
+        var need = (input.Needs ?? []).GroupBy(n => (n!.Place!, n.Product!)).ToDictionary(g => g.Key, g => g.Sum(n => n!.Quantity ?? 0));
+        return [.. need.Keys.Concat(spoiled.Keys).Distinct()
+            .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal)
+            .Select(k => new PlaceLine(k.Item1, k.Item2, need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))];
+    }
+
+    private static string Cell(string value) =>
+        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    /// <summary>Quantities as a person reads them here: 1.234,5.</summary>
+    public static string Number(double value) =>
+        double.IsFinite(value) ? value.ToString("#,##0.##", CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>A relative gap, as a percentage with enough digits to see it close.</summary>
+    public static string Percent(double value) =>
+        double.IsFinite(value) ? value.ToString("0.####%", CultureInfo.CurrentCulture) : "—";
+}
