@@ -106,7 +106,15 @@ internal sealed class JournalMemory
         }
         foreach (var account in state.Accounts.Values)
             _communes[account.CommuneId].Accounts[account.Id] = Copy(account);
-        // A mandate is spent only by the transfers of the commune whose head guards it (its own or its council's decision).
+        // A mandate is spent only by the transfers of the commune whose head guards it (its own or its council's
+        // decision). Every mandate the batch touched is remembered anew — a reversal gives one room back
+        // without naming it — and those of its postings are learnt.
+        foreach (var communeId in state.Heads.Keys)
+        {
+            var decisions = _communes[communeId].Decisions;
+            foreach (var decision in state.Decisions.Values.Where(d => decisions.ContainsKey(d.Id)))
+                decisions[decision.Id] = Copy(decision);
+        }
         foreach (var t in state.Postings.Where(t => t.DecisionId is not null))
         {
             if (state.Decisions.TryGetValue(t.DecisionId!.Value, out var decision))

@@ -157,6 +157,46 @@ public sealed class LedgerApiTests
     }
 
     /// <summary>An assembly of Panal's first council approves spending <paramref name="amount"/> VES on pipes.</summary>
+    [Theory, BothEngines]
+    public async Task AReversal_GivesItsMandateTheRoomBack_ForTheNextPayment(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var finance = await server.SignedInAsync("finanzas.panal");
+        Guid panal;
+        await using (var db = database.NewContext())
+            panal = await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.Id).SingleAsync(ct);
+        var books = $"/api/v1/communes/{panal}";
+        var sales = await OpenAsync(finance, books, new { code = "REV-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var treasury = await OpenAsync(finance, books, new { code = "REV-TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
+        var supplier = await OpenAsync(finance, books, new { code = "REV-PROVEEDOR", name = "Proveedor", kind = "expense", currency = "VES" }, ct);
+        Assert.Equal(HttpStatusCode.Created, (await finance.PostAsJsonAsync($"{books}/transfers",
+            new { id = Guid.NewGuid(), debitAccountId = sales, creditAccountId = treasury, amount = 1_000_00L, currency = "VES", memo = "Ventas" }, ct)).StatusCode);
+        var decisionId = await MandateAsync(server, database, 300_00L, ct);
+        object Payment(long amount) => new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = supplier, amount, currency = "VES", memo = "Tubos", decisionId };
+
+        var paid = await finance.PostAsJsonAsync($"{books}/transfers", Payment(300_00L), ct);
+        Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+        Assert.Equal("mandate-exceeded", await AssemblyDriver.CodeAsync(await finance.PostAsJsonAsync($"{books}/transfers", Payment(1L), ct), ct));
+        var paidId = (await paid.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var reversal = await finance.PostAsJsonAsync($"{books}/transfers",
+            new { id = Guid.NewGuid(), debitAccountId = supplier, creditAccountId = treasury, amount = 300_00L, currency = "VES", memo = "Devolución de los tubos", reversesId = paidId }, ct);
+        Assert.Equal(HttpStatusCode.Created, reversal.StatusCode);
+        // The room the reversal gave back is spent again, and no more than it — also beside a transfer that
+        // posts in the same batch, so that the payment is decided on what the writer remembers.
+        var batch = await finance.PostAsJsonAsync($"{books}/transfers/batch", new[]
+        {
+            new { id = Guid.NewGuid(), debitAccountId = sales, creditAccountId = treasury, amount = 1L, currency = "VES", memo = "Ventas", decisionId = (Guid?)null },
+            new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = supplier, amount = 300_00L, currency = "VES", memo = "Tubos", decisionId = (Guid?)decisionId },
+        }, ct);
+        Assert.Equal([201, 201], (await batch.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray().Select(i => i.GetProperty("status").GetInt32()));
+        Assert.Equal("mandate-exceeded", await AssemblyDriver.CodeAsync(await finance.PostAsJsonAsync($"{books}/transfers", Payment(1L), ct), ct));
+        await using var scope = server.Services.CreateAsyncScope();
+        var verified = await scope.ServiceProvider.GetRequiredService<VerifyLedger>().ExecuteAsync(panal, ct);
+        Assert.True(verified.Value.Holds, string.Join("; ", verified.Value.Differences));
+    }
+
     private static async Task<Guid> MandateAsync(ComunaServer server, TestDatabase database, long amount, CancellationToken ct)
     {
         using var spokesperson = await server.SignedInAsync("vocera.panal");
