@@ -41,10 +41,23 @@ public static class FlowSolver
     public sealed record Options
     {
         /// <summary>Arcs per supply and per need in the first restricted programme.</summary>
-        public int InitialPerNode { get; init; } = 2;
+        public int InitialPerNode { get; init; } = 6;
 
         /// <summary>Arcs that may join per supply and per need in a round (the most promising first).</summary>
         public int PricedPerNode { get; init; } = 1;
+
+        /// <summary>Rounds of route prices (each a min-cost flow per product) that pick the first programme's detours and rows.</summary>
+        public int PriceRounds { get; init; }
+
+        /// <summary>The first route price step, in cost units per unit shipped for a route overloaded twice over.</summary>
+        public double PriceStep { get; init; } = 20;
+
+        /// <summary>
+        /// More new route rows than this in a round, and the master is rebuilt and solved afresh
+        /// (with the round's new arcs too) rather than carried on from its last basis: a large
+        /// change costs the warm simplex more than a fresh solve with presolve.
+        /// </summary>
+        public int RebuildAfterRows { get; init; } = int.MaxValue;
 
         public int MaxRounds { get; init; } = 500;
 
@@ -150,11 +163,12 @@ public static class FlowSolver
     /// </summary>
     private sealed class Master : IDisposable
     {
-        private readonly Solver solver;
-        private readonly Objective objective;
         private readonly PlanProblem problem;
         private readonly double[] cost;
+        private readonly double[] demand;
         private readonly double[] capacity;
+        private readonly bool[] hasSource;
+        private readonly bool[] hasDemand;
         private readonly Constraint?[] supplyRow;
         private readonly Constraint?[] demandRow;
         private readonly Constraint?[] routeRow;
@@ -163,6 +177,8 @@ public static class FlowSolver
         private readonly string solverId;
         private readonly string? parameters;
         private readonly bool isGlop;
+        private Solver solver;
+        private Objective objective;
 
         public Master(string solverId, string? parameters, PlanProblem problem, bool[] useful, double[] cost, double[] demand, double[] capacity)
         {
@@ -170,17 +186,15 @@ public static class FlowSolver
             this.parameters = parameters;
             this.problem = problem;
             this.cost = cost;
+            this.demand = demand;
             this.capacity = capacity;
             isGlop = string.Equals(solverId, "GLOP", StringComparison.OrdinalIgnoreCase);
-            solver = Solver.CreateSolver(solverId) ?? throw new InvalidOperationException($"OR-Tools has no {solverId}.");
-            objective = solver.Objective();
-            objective.SetMinimization();
             supplyRow = new Constraint?[problem.SourceCount];
             demandRow = new Constraint?[problem.DemandCount];
             routeRow = new Constraint?[problem.RouteCount];
             routeColumns = new List<int>?[problem.RouteCount];
-            var hasSource = new bool[problem.SourceCount];
-            var hasDemand = new bool[problem.DemandCount];
+            hasSource = new bool[problem.SourceCount];
+            hasDemand = new bool[problem.DemandCount];
             for (var a = 0; a < problem.ArcCount; a++)
             {
                 if (!useful[a])
@@ -188,12 +202,45 @@ public static class FlowSolver
                 hasSource[problem.ArcSource[a]] = true;
                 hasDemand[problem.ArcDemand[a]] = true;
             }
+            (solver, objective) = Load();
+        }
+
+        /// <summary>A new model with every row and column so far: the solver starts afresh, with its own presolve and crash.</summary>
+        public void Rebuild()
+        {
+            solver.Dispose();
+            (solver, objective) = Load();
+        }
+
+        private (Solver, Objective) Load()
+        {
+            var fresh = Solver.CreateSolver(solverId) ?? throw new InvalidOperationException($"OR-Tools has no {solverId}.");
+            var goal = fresh.Objective();
+            goal.SetMinimization();
             for (var s = 0; s < hasSource.Length; s++)
                 if (hasSource[s] && double.IsFinite(problem.SourceSupply[s]))
-                    supplyRow[s] = solver.MakeConstraint(double.NegativeInfinity, problem.SourceSupply[s], "");
+                    supplyRow[s] = fresh.MakeConstraint(double.NegativeInfinity, problem.SourceSupply[s], "");
             for (var d = 0; d < hasDemand.Length; d++)
                 if (hasDemand[d])
-                    demandRow[d] = solver.MakeConstraint(double.NegativeInfinity, demand[d], "");
+                    demandRow[d] = fresh.MakeConstraint(double.NegativeInfinity, demand[d], "");
+            for (var r = 0; r < routeRow.Length; r++)
+                if (routeRow[r] is not null)
+                    routeRow[r] = fresh.MakeConstraint(double.NegativeInfinity, capacity[r], "");
+            for (var i = 0; i < Columns.Count; i++)
+                variables[i] = Column(fresh, goal, Columns[i]);
+            return (fresh, goal);
+        }
+
+        private Variable Column(Solver model, Objective goal, int a)
+        {
+            var v = model.MakeNumVar(0, double.PositiveInfinity, "");
+            goal.SetCoefficient(v, cost[a]);
+            supplyRow[problem.ArcSource[a]]?.SetCoefficient(v, 1);
+            demandRow[problem.ArcDemand[a]]!.SetCoefficient(v, 1);
+            var r = problem.ArcRoute[a];
+            if (r >= 0)
+                routeRow[r]?.SetCoefficient(v, 1);
+            return v;
         }
 
         public List<int> Columns { get; } = [];
@@ -204,19 +251,12 @@ public static class FlowSolver
 
         public bool HasRow(int route) => routeRow[route] is not null;
 
-        public void AddColumn(int a, double upper)
+        public void AddColumn(int a)
         {
-            var v = solver.MakeNumVar(0, double.PositiveInfinity, "");
-            objective.SetCoefficient(v, cost[a]);
-            supplyRow[problem.ArcSource[a]]?.SetCoefficient(v, 1);
-            demandRow[problem.ArcDemand[a]]!.SetCoefficient(v, 1);
             var r = problem.ArcRoute[a];
             if (r >= 0)
-            {
                 (routeColumns[r] ??= []).Add(variables.Count);
-                routeRow[r]?.SetCoefficient(v, 1);
-            }
-            variables.Add(v);
+            variables.Add(Column(solver, objective, a));
             Columns.Add(a);
         }
 
@@ -320,7 +360,7 @@ public static class FlowSolver
         void AddColumn(int a)
         {
             inMaster[a] = true;
-            master.AddColumn(a, upper[a]);
+            master.AddColumn(a);
         }
 
         // The first restricted programme: the cheapest few arcs of every supply and every need.
@@ -344,20 +384,57 @@ public static class FlowSolver
         }
 
         // And the arcs each product would use if no route were full (one network flow per
-        // product), with rows for the routes those flows overload.
-        var uncapacitated = UncapacitatedFlows(problem, useful, cost, upper, demand);
+        // product), with rows for the routes those flows overload; then, for a few more rounds,
+        // the flows again with a price on every route that raises where the flows overload it
+        // and falls where they leave room, so that the first programme already holds the
+        // detours and the rows that the capacity will call for.
+        var priced = (double[])cost.Clone();
+        var price = new double[problem.RouteCount];
+        var rowWanted = new bool[problem.RouteCount];
         var potential = new double[problem.RouteCount];
-        for (var a = 0; a < arcs; a++)
+        var step = options.PriceStep;
+        for (var k = 0; k <= options.PriceRounds; k++)
         {
-            if (uncapacitated[a] <= 0)
-                continue;
-            if (!inMaster[a])
-                AddColumn(a);
-            if (problem.ArcRoute[a] >= 0)
-                potential[problem.ArcRoute[a]] += uncapacitated[a];
+            var flows = UncapacitatedFlows(problem, useful, priced, upper, demand);
+            Array.Clear(potential);
+            for (var a = 0; a < arcs; a++)
+            {
+                if (flows[a] <= 0)
+                    continue;
+                if (!inMaster[a])
+                    AddColumn(a);
+                if (problem.ArcRoute[a] >= 0)
+                    potential[problem.ArcRoute[a]] += flows[a];
+            }
+            var over = 0;
+            double excess = 0;
+            for (var r = 0; r < potential.Length; r++)
+            {
+                if (potential[r] <= capacity[r] * (1 + 1e-9))
+                    continue;
+                rowWanted[r] = true;
+                over++;
+                excess += potential[r] - capacity[r];
+            }
+            if (options.PriceRounds > 0)
+                options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"price round {k}: {over} routes overloaded by {excess:F0}, {columns.Count} columns, at {clock.Elapsed.TotalSeconds:F2} s"));
+            if (k == options.PriceRounds || over == 0)
+                break;
+            for (var r = 0; r < potential.Length; r++)
+            {
+                if (!double.IsFinite(capacity[r]))
+                    continue;
+                var overload = Math.Clamp((potential[r] - capacity[r]) / Math.Max(capacity[r], 1e-9), -1, 1);
+                price[r] = Math.Max(0, price[r] + (step * overload));
+            }
+            for (var a = 0; a < arcs; a++)
+                if (useful[a] && problem.ArcRoute[a] >= 0)
+                    priced[a] = cost[a] + price[problem.ArcRoute[a]];
+            step *= 0.7;
         }
-        for (var r = 0; r < potential.Length; r++)
-            if (potential[r] > capacity[r] * (1 + 1e-9))
+        for (var r = 0; r < rowWanted.Length; r++)
+            if (rowWanted[r])
                 master.AddRouteRow(r);
         options.Log?.Invoke($"start: {columns.Count} columns, {master.CapacityRows} routes overloaded by the uncapacitated flows, at {clock.Elapsed.TotalSeconds:F2} s");
 
@@ -371,9 +448,31 @@ public static class FlowSolver
         double primal = 0, bound = double.NegativeInfinity;
         var dual = false; // the first solve and every solve after new columns: primal simplex
         var rowsLast = false;
+        var rebuilt = true; // the first solve is afresh
         var candidates = new List<(double Reduced, int Arc)>();
         var perSource = new int[problem.SourceCount];
         var perDemand = new int[problem.DemandCount];
+
+        // The best few arcs of every supply and every need join, best first.
+        int AddPriced()
+        {
+            candidates.Sort();
+            Array.Clear(perSource);
+            Array.Clear(perDemand);
+            var joined = 0;
+            foreach (var (_, a) in candidates)
+            {
+                var s = problem.ArcSource[a];
+                var d = problem.ArcDemand[a];
+                if (perSource[s] >= options.PricedPerNode && perDemand[d] >= options.PricedPerNode)
+                    continue;
+                perSource[s]++;
+                perDemand[d]++;
+                AddColumn(a);
+                joined++;
+            }
+            return joined;
+        }
 
         while (true)
         {
@@ -392,6 +491,8 @@ public static class FlowSolver
                 break;
             }
             primal = solved;
+            var lastRebuilt = rebuilt;
+            rebuilt = false;
             var solveSeconds = clock.Elapsed.TotalSeconds - solveStart;
             Array.Clear(load);
             foreach (var a in columns)
@@ -432,10 +533,23 @@ public static class FlowSolver
 
             // GLOP carries on from its last basis only when one kind of change came in, so rounds
             // alternate: rows (dual simplex from the last basis), then the columns priced after
-            // them (primal simplex from the last basis), while there are both.
+            // them (primal simplex from the last basis), while there are both. Past
+            // RebuildAfterRows new rows, both come in and the master starts afresh.
             var added = 0;
             var rowsAdded = 0;
-            if (overloaded.Count > 0 && (!rowsLast || candidates.Count == 0))
+            var rebuild = overloaded.Count > options.RebuildAfterRows;
+            if (rebuild)
+            {
+                foreach (var r in overloaded)
+                    master.AddRouteRow(r);
+                rowsAdded = overloaded.Count;
+                added = AddPriced();
+                master.Rebuild();
+                rebuilt = true;
+                dual = false;
+                rowsLast = false;
+            }
+            else if (overloaded.Count > 0 && (!rowsLast || candidates.Count == 0))
             {
                 foreach (var r in overloaded)
                     master.AddRouteRow(r);
@@ -445,26 +559,12 @@ public static class FlowSolver
             }
             else if (candidates.Count > 0)
             {
-                // The best few arcs of every supply and every need, best first.
-                candidates.Sort();
-                Array.Clear(perSource);
-                Array.Clear(perDemand);
-                foreach (var (_, a) in candidates)
-                {
-                    var s = problem.ArcSource[a];
-                    var d = problem.ArcDemand[a];
-                    if (perSource[s] >= options.PricedPerNode && perDemand[d] >= options.PricedPerNode)
-                        continue;
-                    perSource[s]++;
-                    perDemand[d]++;
-                    AddColumn(a);
-                    added++;
-                }
+                added = AddPriced();
                 dual = false;
                 rowsLast = false;
             }
             options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s ({master.Iterations} iterations), at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{rowsAdded} rows ({overloaded.Count} overloaded); objective {primal:R}, bound {bound:R}"));
+                $"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s{(lastRebuilt ? " afresh" : "")} ({master.Iterations} iterations), at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{rowsAdded} rows ({overloaded.Count} overloaded); objective {primal:R}, bound {bound:R}"));
             options.Progress?.Invoke(new FlowProgress(rounds, primal, bound, clock.Elapsed.TotalSeconds));
             if (added == 0 && rowsAdded == 0)
             {

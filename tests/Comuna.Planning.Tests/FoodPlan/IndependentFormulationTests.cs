@@ -79,6 +79,25 @@ public sealed class IndependentFormulationTests
         AssertFeasible(input, planned);
     }
 
+    [Theory]
+    [InlineData(2, 0.1)]
+    [InlineData(4, 0.05)]
+    public void Plan_WithRoutePricesFirst_AndAMasterRebuiltOnEveryNewRow_StillMatchesTheFlatProgramme(int seed, double capacityShare)
+    {
+        var input = Instance(seed, capacityShare);
+        var problem = PlanBuilder.Problem(input);
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
+            new FlowSolver.Options { PriceRounds = 4, RebuildAfterRows = 0, InitialPerNode = 1 });
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.True(Math.Abs(planned.Objective - flat.Objective) <= 1e-6 * Math.Abs(flat.Objective),
+            $"planner {planned.Objective:R} vs flat GLOP {flat.Objective:R}");
+        Assert.True(planned.Gap <= 1e-6, $"gap {planned.Gap}");
+        AssertFeasible(input, planned);
+    }
+
     [Fact]
     public void Plan_TellsItsProgressOncePerRound_WithABoundThatClosesOnTheObjective()
     {
