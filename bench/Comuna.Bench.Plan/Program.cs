@@ -4,7 +4,9 @@ using System.Runtime.InteropServices;
 using Comuna.Planning.FoodPlan;
 
 // dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-flat] [--skip-national] [--time-limit S]
-//   [--master GLOP|HIGHS|CLP] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md]
+//   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md] [--scale X]
+//   [--initial-per-node N] [--priced-per-node N] [--price-rounds N] [--price-step X] [--rebuild-after-rows N]
+// (the last five tune FlowSolver.Options; without --results nothing is recorded)
 // Generates the regional (10 products) and national (40 products) instances from the seed, times
 // Comuna's planner and the flat LP solved whole by GLOP on the regional one, then the planner alone
 // on the national one, and appends a table to RESULTS.md.
@@ -12,8 +14,9 @@ var seed = 2026;
 var skipFlat = false;
 var skipNational = false;
 var verbose = false;
-var master = "GLOP";
+var master = "CLP";
 string? masterParameters = null;
+var solverOptions = new FlowSolver.Options();
 var timeLimit = TimeSpan.FromMinutes(15);
 var scale = 1.0;
 string? resultsPath = null;
@@ -30,6 +33,11 @@ for (var i = 0; i < args.Length; i++)
         case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--time-limit": timeLimit = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)); break;
         case "--results": resultsPath = args[++i]; break;
+        case "--price-rounds": solverOptions = solverOptions with { PriceRounds = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--price-step": solverOptions = solverOptions with { PriceStep = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--priced-per-node": solverOptions = solverOptions with { PricedPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--rebuild-after-rows": solverOptions = solverOptions with { RebuildAfterRows = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--initial-per-node": solverOptions = solverOptions with { InitialPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         default: throw new ArgumentException($"Unknown argument {args[i]}");
     }
 }
@@ -54,7 +62,7 @@ var notes = new List<string>();
 {
     var clock = Stopwatch.StartNew();
     var result = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
-        new FlowSolver.Options { Log = verbose ? Console.Error.WriteLine : null, MasterSolver = master, MasterParameters = masterParameters, TimeLimit = timeLimit });
+        solverOptions with { Log = verbose ? Console.Error.WriteLine : null, MasterSolver = master, MasterParameters = masterParameters, TimeLimit = timeLimit });
     return (result, clock.Elapsed.TotalSeconds);
 }
 
@@ -74,7 +82,7 @@ Console.WriteLine($"regional: {SyntheticPlan.Describe(regional)}");
 var (regionalPlan, regionalSeconds) = RunPlanner(regional);
 var s = regionalPlan.Summary.Statistics;
 rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "Comuna planner", regionalPlan.Status, regionalBuild, regionalSeconds, regionalPlan.Objective, regionalPlan.Gap,
-    $"{s.Rounds} rounds, {s.ColumnsUsed} of {s.Arcs} arcs, {s.CapacityRows} of {s.Routes} capacity rows"));
+    $"{master}: {s.Rounds} rounds, {s.ColumnsUsed} of {s.Arcs} arcs, {s.CapacityRows} of {s.Routes} capacity rows"));
 Console.WriteLine(rows[^1]);
 if (!skipFlat)
 {
@@ -94,7 +102,7 @@ if (!skipNational)
     var (nationalPlan, nationalSeconds) = RunPlanner(national);
     var n = nationalPlan.Summary.Statistics;
     rows.Add(Row($"national (40 products{(scale == 1 ? "" : $", scale {scale}")})", "Comuna planner", nationalPlan.Status, nationalBuild, nationalSeconds, nationalPlan.Objective, nationalPlan.Gap,
-        $"{n.Rounds} rounds, {n.ColumnsUsed} of {n.Arcs} arcs, {n.CapacityRows} of {n.Routes} capacity rows"));
+        $"{master}: {n.Rounds} rounds, {n.ColumnsUsed} of {n.Arcs} arcs, {n.CapacityRows} of {n.Routes} capacity rows"));
     Console.WriteLine(rows[^1]);
     notes.Add(string.Create(inv, $"- national: {SyntheticPlan.Describe(national)}; {(nationalBuild + nationalSeconds < 10 && nationalPlan.Gap <= 1e-6 ? "meets" : "MISSES")} the aim (proven optimal, gap ≤ 1e-6, under 10 s) with {nationalBuild + nationalSeconds:F2} s and gap {nationalPlan.Gap:E1}; domestic lost {nationalPlan.Summary.DomesticLost:F0}, imports {nationalPlan.Summary.ImportsNeeded:F0}, unmet {nationalPlan.Summary.UnmetTotal:F0}."));
     Console.WriteLine(notes[^1]);

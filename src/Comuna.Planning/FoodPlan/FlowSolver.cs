@@ -22,15 +22,17 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// transportation problem per product, coupled only by the routes' shared capacity; most of its
 /// arcs are never worth using and most routes never fill. So a restricted programme holds only the
 /// promising arcs (the cheapest few of every supply and every need) and capacity rows only for
-/// routes found overloaded (the first ones from each product's uncapacitated min-cost flow); GLOP
-/// solves it afresh each round, and its duals —
-/// a potential per supply and per need, a price per full route — price every arc of the full
-/// programme. Arcs that would lower the objective join, overloaded routes get their row, and the
-/// loop ends when there is none: then the restricted optimum is optimal for the full programme.
+/// routes found overloaded (the first ones from each product's uncapacitated min-cost flow). One
+/// model lives through all rounds: the LP solver (CLP by default) carries on from its last basis,
+/// and its duals — a potential per supply and per need, a price per full route — price every arc
+/// of the full programme. Overloaded routes get their row, then the arcs that would lower the
+/// objective join (rounds alternate, so that each re-solve sees one kind of change: new rows,
+/// dual simplex; new columns, primal simplex), and the loop ends when there is neither: then the
+/// restricted optimum is optimal for the full programme.
 /// </summary>
 /// <remarks>
 /// In "saving" form: maximise Σ profit·x, with profit = unmet penalty (+ spoiled penalty for a
-/// lot) − cost, subject to supply, need and route rows; GLOP minimises −profit. The bound is the
+/// lot) − cost, subject to supply, need and route rows; the LP solver minimises −profit. The bound is the
 /// Lagrangian one given by the duals of the last round, valid at every round:
 /// <c>const + Σ y·b + Σ min(0, reduced cost)·upper(x)</c>, which meets the objective at the optimum.
 /// </remarks>
@@ -39,16 +41,35 @@ public static class FlowSolver
     public sealed record Options
     {
         /// <summary>Arcs per supply and per need in the first restricted programme.</summary>
-        public int InitialPerNode { get; init; } = 2;
+        public int InitialPerNode { get; init; } = 6;
+
+        /// <summary>Arcs that may join per supply and per need in a round (the most promising first).</summary>
+        public int PricedPerNode { get; init; } = 1;
+
+        /// <summary>Rounds of route prices (each a min-cost flow per product) that pick the first programme's detours and rows.</summary>
+        public int PriceRounds { get; init; }
+
+        /// <summary>The first route price step, in cost units per unit shipped for a route overloaded twice over.</summary>
+        public double PriceStep { get; init; } = 20;
+
+        /// <summary>
+        /// More new route rows than this in a round, and the master is rebuilt and solved afresh
+        /// (with the round's new arcs too) rather than carried on from its last basis: a large
+        /// change costs the warm simplex more than a fresh solve with presolve.
+        /// </summary>
+        public int RebuildAfterRows { get; init; } = int.MaxValue;
 
         public int MaxRounds { get; init; } = 500;
 
         public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
 
-        /// <summary>The OR-Tools solver of the restricted programme: GLOP, CLP or HIGHS (dual simplex).</summary>
-        public string MasterSolver { get; init; } = "GLOP";
+        /// <summary>
+        /// The OR-Tools solver of the restricted programme: CLP or GLOP, both re-solved from their
+        /// last basis (HIGHS is accepted but rebuilt every round, and its duals do not price well).
+        /// </summary>
+        public string MasterSolver { get; init; } = "CLP";
 
-        /// <summary>Parameters for the master solver in its own text format (e.g. GLOP's <c>use_dual_simplex: true</c>).</summary>
+        /// <summary>Parameters for the master solver in its own text format (e.g. GLOP's <c>perturb_costs_in_dual_simplex: true</c>; GLOP's presolve, scaling and simplex choice are set by the solver).</summary>
         public string? MasterParameters { get; init; }
 
         /// <summary>Where to say how each round went (the benchmark's <c>--verbose</c>).</summary>
@@ -134,85 +155,167 @@ public static class FlowSolver
     }
 
     /// <summary>
-    /// Solves the restricted programme afresh with GLOP (its own presolve and crash basis beat a
-    /// warm start here) and reads quantities and duals (≤ 0 in this minimising form).
+    /// The restricted programme, kept alive from round to round: a row per supply and per need
+    /// from the start, a column per arc and a row per full route as they join. GLOP, without its
+    /// presolve and scaling (which would rewrite the programme each time), sees that the only
+    /// change since its last solve is new columns (primal simplex from the last basis) or new rows
+    /// (dual simplex from the last basis), and carries on from where it stopped.
     /// </summary>
-    private static bool SolveRestricted(string solverId, string? solverParameters, TimeSpan timeLeft, PlanProblem problem, List<int> columns, bool[] rowActive, double[] cost, double[] demand, double[] capacity,
-        double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
+    private sealed class Master : IDisposable
     {
-        using var solver = Solver.CreateSolver(solverId) ?? throw new InvalidOperationException($"OR-Tools has no {solverId}.");
-        var objective = solver.Objective();
-        objective.SetMinimization();
-        var supplyRow = new Dictionary<int, Constraint>();
-        var demandRow = new Dictionary<int, Constraint>();
-        var routeRow = new Dictionary<int, Constraint>();
-        var variables = new Variable[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        private readonly PlanProblem problem;
+        private readonly double[] cost;
+        private readonly double[] demand;
+        private readonly double[] capacity;
+        private readonly bool[] hasSource;
+        private readonly bool[] hasDemand;
+        private readonly Constraint?[] supplyRow;
+        private readonly Constraint?[] demandRow;
+        private readonly Constraint?[] routeRow;
+        private readonly List<int>?[] routeColumns;
+        private readonly List<Variable> variables = [];
+        private readonly string solverId;
+        private readonly string? parameters;
+        private readonly bool isGlop;
+        private Solver solver;
+        private Objective objective;
+
+        public Master(string solverId, string? parameters, PlanProblem problem, bool[] useful, double[] cost, double[] demand, double[] capacity)
         {
-            var a = columns[i];
-            var v = solver.MakeNumVar(0, double.PositiveInfinity, "");
-            variables[i] = v;
-            objective.SetCoefficient(v, cost[a]);
-            var s = problem.ArcSource[a];
-            if (double.IsFinite(problem.SourceSupply[s]))
+            this.solverId = solverId;
+            this.parameters = parameters;
+            this.problem = problem;
+            this.cost = cost;
+            this.demand = demand;
+            this.capacity = capacity;
+            isGlop = string.Equals(solverId, "GLOP", StringComparison.OrdinalIgnoreCase);
+            supplyRow = new Constraint?[problem.SourceCount];
+            demandRow = new Constraint?[problem.DemandCount];
+            routeRow = new Constraint?[problem.RouteCount];
+            routeColumns = new List<int>?[problem.RouteCount];
+            hasSource = new bool[problem.SourceCount];
+            hasDemand = new bool[problem.DemandCount];
+            for (var a = 0; a < problem.ArcCount; a++)
             {
-                if (!supplyRow.TryGetValue(s, out var row))
-                    supplyRow[s] = row = solver.MakeConstraint(double.NegativeInfinity, problem.SourceSupply[s], "");
-                row.SetCoefficient(v, 1);
+                if (!useful[a])
+                    continue;
+                hasSource[problem.ArcSource[a]] = true;
+                hasDemand[problem.ArcDemand[a]] = true;
             }
-            var d = problem.ArcDemand[a];
-            if (!demandRow.TryGetValue(d, out var need))
-                demandRow[d] = need = solver.MakeConstraint(double.NegativeInfinity, demand[d], "");
-            need.SetCoefficient(v, 1);
+            (solver, objective) = Load();
+        }
+
+        /// <summary>A new model with every row and column so far: the solver starts afresh, with its own presolve and crash.</summary>
+        public void Rebuild()
+        {
+            solver.Dispose();
+            (solver, objective) = Load();
+        }
+
+        private (Solver, Objective) Load()
+        {
+            var fresh = Solver.CreateSolver(solverId) ?? throw new InvalidOperationException($"OR-Tools has no {solverId}.");
+            var goal = fresh.Objective();
+            goal.SetMinimization();
+            for (var s = 0; s < hasSource.Length; s++)
+                if (hasSource[s] && double.IsFinite(problem.SourceSupply[s]))
+                    supplyRow[s] = fresh.MakeConstraint(double.NegativeInfinity, problem.SourceSupply[s], "");
+            for (var d = 0; d < hasDemand.Length; d++)
+                if (hasDemand[d])
+                    demandRow[d] = fresh.MakeConstraint(double.NegativeInfinity, demand[d], "");
+            for (var r = 0; r < routeRow.Length; r++)
+                if (routeRow[r] is not null)
+                    routeRow[r] = fresh.MakeConstraint(double.NegativeInfinity, capacity[r], "");
+            for (var i = 0; i < Columns.Count; i++)
+                variables[i] = Column(fresh, goal, Columns[i]);
+            return (fresh, goal);
+        }
+
+        private Variable Column(Solver model, Objective goal, int a)
+        {
+            var v = model.MakeNumVar(0, double.PositiveInfinity, "");
+            goal.SetCoefficient(v, cost[a]);
+            supplyRow[problem.ArcSource[a]]?.SetCoefficient(v, 1);
+            demandRow[problem.ArcDemand[a]]!.SetCoefficient(v, 1);
             var r = problem.ArcRoute[a];
-            if (r >= 0 && rowActive[r])
+            if (r >= 0)
+                routeRow[r]?.SetCoefficient(v, 1);
+            return v;
+        }
+
+        public List<int> Columns { get; } = [];
+
+        public int CapacityRows { get; private set; }
+
+        public int Iterations { get; private set; }
+
+        public bool HasRow(int route) => routeRow[route] is not null;
+
+        public void AddColumn(int a)
+        {
+            var r = problem.ArcRoute[a];
+            if (r >= 0)
+                (routeColumns[r] ??= []).Add(variables.Count);
+            variables.Add(Column(solver, objective, a));
+            Columns.Add(a);
+        }
+
+        public void AddRouteRow(int r)
+        {
+            var row = solver.MakeConstraint(double.NegativeInfinity, capacity[r], "");
+            foreach (var i in routeColumns[r] ?? [])
+                row.SetCoefficient(variables[i], 1);
+            routeRow[r] = row;
+            CapacityRows++;
+        }
+
+        /// <summary>Solves from the last basis and reads quantities and duals (≤ 0 in this minimising form).</summary>
+        public bool Solve(TimeSpan timeLeft, bool dual, double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
+        {
+            solver.SetTimeLimit(Math.Max(1000, (long)timeLeft.TotalMilliseconds));
+            var text = isGlop
+                ? $"use_preprocessing: false use_scaling: false use_dual_simplex: {(dual ? "true" : "false")} {parameters}"
+                : parameters;
+            if (text is not null && !solver.SetSolverSpecificParametersAsString(text))
+                throw new ArgumentException($"{solverId} refuses the parameters \"{text}\".", nameof(parameters));
+            var status = solver.Solve();
+            Iterations = (int)Math.Min(int.MaxValue, solver.Iterations());
+            if (status != Solver.ResultStatus.OPTIMAL)
             {
-                if (!routeRow.TryGetValue(r, out var route))
-                    routeRow[r] = route = solver.MakeConstraint(double.NegativeInfinity, capacity[r], "");
-                route.SetCoefficient(v, 1);
+                objectiveValue = double.NaN;
+                return false;
             }
+            objectiveValue = objective.Value();
+            for (var i = 0; i < Columns.Count; i++)
+                quantity[Columns[i]] = Math.Max(0, variables[i].SolutionValue());
+            for (var s = 0; s < ySource.Length; s++)
+                ySource[s] = supplyRow[s]?.DualValue() ?? 0;
+            for (var d = 0; d < yDemand.Length; d++)
+                yDemand[d] = demandRow[d]?.DualValue() ?? 0;
+            for (var r = 0; r < yRoute.Length; r++)
+                yRoute[r] = routeRow[r]?.DualValue() ?? 0;
+            // Solvers differ in the sign they give duals: the right one prices the used arcs at zero.
+            double asGiven = 0, negated = 0;
+            foreach (var a in Columns)
+            {
+                if (quantity[a] <= 0)
+                    continue;
+                var r = problem.ArcRoute[a];
+                var y = ySource[problem.ArcSource[a]] + yDemand[problem.ArcDemand[a]] + (r >= 0 ? yRoute[r] : 0);
+                asGiven += Math.Abs(cost[a] - y);
+                negated += Math.Abs(cost[a] + y);
+            }
+            var sign = negated < asGiven ? -1.0 : 1.0;
+            for (var s = 0; s < ySource.Length; s++)
+                ySource[s] = Math.Min(0, sign * ySource[s]);
+            for (var d = 0; d < yDemand.Length; d++)
+                yDemand[d] = Math.Min(0, sign * yDemand[d]);
+            for (var r = 0; r < yRoute.Length; r++)
+                yRoute[r] = Math.Min(0, sign * yRoute[r]);
+            return true;
         }
-        solver.SetTimeLimit(Math.Max(1000, (long)timeLeft.TotalMilliseconds));
-        if (solverParameters is not null && !solver.SetSolverSpecificParametersAsString(solverParameters))
-            throw new ArgumentException($"{solverId} refuses the parameters \"{solverParameters}\".", nameof(solverParameters));
-        var status = solver.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL)
-        {
-            objectiveValue = double.NaN;
-            return false;
-        }
-        objectiveValue = objective.Value();
-        for (var i = 0; i < columns.Count; i++)
-            quantity[columns[i]] = Math.Max(0, variables[i].SolutionValue());
-        Array.Clear(ySource);
-        Array.Clear(yDemand);
-        Array.Clear(yRoute);
-        foreach (var (s, row) in supplyRow)
-            ySource[s] = row.DualValue();
-        foreach (var (d, row) in demandRow)
-            yDemand[d] = row.DualValue();
-        foreach (var (r, row) in routeRow)
-            yRoute[r] = row.DualValue();
-        // Solvers differ in the sign they give duals: the right one prices the used arcs at zero.
-        double asGiven = 0, negated = 0;
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var a = columns[i];
-            if (quantity[a] <= 0)
-                continue;
-            var r = problem.ArcRoute[a];
-            var y = ySource[problem.ArcSource[a]] + yDemand[problem.ArcDemand[a]] + (r >= 0 ? yRoute[r] : 0);
-            asGiven += Math.Abs(cost[a] - y);
-            negated += Math.Abs(cost[a] + y);
-        }
-        var sign = negated < asGiven ? -1.0 : 1.0;
-        for (var s = 0; s < ySource.Length; s++)
-            ySource[s] = Math.Min(0, sign * ySource[s]);
-        for (var d = 0; d < yDemand.Length; d++)
-            yDemand[d] = Math.Min(0, sign * yDemand[d]);
-        for (var r = 0; r < yRoute.Length; r++)
-            yRoute[r] = Math.Min(0, sign * yRoute[r]);
-        return true;
+
+        public void Dispose() => solver.Dispose();
     }
 
     /// <summary>
@@ -251,17 +354,13 @@ public static class FlowSolver
         var tolerance = 1e-9 * scale;
 
         var inMaster = new bool[arcs];
-        var columns = new List<int>();
-        var routeColumns = new List<int>?[problem.RouteCount];
-        var rowActive = new bool[problem.RouteCount];
-        var capacityRows = 0;
+        using var master = new Master(options.MasterSolver, options.MasterParameters, problem, useful, cost, demand, capacity);
+        var columns = master.Columns;
 
         void AddColumn(int a)
         {
             inMaster[a] = true;
-            columns.Add(a);
-            if (problem.ArcRoute[a] >= 0)
-                (routeColumns[problem.ArcRoute[a]] ??= []).Add(a);
+            master.AddColumn(a);
         }
 
         // The first restricted programme: the cheapest few arcs of every supply and every need.
@@ -285,40 +384,95 @@ public static class FlowSolver
         }
 
         // And the arcs each product would use if no route were full (one network flow per
-        // product), with rows for the routes those flows overload.
-        var uncapacitated = UncapacitatedFlows(problem, useful, cost, upper, demand);
+        // product), with rows for the routes those flows overload; then, for a few more rounds,
+        // the flows again with a price on every route that raises where the flows overload it
+        // and falls where they leave room, so that the first programme already holds the
+        // detours and the rows that the capacity will call for.
+        var priced = (double[])cost.Clone();
+        var price = new double[problem.RouteCount];
+        var rowWanted = new bool[problem.RouteCount];
         var potential = new double[problem.RouteCount];
-        for (var a = 0; a < arcs; a++)
+        var step = options.PriceStep;
+        for (var k = 0; k <= options.PriceRounds; k++)
         {
-            if (uncapacitated[a] <= 0)
-                continue;
-            if (!inMaster[a])
-                AddColumn(a);
-            if (problem.ArcRoute[a] >= 0)
-                potential[problem.ArcRoute[a]] += uncapacitated[a];
-        }
-        for (var r = 0; r < potential.Length; r++)
-        {
-            if (routeColumns[r] is not null && potential[r] > capacity[r] * (1 + 1e-9))
+            var flows = UncapacitatedFlows(problem, useful, priced, upper, demand);
+            Array.Clear(potential);
+            for (var a = 0; a < arcs; a++)
             {
-                rowActive[r] = true;
-                capacityRows++;
+                if (flows[a] <= 0)
+                    continue;
+                if (!inMaster[a])
+                    AddColumn(a);
+                if (problem.ArcRoute[a] >= 0)
+                    potential[problem.ArcRoute[a]] += flows[a];
             }
+            var over = 0;
+            double excess = 0;
+            for (var r = 0; r < potential.Length; r++)
+            {
+                if (potential[r] <= capacity[r] * (1 + 1e-9))
+                    continue;
+                rowWanted[r] = true;
+                over++;
+                excess += potential[r] - capacity[r];
+            }
+            if (options.PriceRounds > 0)
+                options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"price round {k}: {over} routes overloaded by {excess:F0}, {columns.Count} columns, at {clock.Elapsed.TotalSeconds:F2} s"));
+            if (k == options.PriceRounds || over == 0)
+                break;
+            for (var r = 0; r < potential.Length; r++)
+            {
+                if (!double.IsFinite(capacity[r]))
+                    continue;
+                var overload = Math.Clamp((potential[r] - capacity[r]) / Math.Max(capacity[r], 1e-9), -1, 1);
+                price[r] = Math.Max(0, price[r] + (step * overload));
+            }
+            for (var a = 0; a < arcs; a++)
+                if (useful[a] && problem.ArcRoute[a] >= 0)
+                    priced[a] = cost[a] + price[problem.ArcRoute[a]];
+            step *= 0.7;
         }
-        options.Log?.Invoke($"start: {columns.Count} columns, {capacityRows} routes overloaded by the uncapacitated flows, at {clock.Elapsed.TotalSeconds:F2} s");
+        for (var r = 0; r < rowWanted.Length; r++)
+            if (rowWanted[r])
+                master.AddRouteRow(r);
+        options.Log?.Invoke($"start: {columns.Count} columns, {master.CapacityRows} routes overloaded by the uncapacitated flows, at {clock.Elapsed.TotalSeconds:F2} s");
 
         var quantity = new double[arcs];
         var ySource = new double[problem.SourceCount];
         var yDemand = new double[problem.DemandCount];
         var yRoute = new double[problem.RouteCount];
         var load = new double[problem.RouteCount];
-        var bestDemand = new int[problem.DemandCount];
-        var bestSource = new int[problem.SourceCount];
-        var bestDemandCost = new double[problem.DemandCount];
-        var bestSourceCost = new double[problem.SourceCount];
         var rounds = 0;
         var status = "not-solved";
         double primal = 0, bound = double.NegativeInfinity;
+        var dual = false; // the first solve and every solve after new columns: primal simplex
+        var rowsLast = false;
+        var rebuilt = true; // the first solve is afresh
+        var candidates = new List<(double Reduced, int Arc)>();
+        var perSource = new int[problem.SourceCount];
+        var perDemand = new int[problem.DemandCount];
+
+        // The best few arcs of every supply and every need join, best first.
+        int AddPriced()
+        {
+            candidates.Sort();
+            Array.Clear(perSource);
+            Array.Clear(perDemand);
+            var joined = 0;
+            foreach (var (_, a) in candidates)
+            {
+                var s = problem.ArcSource[a];
+                var d = problem.ArcDemand[a];
+                if (perSource[s] >= options.PricedPerNode && perDemand[d] >= options.PricedPerNode)
+                    continue;
+                perSource[s]++;
+                perDemand[d]++;
+                AddColumn(a);
+                joined++;
+            }
+            return joined;
+        }
 
         while (true)
         {
@@ -331,12 +485,14 @@ public static class FlowSolver
                 break;
             }
             var solveStart = clock.Elapsed.TotalSeconds;
-            if (!SolveRestricted(options.MasterSolver, options.MasterParameters, options.TimeLimit - clock.Elapsed, problem, columns, rowActive, cost, demand, capacity, quantity, ySource, yDemand, yRoute, out var solved))
+            if (!master.Solve(options.TimeLimit - clock.Elapsed, dual, quantity, ySource, yDemand, yRoute, out var solved))
             {
                 status = clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
                 break;
             }
             primal = solved;
+            var lastRebuilt = rebuilt;
+            rebuilt = false;
             var solveSeconds = clock.Elapsed.TotalSeconds - solveStart;
             Array.Clear(load);
             foreach (var a in columns)
@@ -353,66 +509,71 @@ public static class FlowSolver
                     dualObjective += yRoute[r] * capacity[r];
 
             // Rows: routes the restricted optimum overloads.
-            var overloaded = 0;
+            var overloaded = new List<int>();
             for (var r = 0; r < load.Length; r++)
-            {
-                if (!rowActive[r] && load[r] > capacity[r] * (1 + 1e-9) + 1e-9)
-                {
-                    rowActive[r] = true;
-                    capacityRows++;
-                    overloaded++;
-                }
-            }
+                if (!master.HasRow(r) && load[r] > capacity[r] * (1 + 1e-9) + 1e-9)
+                    overloaded.Add(r);
 
             // Columns: price every arc with the duals; the Lagrangian bound comes with it.
-            Array.Fill(bestDemand, -1);
-            Array.Fill(bestSource, -1);
+            candidates.Clear();
             double lagrangian = dualObjective;
             for (var a = 0; a < arcs; a++)
             {
                 if (!useful[a])
                     continue;
-                var s = problem.ArcSource[a];
-                var d = problem.ArcDemand[a];
                 var r = problem.ArcRoute[a];
-                var reduced = cost[a] - ySource[s] - yDemand[d] - (r >= 0 ? yRoute[r] : 0);
+                var reduced = cost[a] - ySource[problem.ArcSource[a]] - yDemand[problem.ArcDemand[a]] - (r >= 0 ? yRoute[r] : 0);
                 if (reduced >= 0)
                     continue;
                 lagrangian += reduced * upper[a];
-                if (inMaster[a] || reduced > -tolerance)
-                    continue;
-                if (bestDemand[d] < 0 || reduced < bestDemandCost[d])
-                {
-                    bestDemand[d] = a;
-                    bestDemandCost[d] = reduced;
-                }
-                if (bestSource[s] < 0 || reduced < bestSourceCost[s])
-                {
-                    bestSource[s] = a;
-                    bestSourceCost[s] = reduced;
-                }
+                if (!inMaster[a] && reduced <= -tolerance)
+                    candidates.Add((reduced, a));
             }
             bound = Math.Max(bound, lagrangian);
+
+            // GLOP carries on from its last basis only when one kind of change came in, so rounds
+            // alternate: rows (dual simplex from the last basis), then the columns priced after
+            // them (primal simplex from the last basis), while there are both. Past
+            // RebuildAfterRows new rows, both come in and the master starts afresh.
             var added = 0;
-            foreach (var a in bestDemand.Concat(bestSource))
+            var rowsAdded = 0;
+            var rebuild = overloaded.Count > options.RebuildAfterRows;
+            if (rebuild)
             {
-                if (a >= 0 && !inMaster[a])
-                {
-                    AddColumn(a);
-                    added++;
-                }
+                foreach (var r in overloaded)
+                    master.AddRouteRow(r);
+                rowsAdded = overloaded.Count;
+                added = AddPriced();
+                master.Rebuild();
+                rebuilt = true;
+                dual = false;
+                rowsLast = false;
+            }
+            else if (overloaded.Count > 0 && (!rowsLast || candidates.Count == 0))
+            {
+                foreach (var r in overloaded)
+                    master.AddRouteRow(r);
+                rowsAdded = overloaded.Count;
+                dual = true;
+                rowsLast = true;
+            }
+            else if (candidates.Count > 0)
+            {
+                added = AddPriced();
+                dual = false;
+                rowsLast = false;
             }
             options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"round {rounds}: {columns.Count} columns, {capacityRows} capacity rows, GLOP {solveSeconds:F2} s, at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{overloaded} rows; objective {primal:R}, bound {bound:R}"));
+                $"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s{(lastRebuilt ? " afresh" : "")} ({master.Iterations} iterations), at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{rowsAdded} rows ({overloaded.Count} overloaded); objective {primal:R}, bound {bound:R}"));
             options.Progress?.Invoke(new FlowProgress(rounds, primal, bound, clock.Elapsed.TotalSeconds));
-            if (added == 0 && overloaded == 0)
+            if (added == 0 && rowsAdded == 0)
             {
                 status = "optimal";
                 break;
             }
             if (rounds >= options.MaxRounds || clock.Elapsed > options.TimeLimit)
             {
-                status = overloaded == 0 ? "feasible" : "not-converged";
+                status = overloaded.Count == 0 ? "feasible" : "not-converged";
                 break;
             }
         }
@@ -435,6 +596,6 @@ public static class FlowSolver
             }
         }
         return new FlowSolution(status, quantity, primal, double.IsFinite(bound) ? Math.Min(bound, primal) : double.NegativeInfinity,
-            rounds, columns.Count, capacityRows, clock.Elapsed.TotalSeconds);
+            rounds, columns.Count, master.CapacityRows, clock.Elapsed.TotalSeconds);
     }
 }

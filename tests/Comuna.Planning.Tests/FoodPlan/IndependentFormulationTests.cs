@@ -60,6 +60,62 @@ public sealed class IndependentFormulationTests
         AssertFeasible(Instance(seed, capacityShare), result);
     }
 
+    [Theory]
+    [InlineData(1, 0.05)]
+    [InlineData(3, 0.2)]
+    [InlineData(6, 0.08)]
+    public void Plan_WithGlopKeptWarmAsTheMaster_MatchesTheFlatProgrammeToo(int seed, double capacityShare)
+    {
+        var input = Instance(seed, capacityShare);
+        var problem = PlanBuilder.Problem(input);
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { MasterSolver = "GLOP" });
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.True(Math.Abs(planned.Objective - flat.Objective) <= 1e-6 * Math.Abs(flat.Objective),
+            $"planner {planned.Objective:R} vs flat GLOP {flat.Objective:R}");
+        Assert.True(planned.Gap <= 1e-6, $"gap {planned.Gap}");
+        AssertFeasible(input, planned);
+    }
+
+    [Theory]
+    [InlineData(2, 0.1)]
+    [InlineData(4, 0.05)]
+    public void Plan_WithRoutePricesFirst_AndAMasterRebuiltOnEveryNewRow_StillMatchesTheFlatProgramme(int seed, double capacityShare)
+    {
+        var input = Instance(seed, capacityShare);
+        var problem = PlanBuilder.Problem(input);
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
+            new FlowSolver.Options { PriceRounds = 4, RebuildAfterRows = 0, InitialPerNode = 1 });
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.True(Math.Abs(planned.Objective - flat.Objective) <= 1e-6 * Math.Abs(flat.Objective),
+            $"planner {planned.Objective:R} vs flat GLOP {flat.Objective:R}");
+        Assert.True(planned.Gap <= 1e-6, $"gap {planned.Gap}");
+        AssertFeasible(input, planned);
+    }
+
+    [Fact]
+    public void Plan_TellsItsProgressOncePerRound_WithABoundThatClosesOnTheObjective()
+    {
+        var problem = PlanBuilder.Problem(Instance(2, 0.1));
+        var progress = new List<FlowProgress>();
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { Progress = progress.Add });
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.Equal(planned.Summary.Statistics.Rounds, progress.Count);
+        Assert.True(progress.Count > 1, "the instance should need more than one round");
+        Assert.Equal(Enumerable.Range(1, progress.Count), progress.Select(p => p.Round));
+        Assert.All(progress, p => Assert.True(p.Bound <= p.Objective + (1e-9 * Math.Abs(p.Objective)), $"round {p.Round}: bound {p.Bound:R} above {p.Objective:R}"));
+        Assert.True(progress.Zip(progress.Skip(1)).All(pair => pair.Second.Bound >= pair.First.Bound), "the bound never falls");
+        var last = progress[^1];
+        Assert.True(last.Objective - last.Bound <= 1e-6 * Math.Max(1, Math.Abs(last.Objective)), $"last round: objective {last.Objective:R}, bound {last.Bound:R}");
+    }
+
     [Fact]
     public void Plan_StoppedAfterOneRound_IsStillAPlan_AndItsBoundIsBelowTheOptimum()
     {
