@@ -43,6 +43,9 @@ public static class FlowSolver
         /// <summary>Arcs per supply and per need in the first restricted programme.</summary>
         public int InitialPerNode { get; init; } = 6;
 
+        /// <summary>Stops the solve before its next round (OperationCanceledException): the plan page's cancel button.</summary>
+        public CancellationToken Cancellation { get; init; }
+
         /// <summary>Arcs that may join per supply and per need in a round (the most promising first).</summary>
         public int PricedPerNode { get; init; } = 1;
 
@@ -476,6 +479,7 @@ public static class FlowSolver
 
         while (true)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             rounds++;
             if (columns.Count == 0)
             {

@@ -39,15 +39,19 @@ public static class FoodPlanner
     public static PlanResult Plan(PlanProblem problem, PlanPolicy policy, bool compare = true, FlowSolver.Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var main = Solve(problem, policy, options);
-        var totals = new List<PolicyTotals> { main.Totals };
-        if (compare)
-        {
-            var other = Solve(problem, policy == PlanPolicy.ProductionFirst ? PlanPolicy.ImportFirst : PlanPolicy.ProductionFirst, options);
-            totals.Add(other.Totals);
-            totals.Sort((a, b) => string.CompareOrdinal(b.Policy, a.Policy)); // production-first, then import-first
-        }
-        return main.Result with { Summary = main.Result.Summary with { Comparison = totals } };
+        var main = Solve(problem, policy, options).Result;
+        return compare ? Compared(main, Solve(problem, Other(policy), options).Result) : main;
+    }
+
+    public static PlanPolicy Other(PlanPolicy policy) => policy == PlanPolicy.ProductionFirst ? PlanPolicy.ImportFirst : PlanPolicy.ProductionFirst;
+
+    /// <summary><paramref name="main"/> with the other policy's totals beside its own in the summary's comparison: production-first, then import-first.</summary>
+    public static PlanResult Compared(PlanResult main, PlanResult other)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        ArgumentNullException.ThrowIfNull(other);
+        var totals = main.Summary.Comparison.Concat(other.Summary.Comparison).OrderByDescending(t => t.Policy, StringComparer.Ordinal).ToList();
+        return main with { Summary = main.Summary with { Comparison = totals } };
     }
 
     private sealed record Planned(PlanResult Result, PolicyTotals Totals);

@@ -92,12 +92,7 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
             var result = main;
             if (compare)
             {
-                var otherPolicy = run.Policy == PlanPolicy.ProductionFirst ? PlanPolicy.ImportFirst : PlanPolicy.ProductionFirst;
-                var other = SolveStage(run, problem, otherPolicy, 2, 2, constant, token);
-                // As FoodPlanner.Plan compares: production-first's totals, then import-first's.
-                var totals = main.Summary.Comparison.Concat(other.Summary.Comparison)
-                    .OrderByDescending(t => t.Policy, StringComparer.Ordinal).ToList();
-                result = main with { Summary = main.Summary with { Comparison = totals } };
+                result = FoodPlanner.Compared(main, SolveStage(run, problem, FoodPlanner.Other(run.Policy), 2, 2, constant, token));
             }
             run.Finish(PlanRunState.Done, clock.GetUtcNow(), result);
         }
@@ -125,10 +120,9 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
         var rounds = 0;
         var options = new FlowSolver.Options
         {
+            Cancellation = token,
             Progress = p =>
             {
-                // The solver has no cancellation token; it stops between rounds by this exception.
-                token.ThrowIfCancellationRequested();
                 if (p.Round == 1 && rounds > 0)
                     carried += last;
                 last = p.Objective;
