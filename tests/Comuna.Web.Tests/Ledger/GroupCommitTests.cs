@@ -24,13 +24,11 @@ public sealed class GroupCommitTests
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var finance = await server.SignedInAsync("finanzas.panal");
-        Guid panal;
-        await using (var db = database.NewContext())
-            panal = await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.Id).SingleAsync(ct);
+        var panal = await BooksApi.PanalIdAsync(database, ct);
         var books = $"/api/v1/communes/{panal}";
-        var sales = await OpenAsync(finance, books, new { code = "LOTE-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
-        var a = await OpenAsync(finance, books, new { code = "LOTE-A", name = "Fondo A", kind = "fund", currency = "VES" }, ct);
-        var b = await OpenAsync(finance, books, new { code = "LOTE-B", name = "Fondo B", kind = "fund", currency = "VES" }, ct);
+        var sales = await BooksApi.OpenAsync(finance, books, new { code = "LOTE-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var a = await BooksApi.OpenAsync(finance, books, new { code = "LOTE-A", name = "Fondo A", kind = "fund", currency = "VES" }, ct);
+        var b = await BooksApi.OpenAsync(finance, books, new { code = "LOTE-B", name = "Fondo B", kind = "fund", currency = "VES" }, ct);
         (await finance.PostAsJsonAsync($"{books}/transfers", new { id = Guid.NewGuid(), debitAccountId = sales, creditAccountId = a, amount = 1_000L, currency = "VES", memo = "Apertura" }, ct)).EnsureSuccessStatusCode();
         var batcher = Assert.IsType<JournalBatcher>(server.Services.GetRequiredService<PostingJournal>());
         var batchesBefore = batcher.BatchesWritten;
@@ -66,12 +64,5 @@ public sealed class GroupCommitTests
         await using var scope = server.Services.CreateAsyncScope();
         var verified = await scope.ServiceProvider.GetRequiredService<VerifyLedger>().ExecuteAsync(panal, ct);
         Assert.True(verified.Value.Holds, string.Join("; ", verified.Value.Differences));
-    }
-
-    private static async Task<Guid> OpenAsync(HttpClient client, string books, object account, CancellationToken ct)
-    {
-        var response = await client.PostAsJsonAsync($"{books}/accounts", account, ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
     }
 }

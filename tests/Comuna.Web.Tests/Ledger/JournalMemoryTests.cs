@@ -24,13 +24,11 @@ public sealed class JournalMemoryTests
         await using var second = await ComunaServer.StartAsync(database);
         using var here = await first.SignedInAsync("finanzas.panal");
         using var there = await second.SignedInAsync("finanzas.panal");
-        Guid panal;
-        await using (var db = database.NewContext())
-            panal = await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.Id).SingleAsync(ct);
+        var panal = await BooksApi.PanalIdAsync(database, ct);
         var books = $"/api/v1/communes/{panal}";
-        var sales = await TransferBatchTests.OpenAsync(here, books, new { code = "MEM-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
-        var a = await TransferBatchTests.OpenAsync(here, books, new { code = "MEM-A", name = "Fondo A", kind = "fund", currency = "VES" }, ct);
-        var b = await TransferBatchTests.OpenAsync(here, books, new { code = "MEM-B", name = "Fondo B", kind = "fund", currency = "VES" }, ct);
+        var sales = await BooksApi.OpenAsync(here, books, new { code = "MEM-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var a = await BooksApi.OpenAsync(here, books, new { code = "MEM-A", name = "Fondo A", kind = "fund", currency = "VES" }, ct);
+        var b = await BooksApi.OpenAsync(here, books, new { code = "MEM-B", name = "Fondo B", kind = "fund", currency = "VES" }, ct);
 
         // Each server learns the journal: the first from its own posting, the second from one after it.
         var one = await PostAsync(here, books, sales, a, 100, ct);
@@ -69,12 +67,10 @@ public sealed class JournalMemoryTests
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var finance = await server.SignedInAsync("finanzas.panal");
-        Guid panal;
-        await using (var db = database.NewContext())
-            panal = await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.Id).SingleAsync(ct);
+        var panal = await BooksApi.PanalIdAsync(database, ct);
         var books = $"/api/v1/communes/{panal}";
-        var sales = await TransferBatchTests.OpenAsync(finance, books, new { code = "MEM-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
-        var a = await TransferBatchTests.OpenAsync(finance, books, new { code = "MEM-A", name = "Fondo A", kind = "fund", currency = "VES" }, ct);
+        var sales = await BooksApi.OpenAsync(finance, books, new { code = "MEM-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var a = await BooksApi.OpenAsync(finance, books, new { code = "MEM-A", name = "Fondo A", kind = "fund", currency = "VES" }, ct);
         var batcher = Assert.IsType<JournalBatcher>(server.Services.GetRequiredService<PostingJournal>());
         await PostAsync(finance, books, sales, a, 1, ct);
         var (written, remembered) = (batcher.BatchesWritten, batcher.BatchesFromMemory);

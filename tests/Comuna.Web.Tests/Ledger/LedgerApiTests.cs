@@ -17,15 +17,15 @@ public sealed class LedgerApiTests
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var finance = await server.SignedInAsync("finanzas.panal");
-        var panal = await PanalIdAsync(database, ct);
+        var panal = await BooksApi.PanalIdAsync(database, ct);
         var books = $"/api/v1/communes/{panal}";
         // The demo's year is already in Panal's books: this test's postings follow it.
         var head = await LastSequenceAsync(database, panal, ct);
-        var treasury = await OpenAsync(finance, books, new { code = "TESORERIA-VES", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
-        var bakery = await OpenAsync(finance, books, new { code = "VENTAS-PANADERIA", name = "Ventas de la panadería", kind = "income", currency = "VES", source = "own-revenue" }, ct);
-        var supplier = await OpenAsync(finance, books, new { code = "PROVEEDOR-TUBOS", name = "Ferretería El Tubo", kind = "expense", currency = "VES" }, ct);
-        var dollars = await OpenAsync(finance, books, new { code = "TESORERIA-USD", name = "Tesorería en dólares", kind = "treasury", currency = "USD" }, ct);
-        var donations = await OpenAsync(finance, books, new { code = "DONACIONES-USD", name = "Donaciones", kind = "income", currency = "USD", source = "own-revenue" }, ct);
+        var treasury = await BooksApi.OpenAsync(finance, books, new { code = "TESORERIA-VES", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
+        var bakery = await BooksApi.OpenAsync(finance, books, new { code = "VENTAS-PANADERIA", name = "Ventas de la panadería", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var supplier = await BooksApi.OpenAsync(finance, books, new { code = "PROVEEDOR-TUBOS", name = "Ferretería El Tubo", kind = "expense", currency = "VES" }, ct);
+        var dollars = await BooksApi.OpenAsync(finance, books, new { code = "TESORERIA-USD", name = "Tesorería en dólares", kind = "treasury", currency = "USD" }, ct);
+        var donations = await BooksApi.OpenAsync(finance, books, new { code = "DONACIONES-USD", name = "Donaciones", kind = "income", currency = "USD", source = "own-revenue" }, ct);
 
         var depositId = Guid.NewGuid();
         var deposit = new { id = depositId, debitAccountId = bakery, creditAccountId = treasury, amount = 1_000_000_00L, currency = "VES", memo = "Ventas de pan, noviembre" };
@@ -81,10 +81,10 @@ public sealed class LedgerApiTests
         await using var server = await ComunaServer.StartAsync(database);
         using var finance = await server.SignedInAsync("finanzas.panal");
         using var treasurer = await server.SignedInAsync("tesorera.panal");
-        var books = $"/api/v1/communes/{await PanalIdAsync(database, ct)}";
-        var treasury = await OpenAsync(finance, books, new { code = "TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
-        var grant = await OpenAsync(finance, books, new { code = "COGESTION", name = "Fondos de cogestión", kind = "income", currency = "VES", source = "state-funds" }, ct);
-        var builder = await OpenAsync(finance, books, new { code = "CONSTRUCTORA", name = "Cooperativa de construcción", kind = "expense", currency = "VES" }, ct);
+        var books = $"/api/v1/communes/{await BooksApi.PanalIdAsync(database, ct)}";
+        var treasury = await BooksApi.OpenAsync(finance, books, new { code = "TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
+        var grant = await BooksApi.OpenAsync(finance, books, new { code = "COGESTION", name = "Fondos de cogestión", kind = "income", currency = "VES", source = "state-funds" }, ct);
+        var builder = await BooksApi.OpenAsync(finance, books, new { code = "CONSTRUCTORA", name = "Cooperativa de construcción", kind = "expense", currency = "VES" }, ct);
         (await finance.PostAsJsonAsync($"{books}/transfers", new { id = Guid.NewGuid(), debitAccountId = grant, creditAccountId = treasury, amount = 900_000_00L, currency = "VES", memo = "Cogestión 2026" }, ct)).EnsureSuccessStatusCode();
         var decisionId = await MandateAsync(server, database, 800_000_00L, ct);
         var payment = new { id = Guid.NewGuid(), debitAccountId = treasury, creditAccountId = builder, amount = 600_000_00L, currency = "VES", memo = "Techo de la casa comunal", decisionId };
@@ -120,9 +120,9 @@ public sealed class LedgerApiTests
         using var resident = await server.SignedInAsync("residente.panal");
         using var oversight = await server.SignedInAsync("contraloria.panal");
         using var outsider = await server.SignedInAsync("admin.lidice");
-        var books = $"/api/v1/communes/{await PanalIdAsync(database, ct)}";
-        var treasury = await OpenAsync(finance, books, new { code = "TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
-        var raffle = await OpenAsync(finance, books, new { code = "RIFAS", name = "Rifas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var books = $"/api/v1/communes/{await BooksApi.PanalIdAsync(database, ct)}";
+        var treasury = await BooksApi.OpenAsync(finance, books, new { code = "TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
+        var raffle = await BooksApi.OpenAsync(finance, books, new { code = "RIFAS", name = "Rifas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
         var transfer = new { id = Guid.NewGuid(), debitAccountId = raffle, creditAccountId = treasury, amount = 5_000_00L, currency = "VES", memo = "Rifa de diciembre" };
 
         Assert.Equal(HttpStatusCode.OK, (await resident.GetAsync($"{books}/accounts", ct)).StatusCode);
@@ -137,26 +137,12 @@ public sealed class LedgerApiTests
         Assert.Equal(1, await db.Transfers.CountAsync(t => t.Memo == "Rifa de diciembre", ct));
     }
 
-    private static async Task<Guid> PanalIdAsync(TestDatabase database, CancellationToken ct)
-    {
-        await using var db = database.NewContext();
-        return await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.Id).SingleAsync(ct);
-    }
-
     private static async Task<long> LastSequenceAsync(TestDatabase database, Guid communeId, CancellationToken ct)
     {
         await using var db = database.NewContext();
         return await db.Transfers.Where(t => t.CommuneId == communeId).MaxAsync(t => (long?)t.Sequence, ct) ?? 0;
     }
 
-    private static async Task<Guid> OpenAsync(HttpClient client, string books, object account, CancellationToken ct)
-    {
-        var response = await client.PostAsJsonAsync($"{books}/accounts", account, ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-    }
-
-    /// <summary>An assembly of Panal's first council approves spending <paramref name="amount"/> VES on pipes.</summary>
     [Theory, BothEngines]
     public async Task AReversal_GivesItsMandateTheRoomBack_ForTheNextPayment(DatabaseEngine engine)
     {
@@ -164,13 +150,11 @@ public sealed class LedgerApiTests
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var finance = await server.SignedInAsync("finanzas.panal");
-        Guid panal;
-        await using (var db = database.NewContext())
-            panal = await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.Id).SingleAsync(ct);
+        var panal = await BooksApi.PanalIdAsync(database, ct);
         var books = $"/api/v1/communes/{panal}";
-        var sales = await OpenAsync(finance, books, new { code = "REV-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
-        var treasury = await OpenAsync(finance, books, new { code = "REV-TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
-        var supplier = await OpenAsync(finance, books, new { code = "REV-PROVEEDOR", name = "Proveedor", kind = "expense", currency = "VES" }, ct);
+        var sales = await BooksApi.OpenAsync(finance, books, new { code = "REV-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var treasury = await BooksApi.OpenAsync(finance, books, new { code = "REV-TESORERIA", name = "Tesorería", kind = "treasury", currency = "VES" }, ct);
+        var supplier = await BooksApi.OpenAsync(finance, books, new { code = "REV-PROVEEDOR", name = "Proveedor", kind = "expense", currency = "VES" }, ct);
         Assert.Equal(HttpStatusCode.Created, (await finance.PostAsJsonAsync($"{books}/transfers",
             new { id = Guid.NewGuid(), debitAccountId = sales, creditAccountId = treasury, amount = 1_000_00L, currency = "VES", memo = "Ventas" }, ct)).StatusCode);
         var decisionId = await MandateAsync(server, database, 300_00L, ct);
@@ -197,6 +181,7 @@ public sealed class LedgerApiTests
         Assert.True(verified.Value.Holds, string.Join("; ", verified.Value.Differences));
     }
 
+    /// <summary>An assembly of Panal's first council approves spending <paramref name="amount"/> VES on pipes.</summary>
     private static async Task<Guid> MandateAsync(ComunaServer server, TestDatabase database, long amount, CancellationToken ct)
     {
         using var spokesperson = await server.SignedInAsync("vocera.panal");

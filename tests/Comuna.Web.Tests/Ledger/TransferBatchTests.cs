@@ -21,15 +21,13 @@ public sealed class TransferBatchTests
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var finance = await server.SignedInAsync("finanzas.panal");
-        Guid panal;
-        await using (var db = database.NewContext())
-            panal = await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.Id).SingleAsync(ct);
+        var panal = await BooksApi.PanalIdAsync(database, ct);
         var books = $"/api/v1/communes/{panal}";
-        var sales = await OpenAsync(finance, books, new { code = "LOTE-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
-        var fund = await OpenAsync(finance, books, new { code = "LOTE-FONDO", name = "Fondo", kind = "fund", currency = "VES" }, ct);
-        var project = await OpenAsync(finance, books, new { code = "LOTE-PROYECTO", name = "Proyecto", kind = "project", currency = "VES" }, ct);
-        var supplier = await OpenAsync(finance, books, new { code = "LOTE-PROVEEDOR", name = "Proveedor", kind = "expense", currency = "VES" }, ct);
-        var dollars = await OpenAsync(finance, books, new { code = "LOTE-USD", name = "Caja en dólares", kind = "fund", currency = "USD" }, ct);
+        var sales = await BooksApi.OpenAsync(finance, books, new { code = "LOTE-VENTAS", name = "Ventas", kind = "income", currency = "VES", source = "own-revenue" }, ct);
+        var fund = await BooksApi.OpenAsync(finance, books, new { code = "LOTE-FONDO", name = "Fondo", kind = "fund", currency = "VES" }, ct);
+        var project = await BooksApi.OpenAsync(finance, books, new { code = "LOTE-PROYECTO", name = "Proyecto", kind = "project", currency = "VES" }, ct);
+        var supplier = await BooksApi.OpenAsync(finance, books, new { code = "LOTE-PROVEEDOR", name = "Proveedor", kind = "expense", currency = "VES" }, ct);
+        var dollars = await BooksApi.OpenAsync(finance, books, new { code = "LOTE-USD", name = "Caja en dólares", kind = "fund", currency = "USD" }, ct);
 
         var deposit = new { id = Guid.NewGuid(), debitAccountId = sales, creditAccountId = fund, amount = 500L, currency = "VES", memo = "Ventas" };
         var batch = new object[]
@@ -80,12 +78,5 @@ public sealed class TransferBatchTests
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsJsonAsync($"{books}/transfers/batch", new[] { deposit }, ct)).StatusCode);
         using var stranger = await server.SignedInAsync("admin.lidice");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"{books}/transfers/batch", new[] { deposit }, ct)).StatusCode);
-    }
-
-    internal static async Task<Guid> OpenAsync(HttpClient client, string books, object account, CancellationToken ct)
-    {
-        var response = await client.PostAsJsonAsync($"{books}/accounts", account, ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
     }
 }
