@@ -3,6 +3,8 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Text;
 
+using Comuna.Testing;
+
 namespace Comuna.Bench.Ballots;
 
 /// <summary>The table, the machine it ran on, and the section appended to bench/RESULTS.md.</summary>
@@ -45,7 +47,6 @@ internal static class Report
     /// <summary>Appends this run to the section, creating the file or the section when missing.</summary>
     public static string Record(IReadOnlyList<EngineResult> results, IReadOnlyList<string> skipped, string floor, BenchOptions options, string machine)
     {
-        var path = Path.Combine(RepositoryRoot(), "bench", "RESULTS.md");
         var run = new StringBuilder();
         run.AppendLine(CultureInfo.InvariantCulture, $"### Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         run.AppendLine();
@@ -67,21 +68,7 @@ internal static class Report
         foreach (var reason in skipped)
             run.AppendLine(CultureInfo.InvariantCulture, $"- {reason}");
 
-        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
-        var start = text.IndexOf(Heading, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            text = text.TrimEnd() + "\n\n" + Heading + "\n\n" + Intro + "\n\n" + run.ToString().TrimEnd() + "\n";
-        }
-        else
-        {
-            // The run goes at the end of this section, before the next section of the file.
-            var next = text.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
-            var end = next < 0 ? text.Length : next;
-            text = text[..end].TrimEnd() + "\n\n" + run.ToString().TrimEnd() + "\n" + (next < 0 ? "" : "\n" + text[(next + 1)..]);
-        }
-        File.WriteAllText(path, text);
-        return path;
+        return BenchResults.Append(Heading, Intro, run.ToString());
     }
 
     private const string Intro =
@@ -104,18 +91,5 @@ internal static class Report
         if (!options.Limits.SequenceEqual(BenchOptions.DefaultLimits))
             command.Append(CultureInfo.InvariantCulture, $" --limits {string.Join(',', options.Limits.Select(BenchOptions.Describe))}");
         return command.ToString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Comuna.slnx")))
-                    return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Could not find the repository (Comuna.slnx) above the current folder.");
     }
 }

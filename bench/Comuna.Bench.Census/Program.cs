@@ -72,7 +72,7 @@ try
     Console.WriteLine(table);
     Console.WriteLine($"Process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB.");
 
-    var resultsFile = Path.Combine(FindRepositoryRoot(), "bench", "RESULTS.md");
+    var resultsFile = Path.Combine(BenchResults.RepositoryRoot(), "bench", "RESULTS.md");
     if (!File.Exists(resultsFile))
         await File.WriteAllTextAsync(resultsFile, "# Benchmark results\n\nEach section is one run, appended by the benchmark itself; compare ratios within a run, not times across runs.\n"
             + "Peak working set and managed heap are sampled every 50 ms during each phase; the managed heap includes garbage not yet collected.\n");
@@ -196,12 +196,5 @@ static string Table(List<Phase> phases)
     return string.Join('\n', lines) + "\n";
 }
 
-static string FindRepositoryRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Comuna.slnx")))
-        directory = directory.Parent;
-    return directory?.FullName ?? Directory.GetCurrentDirectory();
-}
 
 internal sealed record Phase(string Name, TimeSpan Elapsed, double RowsPerSecond, long PeakWorkingSet, long PeakManagedHeap);

@@ -60,7 +60,6 @@ internal static class Report
 
     public static string Record(string command, string machine, IReadOnlyList<string> loads, PgbenchResult pgbench, IReadOnlyList<BankRun> runs, IReadOnlyList<string> notes)
     {
-        var path = Path.Combine(RepositoryRoot(), "bench", "RESULTS.md");
         var run = new StringBuilder();
         run.AppendLine(Invariant($"### Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
         run.AppendLine();
@@ -75,32 +74,11 @@ internal static class Report
         foreach (var note in notes)
             run.AppendLine(Invariant($"- {note}"));
 
-        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
-        var start = text.IndexOf(Heading, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            text = text.TrimEnd() + "\n\n" + Heading + "\n\n" + Intro + "\n\n" + run.ToString().TrimEnd() + "\n";
-        }
-        else
-        {
-            var next = text.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
-            var end = next < 0 ? text.Length : next;
-            text = text[..end].TrimEnd() + "\n\n" + run.ToString().TrimEnd() + "\n" + (next < 0 ? "" : "\n" + text[(next + 1)..]);
-        }
-        File.WriteAllText(path, text);
-        return path;
+        return BenchResults.Append(Heading, Intro, run.ToString());
     }
 
     public static string Failures(LoadResult load) =>
         load.Failed == 0 ? "" : "; failures: " + string.Join("; ", load.Failures.Select(f => $"{f.Value}× {f.Key}"));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Comuna.slnx")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
-    }
 }
