@@ -14,8 +14,8 @@ public static class FlatPlanLp
 {
     public sealed record Outcome(string Status, double Objective, double Seconds, double BuildSeconds, int Variables, int Constraints);
 
-    /// <summary>Solves the production-first programme of a valid input with the given penalties.</summary>
-    public static Outcome Solve(PlanInput input, double spoiledPerUnit, double unmetPerUnit, string solverId = "GLOP", TimeSpan? timeLimit = null)
+    /// <summary>Solves the production-first programme of a valid input with the given penalties (<paramref name="algorithm"/>: the solver's default, primal, dual or barrier).</summary>
+    public static Outcome Solve(PlanInput input, double spoiledPerUnit, double unmetPerUnit, string solverId = "GLOP", TimeSpan? timeLimit = null, string algorithm = "default")
     {
         ArgumentNullException.ThrowIfNull(input);
         var build = Stopwatch.StartNew();
@@ -85,7 +85,16 @@ public static class FlatPlanLp
         build.Stop();
 
         var clock = Stopwatch.StartNew();
-        var status = solver.Solve();
+        var parameters = new MPSolverParameters();
+        if (algorithm != "default")
+            parameters.SetIntegerParam(MPSolverParameters.IntegerParam.LP_ALGORITHM, algorithm switch
+            {
+                "dual" => (int)MPSolverParameters.LpAlgorithmValues.DUAL,
+                "primal" => (int)MPSolverParameters.LpAlgorithmValues.PRIMAL,
+                "barrier" => (int)MPSolverParameters.LpAlgorithmValues.BARRIER,
+                _ => throw new ArgumentException($"Unknown LP algorithm \"{algorithm}\" (default, primal, dual or barrier).", nameof(algorithm)),
+            });
+        var status = solver.Solve(parameters);
         clock.Stop();
         var name = status switch
         {

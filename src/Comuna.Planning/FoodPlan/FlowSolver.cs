@@ -22,7 +22,7 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// transportation problem per product, coupled only by the routes' shared capacity; most of its
 /// arcs are never worth using and most routes never fill. So a restricted programme holds only the
 /// promising arcs (the cheapest few of every supply and every need) and capacity rows only for
-/// routes found overloaded (the first ones from each product's uncapacitated min-cost flow). One
+/// routes found overloaded (the first ones from each product's optimum without capacity). One
 /// model lives through all rounds: the LP solver (CLP by default) carries on from its last basis,
 /// and its duals — a potential per supply and per need, a price per full route — price every arc
 /// of the full programme. Overloaded routes get their row, then the arcs that would lower the
@@ -32,14 +32,28 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// </summary>
 /// <remarks>
 /// In "saving" form: maximise Σ profit·x, with profit = unmet penalty (+ spoiled penalty for a
-/// lot) − cost, subject to supply, need and route rows; the LP solver minimises −profit. The bound is the
-/// Lagrangian one given by the duals of the last round, valid at every round:
-/// <c>const + Σ y·b + Σ min(0, reduced cost)·upper(x)</c>, which meets the objective at the optimum.
+/// lot) − cost, subject to supply, need and route rows; the LP solver minimises −profit. Two
+/// bounds are proven each round and the better is kept: the one the master's duals give,
+/// <c>Σ y·b + Σ min(0, reduced cost)·upper(x)</c>, and the Lagrangian one of the products'
+/// own networks (<see cref="ProductFlows"/>, an exact network simplex per product) priced at the
+/// master's route duals, which is far stronger from the first round on. The loop also ends as soon
+/// as the best plan that respects every route — a restricted optimum without overload, or one
+/// repaired by <see cref="PlanRepair"/> — is proven within <see cref="Options.RelativeGap"/>.
 /// </remarks>
 public static class FlowSolver
 {
     public sealed record Options
     {
+        /// <summary>The solve stops once its proven gap is within this share of the whole objective (lost, unmet and cost).</summary>
+        public double RelativeGap { get; init; } = 1e-7;
+
+        /// <summary>
+        /// A restricted optimum that still overloads routes, but whose proven gap is already below
+        /// this, is repaired (<see cref="PlanRepair"/>); if the repaired plan is within
+        /// <see cref="RelativeGap"/> of the bound, the solve ends there.
+        /// </summary>
+        public double RepairBelowGap { get; init; } = 1e-4;
+
         /// <summary>Arcs per supply and per need in the first restricted programme.</summary>
         public int InitialPerNode { get; init; } = 6;
 
@@ -49,7 +63,7 @@ public static class FlowSolver
         /// <summary>Arcs that may join per supply and per need in a round (the most promising first).</summary>
         public int PricedPerNode { get; init; } = 1;
 
-        /// <summary>Rounds of route prices (each a min-cost flow per product) that pick the first programme's detours and rows.</summary>
+        /// <summary>Rounds of route prices (each a network flow per product) that pick the first programme's detours and rows.</summary>
         public int PriceRounds { get; init; }
 
         /// <summary>The first route price step, in cost units per unit shipped for a route overloaded twice over.</summary>
@@ -80,81 +94,6 @@ public static class FlowSolver
 
         /// <summary>Told after every round how far the solve has come (the plan page's progress indicator).</summary>
         public Action<FlowProgress>? Progress { get; init; }
-    }
-
-    /// <summary>
-    /// Each product's best plan if routes had no capacity: a min-cost flow per product (OR-Tools'
-    /// network simplex, quantities in thousandths), two products at a time.
-    /// </summary>
-    private static double[] UncapacitatedFlows(PlanProblem problem, bool[] useful, double[] cost, double[] upper, double[] demand)
-    {
-        var byProduct = new List<int>[problem.ProductIds.Length];
-        for (var p = 0; p < byProduct.Length; p++)
-            byProduct[p] = [];
-        for (var a = 0; a < problem.ArcCount; a++)
-            if (useful[a])
-                byProduct[problem.SourceProduct[problem.ArcSource[a]]].Add(a);
-        var flow = new double[problem.ArcCount];
-        const double unit = 1000;
-        // A heuristic start only: huge quantities or costs are clamped rather than overflowing.
-        static long Whole(double value) => (long)Math.Clamp(Math.Round(value), -1e15, 1e15);
-        Parallel.For(0, byProduct.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
-        {
-            try
-            {
-                ProductFlow(byProduct[p]);
-            }
-            catch (OverflowException)
-            {
-                // Quantities beyond 10^12 units: start this product from the cheapest arcs alone.
-            }
-        });
-        return flow;
-
-        void ProductFlow(List<int> productArcs)
-        {
-            if (productArcs.Count == 0)
-                return;
-            var node = new Dictionary<(bool Demand, int Index), int>();
-            int Node(bool isDemand, int index)
-            {
-                if (!node.TryGetValue((isDemand, index), out var n))
-                    node[(isDemand, index)] = n = node.Count + 1; // 0 is the sink
-                return n;
-            }
-            using var network = new Google.OrTools.Graph.MinCostFlow();
-            var arcOf = new int[productArcs.Count];
-            for (var i = 0; i < productArcs.Count; i++)
-            {
-                var a = productArcs[i];
-                arcOf[i] = network.AddArcWithCapacityAndUnitCost(Node(false, problem.ArcSource[a]), Node(true, problem.ArcDemand[a]),
-                    Whole(Math.Floor(upper[a] * unit)), Whole(cost[a] * 1000));
-            }
-            var needTotal = 0L;
-            foreach (var ((isDemand, index), n) in node)
-            {
-                if (!isDemand)
-                    continue;
-                var need = Whole(Math.Floor(demand[index] * unit));
-                needTotal += need;
-                network.AddArcWithCapacityAndUnitCost(n, 0, need, 0);
-            }
-            var supplyTotal = 0L;
-            foreach (var ((isDemand, index), n) in node)
-            {
-                if (isDemand)
-                    continue;
-                var supply = Whole(Math.Floor(Math.Min(problem.SourceSupply[index], needTotal / unit) * unit));
-                supplyTotal += supply;
-                network.SetNodeSupply(n, supply);
-                network.AddArcWithCapacityAndUnitCost(n, 0, supply, 0); // left where it is
-            }
-            network.SetNodeSupply(0, -supplyTotal);
-            if (network.Solve() != Google.OrTools.Graph.MinCostFlowBase.Status.OPTIMAL)
-                return;
-            for (var i = 0; i < productArcs.Count; i++)
-                flow[productArcs[i]] = network.Flow(arcOf[i]) / unit;
-        }
     }
 
     /// <summary>
@@ -332,29 +271,20 @@ public static class FlowSolver
         options ??= new Options();
         var clock = Stopwatch.StartNew();
         var arcs = problem.ArcCount;
-        var cost = new double[arcs];   // −profit; 0 marks an arc never worth using
-        var upper = new double[arcs];
-        var useful = new bool[arcs];
-        var scale = 1.0;
-        for (var a = 0; a < arcs; a++)
-        {
-            var s = problem.ArcSource[a];
-            var d = problem.ArcDemand[a];
-            var r = problem.ArcRoute[a];
-            if (!enabled[s])
-                continue;
-            var profit = problem.ArcProfit(a);
-            var ub = Math.Min(problem.SourceSupply[s], demand[d]);
-            if (r >= 0)
-                ub = Math.Min(ub, capacity[r]);
-            if (profit <= 0 || ub <= 0)
-                continue;
-            useful[a] = true;
-            cost[a] = -profit;
-            upper[a] = ub;
-            scale = Math.Max(scale, profit);
-        }
+        var flowArcs = new FlowArcs(problem, enabled, demand, capacity);
+        var cost = flowArcs.Cost;   // −profit; 0 marks an arc never worth using
+        var upper = flowArcs.Upper;
+        var useful = flowArcs.Useful;
+        var scale = flowArcs.Scale;
         var tolerance = 1e-9 * scale;
+
+        // The whole objective's constant part (everything lost and unmet), for the relative gap.
+        double constant = 0;
+        for (var s = 0; s < problem.LotCount; s++)
+            if (enabled[s])
+                constant += problem.SpoiledPerUnit * problem.SourceSupply[s];
+        foreach (var d in demand)
+            constant += problem.UnmetPerUnit * d;
 
         var inMaster = new bool[arcs];
         using var master = new Master(options.MasterSolver, options.MasterParameters, problem, useful, cost, demand, capacity);
@@ -391,14 +321,16 @@ public static class FlowSolver
         // the flows again with a price on every route that raises where the flows overload it
         // and falls where they leave room, so that the first programme already holds the
         // detours and the rows that the capacity will call for.
-        var priced = (double[])cost.Clone();
         var price = new double[problem.RouteCount];
         var rowWanted = new bool[problem.RouteCount];
         var potential = new double[problem.RouteCount];
         var step = options.PriceStep;
+        var products = new ProductFlows(problem, flowArcs, demand, capacity, options.Cancellation);
+        var bound = double.NegativeInfinity;
         for (var k = 0; k <= options.PriceRounds; k++)
         {
-            var flows = UncapacitatedFlows(problem, useful, priced, upper, demand);
+            bound = Math.Max(bound, products.Bound(price));
+            var flows = products.Quantities(arcs);
             Array.Clear(potential);
             for (var a = 0; a < arcs; a++)
             {
@@ -420,7 +352,7 @@ public static class FlowSolver
                 excess += potential[r] - capacity[r];
             }
             if (options.PriceRounds > 0)
-                options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                options.Log?.Invoke(Text(
                     $"price round {k}: {over} routes overloaded by {excess:F0}, {columns.Count} columns, at {clock.Elapsed.TotalSeconds:F2} s"));
             if (k == options.PriceRounds || over == 0)
                 break;
@@ -431,9 +363,6 @@ public static class FlowSolver
                 var overload = Math.Clamp((potential[r] - capacity[r]) / Math.Max(capacity[r], 1e-9), -1, 1);
                 price[r] = Math.Max(0, price[r] + (step * overload));
             }
-            for (var a = 0; a < arcs; a++)
-                if (useful[a] && problem.ArcRoute[a] >= 0)
-                    priced[a] = cost[a] + price[problem.ArcRoute[a]];
             step *= 0.7;
         }
         for (var r = 0; r < rowWanted.Length; r++)
@@ -448,7 +377,20 @@ public static class FlowSolver
         var load = new double[problem.RouteCount];
         var rounds = 0;
         var status = "not-solved";
-        double primal = 0, bound = double.NegativeInfinity;
+        double primal = 0;
+
+        // The best plan that respects every route so far (shipping nothing, saving 0, to begin with).
+        double[]? best = null;
+        double bestObjective = 0;
+        void Feasible(double[] plan, double objective)
+        {
+            if (objective >= bestObjective)
+                return;
+            best ??= new double[arcs];
+            Array.Copy(plan, best, arcs);
+            bestObjective = objective;
+        }
+        double Gap(double objective) => (objective - bound) / Math.Max(1, Math.Abs(constant + objective));
         var dual = false; // the first solve and every solve after new columns: primal simplex
         var rowsLast = false;
         var rebuilt = true; // the first solve is afresh
@@ -535,6 +477,29 @@ public static class FlowSolver
             }
             bound = Math.Max(bound, lagrangian);
 
+            // A stronger bound, from the products' own networks priced at the master's route duals.
+            var boundStart = clock.Elapsed.TotalSeconds;
+            for (var r = 0; r < yRoute.Length; r++)
+                price[r] = -yRoute[r];
+            bound = Math.Max(bound, products.Bound(price));
+            var boundSeconds = clock.Elapsed.TotalSeconds - boundStart;
+            if (overloaded.Count == 0)
+                Feasible(quantity, primal);
+            else if (Gap(primal) <= options.RepairBelowGap
+                && PlanRepair.Repair(problem, flowArcs, demand, capacity, quantity, overloaded, options.MasterSolver, options.TimeLimit - clock.Elapsed) is var (repaired, repairedObjective))
+            {
+                Feasible(repaired, repairedObjective);
+                options.Log?.Invoke(Text($"round {rounds}: repaired the {overloaded.Count} overloaded routes: objective {repairedObjective:R}, gap {Gap(repairedObjective):E1}, at {clock.Elapsed.TotalSeconds:F2} s"));
+            }
+            var gap = Gap(bestObjective);
+            if (gap <= options.RelativeGap)
+            {
+                options.Log?.Invoke(Text($"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s ({master.Iterations} iterations), products {boundSeconds:F2} s, at {clock.Elapsed.TotalSeconds:F2} s; plan {bestObjective:R}, bound {bound:R}: proven within {gap:E1}"));
+                options.Progress?.Invoke(new FlowProgress(rounds, bestObjective, bound, clock.Elapsed.TotalSeconds));
+                status = "optimal";
+                break;
+            }
+
             // GLOP carries on from its last basis only when one kind of change came in, so rounds
             // alternate: rows (dual simplex from the last basis), then the columns priced after
             // them (primal simplex from the last basis), while there are both. Past
@@ -567,9 +532,9 @@ public static class FlowSolver
                 dual = false;
                 rowsLast = false;
             }
-            options.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s{(lastRebuilt ? " afresh" : "")} ({master.Iterations} iterations), at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{rowsAdded} rows ({overloaded.Count} overloaded); objective {primal:R}, bound {bound:R}"));
-            options.Progress?.Invoke(new FlowProgress(rounds, primal, bound, clock.Elapsed.TotalSeconds));
+            options.Log?.Invoke(Text(
+                $"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s{(lastRebuilt ? " afresh" : "")} ({master.Iterations} iterations), products {boundSeconds:F2} s, gap {gap:E1}, at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{rowsAdded} rows ({overloaded.Count} overloaded); objective {primal:R}, bound {bound:R}"));
+            options.Progress?.Invoke(new FlowProgress(rounds, bestObjective, bound, clock.Elapsed.TotalSeconds));
             if (added == 0 && rowsAdded == 0)
             {
                 status = "optimal";
@@ -582,24 +547,36 @@ public static class FlowSolver
             }
         }
 
-        if (status != "optimal")
+        if (status != "optimal" && rounds > 0)
         {
             // Stopped short: the last restricted optimum may overload routes whose rows came after
-            // it; scale those routes' shipments down to capacity so that the plan is still a plan.
+            // it. Repair it (or, should that fail, scale those routes' shipments down to capacity),
+            // and keep whichever plan is better: it or the best one before.
             Array.Clear(load);
             for (var a = 0; a < arcs; a++)
                 if (quantity[a] > 0 && problem.ArcRoute[a] >= 0)
                     load[problem.ArcRoute[a]] += quantity[a];
-            primal = 0;
-            for (var a = 0; a < arcs; a++)
+            var overloaded = Enumerable.Range(0, load.Length).Where(r => load[r] > capacity[r] * (1 + 1e-9) + 1e-9).ToList();
+            if (overloaded.Count > 0 && PlanRepair.Repair(problem, flowArcs, demand, capacity, quantity, overloaded, options.MasterSolver, TimeSpan.FromMinutes(1)) is var (repaired, repairedObjective))
             {
-                var r = problem.ArcRoute[a];
-                if (r >= 0 && load[r] > capacity[r])
-                    quantity[a] *= capacity[r] / load[r];
-                primal += cost[a] * quantity[a];
+                Feasible(repaired, repairedObjective);
+            }
+            else
+            {
+                double scaled = 0;
+                for (var a = 0; a < arcs; a++)
+                {
+                    var r = problem.ArcRoute[a];
+                    if (r >= 0 && load[r] > capacity[r])
+                        quantity[a] *= capacity[r] / load[r];
+                    scaled += cost[a] * quantity[a];
+                }
+                Feasible(quantity, scaled);
             }
         }
-        return new FlowSolution(status, quantity, primal, double.IsFinite(bound) ? Math.Min(bound, primal) : double.NegativeInfinity,
+        return new FlowSolution(status, best ?? new double[arcs], bestObjective, double.IsFinite(bound) ? Math.Min(bound, bestObjective) : double.NegativeInfinity,
             rounds, columns.Count, master.CapacityRows, clock.Elapsed.TotalSeconds);
     }
+
+    private static string Text(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

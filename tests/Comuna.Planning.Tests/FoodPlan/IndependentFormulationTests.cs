@@ -116,6 +116,29 @@ public sealed class IndependentFormulationTests
         Assert.True(last.Objective - last.Bound <= 1e-6 * Math.Max(1, Math.Abs(last.Objective)), $"last round: objective {last.Objective:R}, bound {last.Bound:R}");
     }
 
+    [Theory]
+    [InlineData(2, 0.1)]
+    [InlineData(3, 0.2)]
+    [InlineData(4, 0.05)]
+    [InlineData(6, 0.08)]
+    public void Plan_WithALooserGap_EndsSooner_AndIsProvenWithinIt(int seed, double capacityShare)
+    {
+        var input = Instance(seed, capacityShare);
+        var problem = PlanBuilder.Problem(input);
+
+        var exact = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { RelativeGap = 0 });
+        var loose = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { RelativeGap = 1e-2 });
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Equal("optimal", loose.Status);
+        Assert.True(loose.Summary.Statistics.Rounds < exact.Summary.Statistics.Rounds, $"{loose.Summary.Statistics.Rounds} rounds against {exact.Summary.Statistics.Rounds}");
+        Assert.True(loose.Gap <= 1e-2, $"gap {loose.Gap}");
+        Assert.True(loose.Bound <= flat.Objective * (1 + 1e-9), $"bound {loose.Bound:R} above the optimum {flat.Objective:R}");
+        Assert.InRange(loose.Objective, flat.Objective * (1 - 1e-9), flat.Objective * (1 + 1e-2));
+        Assert.True(Math.Abs(exact.Objective - flat.Objective) <= 1e-9 * Math.Abs(flat.Objective), $"exact {exact.Objective:R} vs flat {flat.Objective:R}");
+        AssertFeasible(input, loose);
+    }
+
     [Fact]
     public void Plan_StoppedAfterOneRound_IsStillAPlan_AndItsBoundIsBelowTheOptimum()
     {

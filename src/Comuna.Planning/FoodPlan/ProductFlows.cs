@@ -1,0 +1,54 @@
+namespace Comuna.Planning.FoodPlan;
+
+/// <summary>
+/// Every product's network (<see cref="ProductFlow"/>), priced and re-optimised together, two at a
+/// time. Under route prices λ ≥ 0 their optima add up to the Lagrangian bound of the whole
+/// programme: <c>Σ product optimum at cost + λ − Σ λ·capacity</c> is below the programme's optimum
+/// for any λ (each product keeps its supplies and needs; only the shared capacity became a price).
+/// </summary>
+internal sealed class ProductFlows
+{
+    private readonly ProductFlow[] flows;
+    private readonly double[] capacity;
+    private readonly ParallelOptions parallel;
+
+    public ProductFlows(PlanProblem problem, FlowArcs arcs, double[] demand, double[] capacity, CancellationToken cancellation)
+    {
+        this.capacity = capacity;
+        var byProduct = new List<int>[problem.ProductIds.Length];
+        for (var p = 0; p < byProduct.Length; p++)
+            byProduct[p] = [];
+        for (var a = 0; a < problem.ArcCount; a++)
+            if (arcs.Useful[a])
+                byProduct[problem.SourceProduct[problem.ArcSource[a]]].Add(a);
+        var products = byProduct.Where(list => list.Count > 0).ToArray();
+        parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
+        flows = new ProductFlow[products.Length];
+        Parallel.For(0, products.Length, parallel, i => flows[i] = new ProductFlow(problem, products[i], arcs, demand));
+    }
+
+    /// <summary>Prices every route at <paramref name="routePrice"/> (0 where capacity is unlimited), re-optimises every product from its last tree, and gives the Lagrangian bound.</summary>
+    public double Bound(double[] routePrice)
+    {
+        var value = new double[flows.Length];
+        Parallel.For(0, flows.Length, parallel, i =>
+        {
+            flows[i].Price(routePrice);
+            value[i] = flows[i].Solve();
+        });
+        var bound = value.Sum();
+        for (var r = 0; r < routePrice.Length; r++)
+            if (routePrice[r] > 0 && double.IsFinite(capacity[r]))
+                bound -= routePrice[r] * capacity[r];
+        return bound;
+    }
+
+    /// <summary>What every product ships along each plan arc at its last optimum.</summary>
+    public double[] Quantities(int arcCount)
+    {
+        var quantity = new double[arcCount];
+        foreach (var flow in flows)
+            flow.CopyTo(quantity);
+        return quantity;
+    }
+}
