@@ -48,11 +48,12 @@ public static class FlowSolver
         public double RelativeGap { get; init; } = 1e-7;
 
         /// <summary>
-        /// A restricted optimum that still overloads routes, but whose proven gap is already below
-        /// this, is repaired (<see cref="PlanRepair"/>); if the repaired plan is within
-        /// <see cref="RelativeGap"/> of the bound, the solve ends there.
+        /// A restricted optimum that overloads no more than this share of the routes is repaired
+        /// (<see cref="PlanRepair"/>), and the solve ends there if the repaired plan is proven
+        /// within <see cref="RelativeGap"/>. More overloaded routes make the repair a large
+        /// programme that the next rounds would solve anyway.
         /// </summary>
-        public double RepairBelowGap { get; init; } = 1e-4;
+        public double RepairOverloadedShare { get; init; } = 0.005;
 
         /// <summary>Arcs per supply and per need in the first restricted programme.</summary>
         public int InitialPerNode { get; init; } = 6;
@@ -485,7 +486,7 @@ public static class FlowSolver
             var boundSeconds = clock.Elapsed.TotalSeconds - boundStart;
             if (overloaded.Count == 0)
                 Feasible(quantity, primal);
-            else if (Gap(primal) <= options.RepairBelowGap
+            else if (overloaded.Count <= Math.Max(10, options.RepairOverloadedShare * problem.RouteCount)
                 && PlanRepair.Repair(problem, flowArcs, demand, capacity, quantity, overloaded, options.MasterSolver, options.TimeLimit - clock.Elapsed) is var (repaired, repairedObjective))
             {
                 Feasible(repaired, repairedObjective);
