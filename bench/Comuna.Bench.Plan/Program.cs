@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Comuna.Planning.FoodPlan;
 
-// dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-flat] [--skip-national] [--time-limit S]
+// dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--skip-national] [--time-limit S]
 //   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md] [--scale X]
 //   [--initial-per-node N] [--priced-per-node N] [--price-rounds N] [--price-step X] [--rebuild-after-rows N]
 // (the last five tune FlowSolver.Options; without --results nothing is recorded)
@@ -13,6 +13,7 @@ using Comuna.Planning.FoodPlan;
 var seed = 2026;
 var skipFlat = false;
 var skipNational = false;
+var skipRegional = false;
 var verbose = false;
 var master = "CLP";
 string? masterParameters = null;
@@ -27,6 +28,7 @@ for (var i = 0; i < args.Length; i++)
         case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--skip-flat": skipFlat = true; break;
         case "--skip-national": skipNational = true; break;
+        case "--skip-regional": skipRegional = true; break;
         case "--verbose": verbose = true; break;
         case "--master": master = args[++i]; break;
         case "--master-parameters": masterParameters = args[++i]; break;
@@ -76,22 +78,26 @@ SyntheticPlan.Shape Scaled(SyntheticPlan.Shape shape) => shape with
     Producers = (int)(shape.Producers * scale),
     PortReach = (int)(shape.PortReach * scale),
 };
-var regionalInput = SyntheticPlan.Generate(Scaled(SyntheticPlan.Shape.Regional), seed);
-var (regional, regionalBuild) = Build(regionalInput);
-Console.WriteLine($"regional: {SyntheticPlan.Describe(regional)}");
-var (regionalPlan, regionalSeconds) = RunPlanner(regional);
-var s = regionalPlan.Summary.Statistics;
-rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "Comuna planner", regionalPlan.Status, regionalBuild, regionalSeconds, regionalPlan.Objective, regionalPlan.Gap,
-    $"{master}: {s.Rounds} rounds, {s.ColumnsUsed} of {s.Arcs} arcs, {s.CapacityRows} of {s.Routes} capacity rows"));
-Console.WriteLine(rows[^1]);
-if (!skipFlat)
+if (!skipRegional)
 {
-    var flat = FlatPlanLp.Solve(regionalInput, regional.SpoiledPerUnit, regional.UnmetPerUnit, "GLOP", timeLimit);
-    rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "flat LP, GLOP", flat.Status, flat.BuildSeconds, flat.Seconds, flat.Objective, null,
-        $"{flat.Variables} variables, {flat.Constraints} constraints"));
+    var regionalInput = SyntheticPlan.Generate(Scaled(SyntheticPlan.Shape.Regional), seed);
+    var (regional, regionalBuild) = Build(regionalInput);
+    Console.WriteLine($"regional: {SyntheticPlan.Describe(regional)}");
+    var (regionalPlan, regionalSeconds) = RunPlanner(regional);
+    var s = regionalPlan.Summary.Statistics;
+    rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "Comuna planner", regionalPlan.Status, regionalBuild, regionalSeconds, regionalPlan.Objective, regionalPlan.Gap,
+        $"{master}: {s.Rounds} rounds, {s.ColumnsUsed} of {s.Arcs} arcs, {s.CapacityRows} of {s.Routes} capacity rows"));
     Console.WriteLine(rows[^1]);
-    var relative = Math.Abs(regionalPlan.Objective - flat.Objective) / Math.Abs(flat.Objective);
-    notes.Add(string.Create(inv, $"- regional: GLOP's solve alone / the planner's whole run (build + solve) = {flat.Seconds / (regionalBuild + regionalSeconds):F1}×; whole run against whole run = {(flat.BuildSeconds + flat.Seconds) / (regionalBuild + regionalSeconds):F1}×; objectives differ by {relative:E1} relative ({(relative <= 1e-6 ? "agree" : "DISAGREE")} within 1e-6)."));
+    if (!skipFlat)
+    {
+        var flat = FlatPlanLp.Solve(regionalInput, regional.SpoiledPerUnit, regional.UnmetPerUnit, "GLOP", timeLimit);
+        rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "flat LP, GLOP", flat.Status, flat.BuildSeconds, flat.Seconds, flat.Objective, null,
+            $"{flat.Variables} variables, {flat.Constraints} constraints"));
+        Console.WriteLine(rows[^1]);
+        var relative = Math.Abs(regionalPlan.Objective - flat.Objective) / Math.Abs(flat.Objective);
+        notes.Add(string.Create(inv, $"- regional: GLOP's solve alone / the planner's whole run (build + solve) = {flat.Seconds / (regionalBuild + regionalSeconds):F1}×; whole run against whole run = {(flat.BuildSeconds + flat.Seconds) / (regionalBuild + regionalSeconds):F1}×; objectives differ by {relative:E1} relative ({(relative <= 1e-6 ? "agree" : "DISAGREE")} within 1e-6)."));
+    }
+    notes.Insert(0, $"- regional: {SyntheticPlan.Describe(regional)}.");
 }
 
 if (!skipNational)
@@ -107,8 +113,6 @@ if (!skipNational)
     notes.Add(string.Create(inv, $"- national: {SyntheticPlan.Describe(national)}; {(nationalBuild + nationalSeconds < 10 && nationalPlan.Gap <= 1e-6 ? "meets" : "MISSES")} the aim (proven optimal, gap ≤ 1e-6, under 10 s) with {nationalBuild + nationalSeconds:F2} s and gap {nationalPlan.Gap:E1}; domestic lost {nationalPlan.Summary.DomesticLost:F0}, imports {nationalPlan.Summary.ImportsNeeded:F0}, unmet {nationalPlan.Summary.UnmetTotal:F0}."));
     Console.WriteLine(notes[^1]);
 }
-notes.Insert(0, $"- regional: {SyntheticPlan.Describe(regional)}.");
-
 if (resultsPath is not null)
 {
     var text = new List<string>
