@@ -322,6 +322,40 @@ public static class FlowSolver
         // the flows again with a price on every route that raises where the flows overload it
         // and falls where they leave room, so that the first programme already holds the
         // detours and the rows that the capacity will call for.
+        // The best plan that respects every route so far (shipping nothing, saving 0, to begin with).
+        double[]? best = null;
+        double bestObjective = 0;
+        void Feasible(double[] plan, double objective)
+        {
+            if (objective >= bestObjective)
+                return;
+            best ??= new double[arcs];
+            Array.Copy(plan, best, arcs);
+            bestObjective = objective;
+        }
+
+        // A plan made to respect every route by scaling its shipments down on each overloaded
+        // one (in place): losing some of what it carried, but always a plan. Its objective.
+        var scaledLoad = new double[problem.RouteCount];
+        double ScaleToCapacity(double[] plan)
+        {
+            Array.Clear(scaledLoad);
+            for (var a = 0; a < arcs; a++)
+                if (plan[a] > 0 && problem.ArcRoute[a] >= 0)
+                    scaledLoad[problem.ArcRoute[a]] += plan[a];
+            double objective = 0;
+            for (var a = 0; a < arcs; a++)
+            {
+                if (plan[a] <= 0)
+                    continue;
+                var r = problem.ArcRoute[a];
+                if (r >= 0 && scaledLoad[r] > capacity[r])
+                    plan[a] *= capacity[r] / scaledLoad[r];
+                objective += cost[a] * plan[a];
+            }
+            return objective;
+        }
+
         var price = new double[problem.RouteCount];
         var rowWanted = new bool[problem.RouteCount];
         var potential = new double[problem.RouteCount];
@@ -342,6 +376,7 @@ public static class FlowSolver
                 if (problem.ArcRoute[a] >= 0)
                     potential[problem.ArcRoute[a]] += flows[a];
             }
+            Feasible(flows, ScaleToCapacity(flows)); // a first plan, should the master never finish
             var over = 0;
             double excess = 0;
             for (var r = 0; r < potential.Length; r++)
@@ -380,17 +415,6 @@ public static class FlowSolver
         var status = "not-solved";
         double primal = 0;
 
-        // The best plan that respects every route so far (shipping nothing, saving 0, to begin with).
-        double[]? best = null;
-        double bestObjective = 0;
-        void Feasible(double[] plan, double objective)
-        {
-            if (objective >= bestObjective)
-                return;
-            best ??= new double[arcs];
-            Array.Copy(plan, best, arcs);
-            bestObjective = objective;
-        }
         double Gap(double objective) => (objective - bound) / Math.Max(1, Math.Abs(constant + objective));
         var dual = false; // the first solve and every solve after new columns: primal simplex
         var rowsLast = false;
@@ -564,15 +588,7 @@ public static class FlowSolver
             }
             else
             {
-                double scaled = 0;
-                for (var a = 0; a < arcs; a++)
-                {
-                    var r = problem.ArcRoute[a];
-                    if (r >= 0 && load[r] > capacity[r])
-                        quantity[a] *= capacity[r] / load[r];
-                    scaled += cost[a] * quantity[a];
-                }
-                Feasible(quantity, scaled);
+                Feasible(quantity, ScaleToCapacity(quantity));
             }
         }
         return new FlowSolution(status, best ?? new double[arcs], bestObjective, double.IsFinite(bound) ? Math.Min(bound, bestObjective) : double.NegativeInfinity,

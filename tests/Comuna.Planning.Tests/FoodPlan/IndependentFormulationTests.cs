@@ -110,6 +110,7 @@ public sealed class IndependentFormulationTests
         Assert.Equal(planned.Summary.Statistics.Rounds, progress.Count);
         Assert.True(progress.Count > 1, "the instance should need more than one round");
         Assert.Equal(Enumerable.Range(1, progress.Count), progress.Select(p => p.Round));
+        Assert.True(progress[0].Objective < 0, "from the first round there is a plan that ships something (the products' flows, scaled to capacity)");
         Assert.All(progress, p => Assert.True(p.Bound <= p.Objective + (1e-9 * Math.Abs(p.Objective)), $"round {p.Round}: bound {p.Bound:R} above {p.Objective:R}"));
         Assert.True(progress.Zip(progress.Skip(1)).All(pair => pair.Second.Bound >= pair.First.Bound), "the bound never falls");
         var last = progress[^1];
