@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Comuna.Planning.FoodPlan;
 
-// dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--skip-national] [--time-limit S]
+// dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--flat SOLVER[:primal|dual|barrier]] [--skip-national] [--time-limit S]
 //   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md] [--scale X]
 //   [--initial-per-node N] [--priced-per-node N] [--price-rounds N] [--price-step X] [--rebuild-after-rows N]
 // (the last five tune FlowSolver.Options; without --results nothing is recorded)
@@ -11,7 +11,7 @@ using Comuna.Planning.FoodPlan;
 // Comuna's planner and the flat LP solved whole by GLOP on the regional one, then the planner alone
 // on the national one, and appends a table to RESULTS.md.
 var seed = 2026;
-var skipFlat = false;
+var flatSolvers = new List<(string Solver, string Algorithm)> { ("GLOP", "default") };
 var skipNational = false;
 var skipRegional = false;
 var verbose = false;
@@ -26,7 +26,12 @@ for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--seed": seed = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--skip-flat": skipFlat = true; break;
+        case "--skip-flat": flatSolvers.Clear(); break;
+        case "--flat":
+            // e.g. --flat CLP:barrier adds the flat LP solved by CLP's interior point (with crossover)
+            var parts = args[++i].Split(':');
+            flatSolvers.Add((parts[0], parts.Length > 1 ? parts[1] : "default"));
+            break;
         case "--skip-national": skipNational = true; break;
         case "--skip-regional": skipRegional = true; break;
         case "--verbose": verbose = true; break;
@@ -78,24 +83,34 @@ SyntheticPlan.Shape Scaled(SyntheticPlan.Shape shape) => shape with
     Producers = (int)(shape.Producers * scale),
     PortReach = (int)(shape.PortReach * scale),
 };
+// Times the planner on one instance and adds its row.
+(PlanResult Plan, double Total) PlannerRow(string label, PlanProblem problem, double build)
+{
+    var (plan, seconds) = RunPlanner(problem);
+    var st = plan.Summary.Statistics;
+    rows.Add(Row(label, "Comuna planner", plan.Status, build, seconds, plan.Objective, plan.Gap,
+        $"{master}: {st.Rounds} rounds, {st.ColumnsUsed} of {st.Arcs} arcs, {st.CapacityRows} of {st.Routes} capacity rows"));
+    Console.WriteLine(rows[^1]);
+    return (plan, build + seconds);
+}
+
+string Label(string instance, int products) => $"{instance} ({products} products{(scale == 1 ? "" : $", scale {scale}")})";
+
 if (!skipRegional)
 {
     var regionalInput = SyntheticPlan.Generate(Scaled(SyntheticPlan.Shape.Regional), seed);
     var (regional, regionalBuild) = Build(regionalInput);
     Console.WriteLine($"regional: {SyntheticPlan.Describe(regional)}");
-    var (regionalPlan, regionalSeconds) = RunPlanner(regional);
-    var s = regionalPlan.Summary.Statistics;
-    rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "Comuna planner", regionalPlan.Status, regionalBuild, regionalSeconds, regionalPlan.Objective, regionalPlan.Gap,
-        $"{master}: {s.Rounds} rounds, {s.ColumnsUsed} of {s.Arcs} arcs, {s.CapacityRows} of {s.Routes} capacity rows"));
-    Console.WriteLine(rows[^1]);
-    if (!skipFlat)
+    var (regionalPlan, regionalTotal) = PlannerRow(Label("regional", 10), regional, regionalBuild);
+    foreach (var (solverId, algorithm) in flatSolvers)
     {
-        var flat = FlatPlanLp.Solve(regionalInput, regional.SpoiledPerUnit, regional.UnmetPerUnit, "GLOP", timeLimit);
-        rows.Add(Row($"regional (10 products{(scale == 1 ? "" : $", scale {scale}")})", "flat LP, GLOP", flat.Status, flat.BuildSeconds, flat.Seconds, flat.Objective, null,
+        var flat = FlatPlanLp.Solve(regionalInput, regional.SpoiledPerUnit, regional.UnmetPerUnit, solverId, timeLimit, algorithm);
+        var method = algorithm == "default" ? $"flat LP, {solverId}" : $"flat LP, {solverId} {algorithm}";
+        rows.Add(Row(Label("regional", 10), method, flat.Status, flat.BuildSeconds, flat.Seconds, flat.Objective, null,
             $"{flat.Variables} variables, {flat.Constraints} constraints"));
         Console.WriteLine(rows[^1]);
         var relative = Math.Abs(regionalPlan.Objective - flat.Objective) / Math.Abs(flat.Objective);
-        notes.Add(string.Create(inv, $"- regional: GLOP's solve alone / the planner's whole run (build + solve) = {flat.Seconds / (regionalBuild + regionalSeconds):F1}×; whole run against whole run = {(flat.BuildSeconds + flat.Seconds) / (regionalBuild + regionalSeconds):F1}×; objectives differ by {relative:E1} relative ({(relative <= 1e-6 ? "agree" : "DISAGREE")} within 1e-6)."));
+        notes.Add(string.Create(inv, $"- regional, {method}: its solve alone / the planner's whole run (build + solve) = {flat.Seconds / regionalTotal:F2}×; whole run against whole run = {(flat.BuildSeconds + flat.Seconds) / regionalTotal:F2}×; objectives differ by {relative:E1} relative ({(flat.Status == "optimal" ? relative <= 1e-6 ? "agree" : "DISAGREE" : "the flat run did not finish")} within 1e-6)."));
     }
     notes.Insert(0, $"- regional: {SyntheticPlan.Describe(regional)}.");
 }
@@ -105,14 +120,11 @@ if (!skipNational)
     var nationalInput = SyntheticPlan.Generate(Scaled(SyntheticPlan.Shape.National), seed);
     var (national, nationalBuild) = Build(nationalInput);
     Console.WriteLine($"national: {SyntheticPlan.Describe(national)}");
-    var (nationalPlan, nationalSeconds) = RunPlanner(national);
-    var n = nationalPlan.Summary.Statistics;
-    rows.Add(Row($"national (40 products{(scale == 1 ? "" : $", scale {scale}")})", "Comuna planner", nationalPlan.Status, nationalBuild, nationalSeconds, nationalPlan.Objective, nationalPlan.Gap,
-        $"{master}: {n.Rounds} rounds, {n.ColumnsUsed} of {n.Arcs} arcs, {n.CapacityRows} of {n.Routes} capacity rows"));
-    Console.WriteLine(rows[^1]);
-    notes.Add(string.Create(inv, $"- national: {SyntheticPlan.Describe(national)}; {(nationalBuild + nationalSeconds < 10 && nationalPlan.Gap <= 1e-6 ? "meets" : "MISSES")} the aim (proven optimal, gap ≤ 1e-6, under 10 s) with {nationalBuild + nationalSeconds:F2} s and gap {nationalPlan.Gap:E1}; domestic lost {nationalPlan.Summary.DomesticLost:F0}, imports {nationalPlan.Summary.ImportsNeeded:F0}, unmet {nationalPlan.Summary.UnmetTotal:F0}."));
+    var (nationalPlan, nationalTotal) = PlannerRow(Label("national", 40), national, nationalBuild);
+    notes.Add(string.Create(inv, $"- national: {SyntheticPlan.Describe(national)}; {(nationalTotal < 10 && nationalPlan.Gap <= 1e-6 ? "meets" : "MISSES")} the aim (proven optimal, gap ≤ 1e-6, under 10 s) with {nationalTotal:F2} s and gap {nationalPlan.Gap:E1}; domestic lost {nationalPlan.Summary.DomesticLost:F0}, imports {nationalPlan.Summary.ImportsNeeded:F0}, unmet {nationalPlan.Summary.UnmetTotal:F0}."));
     Console.WriteLine(notes[^1]);
 }
+
 if (resultsPath is not null)
 {
     var text = new List<string>

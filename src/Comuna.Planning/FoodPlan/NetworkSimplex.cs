@@ -255,19 +255,7 @@ public sealed class NetworkSimplex
             v2 = oldParent;
         }
 
-        // Depths and potentials of the re-hung subtree, from q down.
-        var top = 0;
-        stack[top++] = q;
-        while (top > 0)
-        {
-            var v = stack[--top];
-            var a = predArc[v];
-            var u = parent[v];
-            depth[v] = depth[u] + 1;
-            potential[v] = from[a] == u ? potential[u] - cost[a] : potential[u] + cost[a];
-            for (var c = firstChild[v]; c >= 0; c = nextSibling[c])
-                stack[top++] = c;
-        }
+        Refresh(q); // depths and potentials of the re-hung subtree
     }
 
     private int Apex(int a, int b)
@@ -307,20 +295,26 @@ public sealed class NetworkSimplex
     /// <summary>Potentials from the root down the whole tree (after costs changed).</summary>
     private void ComputePotentials()
     {
-        var top = 0;
         potential[nodes] = 0;
         depth[nodes] = 0;
         for (var c = firstChild[nodes]; c >= 0; c = nextSibling[c])
-            stack[top++] = c;
-        while (top > 0)
+            Refresh(c);
+    }
+
+    /// <summary>Depth and potential of every node under <paramref name="top"/> (itself included), from its tree arc down.</summary>
+    private void Refresh(int top)
+    {
+        var count = 0;
+        stack[count++] = top;
+        while (count > 0)
         {
-            var v = stack[--top];
+            var v = stack[--count];
             var a = predArc[v];
             var u = parent[v];
             depth[v] = depth[u] + 1;
             potential[v] = from[a] == u ? potential[u] - cost[a] : potential[u] + cost[a];
             for (var c = firstChild[v]; c >= 0; c = nextSibling[c])
-                stack[top++] = c;
+                stack[count++] = c;
         }
     }
 }
