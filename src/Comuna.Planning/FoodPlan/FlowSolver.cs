@@ -404,6 +404,11 @@ public static class FlowSolver
         for (var r = 0; r < rowWanted.Length; r++)
             if (rowWanted[r])
                 master.AddRouteRow(r);
+        var oneAfterAnother = products.OneAfterAnother(price);
+        double sequentialObjective = 0;
+        for (var a = 0; a < arcs; a++)
+            sequentialObjective += cost[a] * oneAfterAnother[a];
+        Feasible(oneAfterAnother, sequentialObjective);
         options.Log?.Invoke($"start: {columns.Count} columns, {master.CapacityRows} routes overloaded by the uncapacitated flows, at {clock.Elapsed.TotalSeconds:F2} s");
 
         var quantity = new double[arcs];

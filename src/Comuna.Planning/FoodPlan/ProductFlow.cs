@@ -16,7 +16,8 @@ internal sealed class ProductFlow
     private readonly NetworkSimplex simplex;
     private readonly int[] pricedArcs; // network arcs over a route, the only ones a price can move
 
-    public ProductFlow(PlanProblem problem, IReadOnlyList<int> arcs, FlowArcs flowArcs, double[] demand)
+    /// <param name="upper">Upper bounds per plan arc instead of <see cref="FlowArcs.Upper"/> (e.g. what other products left of a route).</param>
+    public ProductFlow(PlanProblem problem, IReadOnlyList<int> arcs, FlowArcs flowArcs, double[] demand, double[]? upper = null)
     {
         var sourceNode = new Dictionary<int, int>();
         var demandNode = new Dictionary<int, int>();
@@ -30,7 +31,7 @@ internal sealed class ProductFlow
         var from = new int[count];
         var to = new int[count];
         cost = new double[count];
-        var upper = new double[count];
+        var bounds = new double[count];
         var supply = new double[nodes];
         arcOf = new int[count];
         routeOf = new int[count];
@@ -39,7 +40,7 @@ internal sealed class ProductFlow
         {
             from[node] = node;
             to[node] = nodes;
-            upper[node] = demand[d];
+            bounds[node] = demand[d];
             arcOf[node] = -1;
             routeOf[node] = -1;
             needTotal += demand[d];
@@ -48,7 +49,7 @@ internal sealed class ProductFlow
         {
             from[node] = node;
             to[node] = nodes;
-            upper[node] = double.PositiveInfinity;
+            bounds[node] = double.PositiveInfinity;
             supply[node] = Math.Min(problem.SourceSupply[s], needTotal);
             arcOf[node] = -1;
             routeOf[node] = -1;
@@ -62,7 +63,7 @@ internal sealed class ProductFlow
             from[n] = sourceNode[problem.ArcSource[a]];
             to[n] = demandNode[problem.ArcDemand[a]];
             cost[n] = flowArcs.Cost[a];
-            upper[n] = flowArcs.Upper[a];
+            bounds[n] = Math.Max(0, (upper ?? flowArcs.Upper)[a]);
             arcOf[n] = a;
             routeOf[n] = problem.ArcRoute[a];
             if (routeOf[n] >= 0)
@@ -71,7 +72,7 @@ internal sealed class ProductFlow
         }
         baseCost = (double[])cost.Clone();
         pricedArcs = [.. priced];
-        simplex = new NetworkSimplex(nodes, from, to, cost, upper, supply, scale);
+        simplex = new NetworkSimplex(nodes, from, to, cost, bounds, supply, scale);
     }
 
     /// <summary>Each arc over a route costs its own cost plus the route's price (prices ≥ 0).</summary>

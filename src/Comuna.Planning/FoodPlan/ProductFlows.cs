@@ -9,11 +9,18 @@ namespace Comuna.Planning.FoodPlan;
 internal sealed class ProductFlows
 {
     private readonly ProductFlow[] flows;
+    private readonly List<int>[] productArcs;
+    private readonly PlanProblem problem;
+    private readonly FlowArcs arcs;
+    private readonly double[] demand;
     private readonly double[] capacity;
     private readonly ParallelOptions parallel;
 
     public ProductFlows(PlanProblem problem, FlowArcs arcs, double[] demand, double[] capacity, CancellationToken cancellation)
     {
+        this.problem = problem;
+        this.arcs = arcs;
+        this.demand = demand;
         this.capacity = capacity;
         var byProduct = new List<int>[problem.ProductIds.Length];
         for (var p = 0; p < byProduct.Length; p++)
@@ -21,10 +28,10 @@ internal sealed class ProductFlows
         for (var a = 0; a < problem.ArcCount; a++)
             if (arcs.Useful[a])
                 byProduct[problem.SourceProduct[problem.ArcSource[a]]].Add(a);
-        var products = byProduct.Where(list => list.Count > 0).ToArray();
+        productArcs = byProduct.Where(list => list.Count > 0).ToArray();
         parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
-        flows = new ProductFlow[products.Length];
-        Parallel.For(0, products.Length, parallel, i => flows[i] = new ProductFlow(problem, products[i], arcs, demand));
+        flows = new ProductFlow[productArcs.Length];
+        Parallel.For(0, productArcs.Length, parallel, i => flows[i] = new ProductFlow(problem, productArcs[i], arcs, demand));
     }
 
     /// <summary>Prices every route at <paramref name="routePrice"/> (0 where capacity is unlimited), re-optimises every product from its last tree, and gives the Lagrangian bound.</summary>
@@ -49,6 +56,33 @@ internal sealed class ProductFlows
         var quantity = new double[arcCount];
         foreach (var flow in flows)
             flow.CopyTo(quantity);
+        return quantity;
+    }
+
+    /// <summary>
+    /// A plan that respects every route, built product after product: each one planned at the
+    /// route prices with only the truck space the products before it left. It loses far less
+    /// than scaling an overloaded plan down, and costs one network solve per product.
+    /// </summary>
+    public double[] OneAfterAnother(double[] routePrice)
+    {
+        var quantity = new double[problem.ArcCount];
+        var room = (double[])capacity.Clone();
+        var upper = (double[])arcs.Upper.Clone();
+        foreach (var list in productArcs)
+        {
+            parallel.CancellationToken.ThrowIfCancellationRequested();
+            foreach (var a in list)
+                if (problem.ArcRoute[a] is var r and >= 0)
+                    upper[a] = Math.Min(arcs.Upper[a], room[r]);
+            var flow = new ProductFlow(problem, list, arcs, demand, upper);
+            flow.Price(routePrice);
+            flow.Solve();
+            flow.CopyTo(quantity);
+            foreach (var a in list)
+                if (quantity[a] > 0 && problem.ArcRoute[a] is var r and >= 0)
+                    room[r] = Math.Max(0, room[r] - quantity[a]);
+        }
         return quantity;
     }
 }
