@@ -140,10 +140,14 @@ public sealed class IndependentFormulationTests
         AssertFeasible(input, loose);
     }
 
-    [Fact]
-    public void Plan_StoppedAfterOneRound_IsStillAPlan_AndItsBoundIsBelowTheOptimum()
+    [Theory]
+    [InlineData(3, 0.05)]
+    [InlineData(1, 0.05)]
+    [InlineData(6, 0.08)]
+    [InlineData(7, 0.15)]
+    public void Plan_StoppedAfterOneRound_IsStillAPlan_AndItsBoundIsBelowTheOptimum(int seed, double capacityShare)
     {
-        var input = Instance(3, 0.05);
+        var input = Instance(seed, capacityShare);
         var problem = PlanBuilder.Problem(input);
 
         var stopped = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { MaxRounds = 1 });
