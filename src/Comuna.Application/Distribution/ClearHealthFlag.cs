@@ -17,13 +17,8 @@ public sealed class ClearHealthFlag(IComunaDb db, TimeProvider clock)
     /// <summary>How many flags were ended or removed: none when the resident had none in force or to come.</summary>
     public async Task<Result<int>> ExecuteAsync(Actor actor, Guid residentId, HealthFlagKind kind, CancellationToken cancellationToken)
     {
-        var council = await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => r.Household!.Council).FirstOrDefaultAsync(cancellationToken);
-        if (council is null)
-            return Error.NotFound("resident", residentId);
-        if (!DistributionAccess.CanRun(actor, council))
-            return DistributionAccess.CanSeeHouseholds(actor, council)
-                ? Error.Forbidden("forbidden", "Only the council's spokespeople and its commune's admin record health flags.")
-                : Error.NotFound("resident", residentId);
+        if (await HealthFlagAccess.RefusalAsync(db, actor, residentId, cancellationToken) is { } refusal)
+            return refusal;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var yesterday = today.AddDays(-1);
         var flags = await db.HealthFlags.Where(f => f.ResidentId == residentId && f.Kind == kind && (f.EndsOn == null || f.EndsOn >= today))

@@ -16,13 +16,8 @@ public sealed class RecordHealthFlag(IComunaDb db, TimeProvider clock)
     public async Task<Result<HealthFlag>> ExecuteAsync(
         Actor actor, Guid residentId, HealthFlagKind kind, DateOnly? startsOn, DateOnly? endsOn, CancellationToken cancellationToken)
     {
-        var council = await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => r.Household!.Council).FirstOrDefaultAsync(cancellationToken);
-        if (council is null)
-            return Error.NotFound("resident", residentId);
-        if (!DistributionAccess.CanRun(actor, council))
-            return DistributionAccess.CanSeeHouseholds(actor, council)
-                ? Error.Forbidden("forbidden", "Only the council's spokespeople and its commune's admin record health flags.")
-                : Error.NotFound("resident", residentId);
+        if (await HealthFlagAccess.RefusalAsync(db, actor, residentId, cancellationToken) is { } refusal)
+            return refusal;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var from = startsOn ?? today;
         if (endsOn is { } until && until < from)
