@@ -279,13 +279,7 @@ public static class FlowSolver
         var scale = flowArcs.Scale;
         var tolerance = 1e-9 * scale;
 
-        // The whole objective's constant part (everything lost and unmet), for the relative gap.
-        double constant = 0;
-        for (var s = 0; s < problem.LotCount; s++)
-            if (enabled[s])
-                constant += problem.SpoiledPerUnit * problem.SourceSupply[s];
-        foreach (var d in demand)
-            constant += problem.UnmetPerUnit * d;
+        var constant = problem.ConstantObjective(enabled, demand); // for the relative gap
 
         var inMaster = new bool[arcs];
         using var master = new Master(options.MasterSolver, options.MasterParameters, problem, useful, cost, demand, capacity);
@@ -334,26 +328,13 @@ public static class FlowSolver
             bestObjective = objective;
         }
 
-        // A plan made to respect every route by scaling its shipments down on each overloaded
-        // one (in place): losing some of what it carried, but always a plan. Its objective.
-        var scaledLoad = new double[problem.RouteCount];
-        double ScaleToCapacity(double[] plan)
+        // What a plan loads on each route.
+        void RouteLoads(double[] plan, double[] load)
         {
-            Array.Clear(scaledLoad);
+            Array.Clear(load);
             for (var a = 0; a < arcs; a++)
                 if (plan[a] > 0 && problem.ArcRoute[a] >= 0)
-                    scaledLoad[problem.ArcRoute[a]] += plan[a];
-            double objective = 0;
-            for (var a = 0; a < arcs; a++)
-            {
-                if (plan[a] <= 0)
-                    continue;
-                var r = problem.ArcRoute[a];
-                if (r >= 0 && scaledLoad[r] > capacity[r])
-                    plan[a] *= capacity[r] / scaledLoad[r];
-                objective += cost[a] * plan[a];
-            }
-            return objective;
+                    load[problem.ArcRoute[a]] += plan[a];
         }
 
         var price = new double[problem.RouteCount];
@@ -366,17 +347,10 @@ public static class FlowSolver
         {
             bound = Math.Max(bound, products.Bound(price));
             var flows = products.Quantities(arcs);
-            Array.Clear(potential);
+            RouteLoads(flows, potential);
             for (var a = 0; a < arcs; a++)
-            {
-                if (flows[a] <= 0)
-                    continue;
-                if (!inMaster[a])
+                if (flows[a] > 0 && !inMaster[a])
                     AddColumn(a);
-                if (problem.ArcRoute[a] >= 0)
-                    potential[problem.ArcRoute[a]] += flows[a];
-            }
-            Feasible(flows, ScaleToCapacity(flows)); // a first plan, should the master never finish
             var over = 0;
             double excess = 0;
             for (var r = 0; r < potential.Length; r++)
@@ -404,11 +378,8 @@ public static class FlowSolver
         for (var r = 0; r < rowWanted.Length; r++)
             if (rowWanted[r])
                 master.AddRouteRow(r);
-        var oneAfterAnother = products.OneAfterAnother(price);
-        double sequentialObjective = 0;
-        for (var a = 0; a < arcs; a++)
-            sequentialObjective += cost[a] * oneAfterAnother[a];
-        Feasible(oneAfterAnother, sequentialObjective);
+        var oneAfterAnother = products.OneAfterAnother(price); // a first plan, should the master never finish
+        Feasible(oneAfterAnother, flowArcs.ObjectiveOf(oneAfterAnother));
         options.Log?.Invoke($"start: {columns.Count} columns, {master.CapacityRows} routes overloaded by the uncapacitated flows, at {clock.Elapsed.TotalSeconds:F2} s");
 
         var quantity = new double[arcs];
@@ -582,10 +553,7 @@ public static class FlowSolver
             // Stopped short: the last restricted optimum may overload routes whose rows came after
             // it. Repair it (or, should that fail, scale those routes' shipments down to capacity),
             // and keep whichever plan is better: it or the best one before.
-            Array.Clear(load);
-            for (var a = 0; a < arcs; a++)
-                if (quantity[a] > 0 && problem.ArcRoute[a] >= 0)
-                    load[problem.ArcRoute[a]] += quantity[a];
+            RouteLoads(quantity, load);
             var overloaded = Enumerable.Range(0, load.Length).Where(r => load[r] > capacity[r] * (1 + 1e-9) + 1e-9).ToList();
             if (overloaded.Count > 0 && PlanRepair.Repair(problem, flowArcs, demand, capacity, quantity, overloaded, options.MasterSolver, TimeSpan.FromMinutes(1)) is var (repaired, repairedObjective))
             {
@@ -593,7 +561,13 @@ public static class FlowSolver
             }
             else
             {
-                Feasible(quantity, ScaleToCapacity(quantity));
+                for (var a = 0; a < arcs; a++)
+                {
+                    var r = problem.ArcRoute[a];
+                    if (r >= 0 && load[r] > capacity[r])
+                        quantity[a] *= capacity[r] / load[r];
+                }
+                Feasible(quantity, flowArcs.ObjectiveOf(quantity));
             }
         }
         return new FlowSolution(status, best ?? new double[arcs], bestObjective, double.IsFinite(bound) ? Math.Min(bound, bestObjective) : double.NegativeInfinity,

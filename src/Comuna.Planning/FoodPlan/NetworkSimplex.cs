@@ -89,8 +89,6 @@ public sealed class NetworkSimplex
         ComputePotentials();
     }
 
-    public int Pivots { get; private set; }
-
     public double Flow(int arc) => flow[arc];
 
     public double Potential(int node) => potential[node];
@@ -153,7 +151,6 @@ public sealed class NetworkSimplex
 
     private void Pivot(int entering)
     {
-        Pivots++;
         // Flow goes first → second along the entering arc, back up from second to the apex and down to first.
         int first, second;
         if (state[entering] == AtLower)

@@ -62,12 +62,17 @@ public sealed class PlanProblem
     public int ArcCount => ArcSource.Length;
 
     /// <summary>The part of the objective no shipment can change: every lot lost and every need unmet.</summary>
-    public double ConstantObjective()
+    public double ConstantObjective() => ConstantObjective(null, DemandQuantity);
+
+    /// <summary>The same for a stage of a plan: only the lots <paramref name="enabled"/> allows (all when null), against <paramref name="demand"/>.</summary>
+    public double ConstantObjective(bool[]? enabled, double[] demand)
     {
+        ArgumentNullException.ThrowIfNull(demand);
         double lots = 0, needs = 0;
         for (var s = 0; s < LotCount; s++)
-            lots += SourceSupply[s];
-        foreach (var d in DemandQuantity)
+            if (enabled is null || enabled[s])
+                lots += SourceSupply[s];
+        foreach (var d in demand)
             needs += d;
         return SpoiledPerUnit * lots + UnmetPerUnit * needs;
     }

@@ -108,11 +108,7 @@ internal static class PlanRepair
         var repaired = (double[])quantity.Clone();
         for (var i = 0; i < free.Count; i++)
             repaired[free[i]] = Math.Max(0, variables[i].SolutionValue());
-        double objective = 0;
-        for (var a = 0; a < repaired.Length; a++)
-            if (repaired[a] > 0)
-                objective += arcs.Cost[a] * repaired[a];
-        return (repaired, objective);
+        return (repaired, arcs.ObjectiveOf(repaired));
 
         Constraint Row(Dictionary<int, Constraint> rows, int key, double room)
         {
