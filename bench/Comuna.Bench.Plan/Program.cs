@@ -5,8 +5,8 @@ using Comuna.Planning.FoodPlan;
 
 // dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--flat SOLVER[:primal|dual|barrier]] [--skip-national] [--time-limit S]
 //   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md] [--scale X]
-//   [--initial-per-node N] [--priced-per-node N] [--price-rounds N] [--price-step X] [--rebuild-after-rows N]
-// (the last five tune FlowSolver.Options; without --results nothing is recorded)
+//   [--initial-per-node N] [--priced-per-node N] [--price-steps N] [--rebuild-after-rows N]
+// (the last four tune FlowSolver.Options; without --results nothing is recorded)
 // Generates the regional (10 products) and national (40 products) instances from the seed, times
 // Comuna's planner and the flat LP solved whole by GLOP on the regional one, then the planner alone
 // on the national one, and appends a table to RESULTS.md.
@@ -40,8 +40,7 @@ for (var i = 0; i < args.Length; i++)
         case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--time-limit": timeLimit = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture)); break;
         case "--results": resultsPath = args[++i]; break;
-        case "--price-rounds": solverOptions = solverOptions with { PriceRounds = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
-        case "--price-step": solverOptions = solverOptions with { PriceStep = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--price-steps": solverOptions = solverOptions with { PriceSteps = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--priced-per-node": solverOptions = solverOptions with { PricedPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--rebuild-after-rows": solverOptions = solverOptions with { RebuildAfterRows = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--initial-per-node": solverOptions = solverOptions with { InitialPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;

@@ -14,7 +14,10 @@ public sealed record FlowSolution(
     int CapacityRows,
     double Seconds);
 
-/// <summary>How far a solve has come after a round: the objective of its current plan and the proven bound (saving form).</summary>
+/// <summary>
+/// How far a solve has come after a round: the objective of its best plan and the proven bound
+/// (saving form). Round 0 is the route prices' ascent, before the first LP solve.
+/// </summary>
 public sealed record FlowProgress(int Round, double Objective, double Bound, double Seconds);
 
 /// <summary>
@@ -64,11 +67,12 @@ public static class FlowSolver
         /// <summary>Arcs that may join per supply and per need in a round (the most promising first).</summary>
         public int PricedPerNode { get; init; } = 1;
 
-        /// <summary>Rounds of route prices (each a network flow per product) that pick the first programme's detours and rows.</summary>
-        public int PriceRounds { get; init; }
-
-        /// <summary>The first route price step, in cost units per unit shipped for a route overloaded twice over.</summary>
-        public double PriceStep { get; init; } = 20;
+        /// <summary>
+        /// Steps of route prices before the first LP solve (<see cref="RoutePriceAscent"/>), each a
+        /// re-optimisation of every product's network: they raise the bound and make better plans
+        /// product after product; 0 goes straight to the LP rounds.
+        /// </summary>
+        public int PriceSteps { get; init; } = 300;
 
         /// <summary>
         /// More new route rows than this in a round, and the master is rebuilt and solved afresh
@@ -311,11 +315,6 @@ public static class FlowSolver
                     AddColumn(a);
         }
 
-        // And the arcs each product would use if no route were full (one network flow per
-        // product), with rows for the routes those flows overload; then, for a few more rounds,
-        // the flows again with a price on every route that raises where the flows overload it
-        // and falls where they leave room, so that the first programme already holds the
-        // detours and the rows that the capacity will call for.
         // The best plan that respects every route so far (shipping nothing, saving 0, to begin with).
         double[]? best = null;
         double bestObjective = 0;
@@ -337,50 +336,62 @@ public static class FlowSolver
                     load[problem.ArcRoute[a]] += plan[a];
         }
 
+        // The arcs each product would use if no route were full (one network flow per product),
+        // with rows for the routes those flows overload, and a first plan made product after
+        // product, should the master never finish.
         var price = new double[problem.RouteCount];
-        var rowWanted = new bool[problem.RouteCount];
-        var potential = new double[problem.RouteCount];
-        var step = options.PriceStep;
         var products = new ProductFlows(problem, flowArcs, demand, capacity, options.Cancellation);
-        var bound = double.NegativeInfinity;
-        for (var k = 0; k <= options.PriceRounds; k++)
-        {
-            bound = Math.Max(bound, products.Bound(price));
-            var flows = products.Quantities(arcs);
-            RouteLoads(flows, potential);
-            for (var a = 0; a < arcs; a++)
-                if (flows[a] > 0 && !inMaster[a])
-                    AddColumn(a);
-            var over = 0;
-            double excess = 0;
-            for (var r = 0; r < potential.Length; r++)
-            {
-                if (potential[r] <= capacity[r] * (1 + 1e-9))
-                    continue;
-                rowWanted[r] = true;
-                over++;
-                excess += potential[r] - capacity[r];
-            }
-            if (options.PriceRounds > 0)
-                options.Log?.Invoke(Text(
-                    $"price round {k}: {over} routes overloaded by {excess:F0}, {columns.Count} columns, at {clock.Elapsed.TotalSeconds:F2} s"));
-            if (k == options.PriceRounds || over == 0)
-                break;
-            for (var r = 0; r < potential.Length; r++)
-            {
-                if (!double.IsFinite(capacity[r]))
-                    continue;
-                var overload = Math.Clamp((potential[r] - capacity[r]) / Math.Max(capacity[r], 1e-9), -1, 1);
-                price[r] = Math.Max(0, price[r] + (step * overload));
-            }
-            step *= 0.7;
-        }
-        for (var r = 0; r < rowWanted.Length; r++)
-            if (rowWanted[r])
+        var bound = products.Bound(price);
+        var flows = products.Quantities();
+        var potential = new double[problem.RouteCount];
+        RouteLoads(flows, potential);
+        for (var a = 0; a < arcs; a++)
+            if (flows[a] > 0 && !inMaster[a])
+                AddColumn(a);
+        for (var r = 0; r < potential.Length; r++)
+            if (potential[r] > capacity[r] * (1 + 1e-9))
                 master.AddRouteRow(r);
-        var oneAfterAnother = products.OneAfterAnother(price); // a first plan, should the master never finish
+        var oneAfterAnother = products.OneAfterAnother(price);
         Feasible(oneAfterAnother, flowArcs.ObjectiveOf(oneAfterAnother));
         options.Log?.Invoke($"start: {columns.Count} columns, {master.CapacityRows} routes overloaded by the uncapacitated flows, at {clock.Elapsed.TotalSeconds:F2} s");
+
+        double Gap(double objective) => (objective - bound) / Math.Max(1, Math.Abs(constant + objective));
+
+        // Route prices raise the bound and, planned product after product, give better plans,
+        // before the first LP solve (which at national scale takes minutes).
+        if (options.PriceSteps > 0)
+        {
+            var ascent = new RoutePriceAscent(products, capacity).Climb(
+                options.PriceSteps,
+                bound,
+                () => bestObjective,
+                plan =>
+                {
+                    var objective = flowArcs.ObjectiveOf(plan);
+                    options.Log?.Invoke(Text($"  plan at route prices: {objective:R} (gap {Gap(objective):E2}), at {clock.Elapsed.TotalSeconds:F2} s"));
+                    Feasible(plan, objective);
+                },
+                reached =>
+                {
+                    options.Cancellation.ThrowIfCancellationRequested();
+                    bound = Math.Max(bound, reached);
+                    return Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
+                });
+            bound = Math.Max(bound, ascent.Bound);
+            // The first master holds the best plan, so that its optimum is no worse, and what the
+            // products ship at the best prices, with rows for the routes they overload there.
+            bound = Math.Max(bound, products.Bound(ascent.Prices));
+            flows = products.Quantities();
+            RouteLoads(flows, potential);
+            for (var a = 0; a < arcs; a++)
+                if ((flows[a] > 0 || (best is not null && best[a] > 0)) && !inMaster[a])
+                    AddColumn(a);
+            for (var r = 0; r < potential.Length; r++)
+                if (potential[r] > capacity[r] * (1 + 1e-9) && !master.HasRow(r))
+                    master.AddRouteRow(r);
+            options.Log?.Invoke(Text($"route prices: {ascent.Steps} steps, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, {columns.Count} columns, {master.CapacityRows} rows, at {clock.Elapsed.TotalSeconds:F2} s"));
+            options.Progress?.Invoke(new FlowProgress(0, bestObjective, bound, clock.Elapsed.TotalSeconds));
+        }
 
         var quantity = new double[arcs];
         var ySource = new double[problem.SourceCount];
@@ -391,7 +402,6 @@ public static class FlowSolver
         var status = "not-solved";
         double primal = 0;
 
-        double Gap(double objective) => (objective - bound) / Math.Max(1, Math.Abs(constant + objective));
         var dual = false; // the first solve and every solve after new columns: primal simplex
         var rowsLast = false;
         var rebuilt = true; // the first solve is afresh
@@ -420,7 +430,12 @@ public static class FlowSolver
             return joined;
         }
 
-        while (true)
+        // The route prices alone may have proven a plan, or used up the time.
+        if (Gap(bestObjective) <= options.RelativeGap)
+            status = "optimal";
+        else if (clock.Elapsed > options.TimeLimit)
+            status = "time-limit";
+        while (status == "not-solved")
         {
             options.Cancellation.ThrowIfCancellationRequested();
             rounds++;

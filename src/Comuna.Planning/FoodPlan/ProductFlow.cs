@@ -89,6 +89,13 @@ internal sealed class ProductFlow
         return simplex.TotalCost();
     }
 
+    /// <summary>Adds what the current optimum ships over each route to <paramref name="load"/>.</summary>
+    public void AddRouteLoads(double[] load)
+    {
+        foreach (var n in pricedArcs)
+            load[routeOf[n]] += simplex.Flow(n);
+    }
+
     /// <summary>Writes what the current optimum ships along each of its plan arcs into <paramref name="quantity"/>.</summary>
     public void CopyTo(double[] quantity)
     {

@@ -51,12 +51,20 @@ internal sealed class ProductFlows
     }
 
     /// <summary>What every product ships along each plan arc at its last optimum.</summary>
-    public double[] Quantities(int arcCount)
+    public double[] Quantities()
     {
-        var quantity = new double[arcCount];
+        var quantity = new double[problem.ArcCount];
         foreach (var flow in flows)
             flow.CopyTo(quantity);
         return quantity;
+    }
+
+    /// <summary>What all products together ship over each route at their last optima.</summary>
+    public void RouteLoads(double[] load)
+    {
+        Array.Clear(load);
+        foreach (var flow in flows)
+            flow.AddRouteLoads(load);
     }
 
     /// <summary>

@@ -114,17 +114,21 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
         var name = FoodPlanner.Name(policy);
         run.Report(new PlanRunProgress(stage, stages, name, 0, double.NaN, double.NaN, 0));
         // Import-first solves twice (imports, then domestic produce on what is left); each solve
-        // counts its rounds from 1 and reports its own saving, so the savings of the solves before
+        // counts its own rounds and reports its own saving, so the savings of the solves before
         // are carried to show the objective of the plan as a whole.
         double carried = 0, last = 0;
         var rounds = 0;
+        var previousRound = -1;
         var options = new FlowSolver.Options
         {
             Cancellation = token,
             Progress = p =>
             {
-                if (p.Round == 1 && rounds > 0)
+                // A solve counts its rounds from 0 (its route prices, before any LP solve): a
+                // round that does not follow the one before starts the next solve.
+                if (rounds > 0 && p.Round <= previousRound)
                     carried += last;
+                previousRound = p.Round;
                 last = p.Objective;
                 rounds++;
                 // Every term of the objective is non-negative, so 0 bounds it when the first duals bound it worse.

@@ -82,13 +82,13 @@ public sealed class IndependentFormulationTests
     [Theory]
     [InlineData(2, 0.1)]
     [InlineData(4, 0.05)]
-    public void Plan_WithRoutePricesFirst_AndAMasterRebuiltOnEveryNewRow_StillMatchesTheFlatProgramme(int seed, double capacityShare)
+    public void Plan_WithoutRoutePricesFirst_AndAMasterRebuiltOnEveryNewRow_StillMatchesTheFlatProgramme(int seed, double capacityShare)
     {
         var input = Instance(seed, capacityShare);
         var problem = PlanBuilder.Problem(input);
 
         var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
-            new FlowSolver.Options { PriceRounds = 4, RebuildAfterRows = 0, InitialPerNode = 1 });
+            new FlowSolver.Options { PriceSteps = 0, RebuildAfterRows = 0, InitialPerNode = 1 });
         var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
 
         Assert.Equal("optimal", planned.Status);
@@ -99,7 +99,7 @@ public sealed class IndependentFormulationTests
     }
 
     [Fact]
-    public void Plan_TellsItsProgressOncePerRound_WithABoundThatClosesOnTheObjective()
+    public void Plan_TellsItsProgressAfterTheRoutePricesAndOncePerRound_WithABoundThatClosesOnTheObjective()
     {
         var problem = PlanBuilder.Problem(Instance(2, 0.1));
         var progress = new List<FlowProgress>();
@@ -107,10 +107,11 @@ public sealed class IndependentFormulationTests
         var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { Progress = progress.Add });
 
         Assert.Equal("optimal", planned.Status);
-        Assert.Equal(planned.Summary.Statistics.Rounds, progress.Count);
-        Assert.True(progress.Count > 1, "the instance should need more than one round");
-        Assert.Equal(Enumerable.Range(1, progress.Count), progress.Select(p => p.Round));
-        Assert.True(progress[0].Objective < 0, "from the first round there is a plan that ships something (the products' flows, scaled to capacity)");
+        // Round 0 is the route prices' ascent, before the first LP solve; then one report per LP round.
+        Assert.Equal(planned.Summary.Statistics.Rounds + 1, progress.Count);
+        Assert.True(progress.Count > 2, "the instance should need more than one LP round");
+        Assert.Equal(Enumerable.Range(0, progress.Count), progress.Select(p => p.Round));
+        Assert.True(progress[0].Objective < 0, "before the first LP solve there is a plan that ships something (made product after product)");
         Assert.All(progress, p => Assert.True(p.Bound <= p.Objective + (1e-9 * Math.Abs(p.Objective)), $"round {p.Round}: bound {p.Bound:R} above {p.Objective:R}"));
         Assert.True(progress.Zip(progress.Skip(1)).All(pair => pair.Second.Bound >= pair.First.Bound), "the bound never falls");
         var last = progress[^1];

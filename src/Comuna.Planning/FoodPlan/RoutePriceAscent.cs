@@ -1,0 +1,109 @@
+namespace Comuna.Planning.FoodPlan;
+
+/// <summary>
+/// Raises the Lagrangian bound of <see cref="ProductFlows"/> by moving the route prices, and
+/// plans product after product at the best prices found, before any LP solve. Each step moves
+/// every price along the route's overload (what the products ship over it less its capacity),
+/// deflected by half the step before so that the prices do not zig-zag between two sets of
+/// full routes, and sized by Polyak's rule toward the best plan so far; the step's factor halves
+/// whenever ten steps in a row bring no better bound.
+/// </summary>
+/// <remarks>
+/// A step re-optimises every product from its last tree (<see cref="NetworkSimplex"/>), which
+/// costs a fraction of a second even at national scale, so a few hundred steps cost less than one
+/// LP solve of the coupled programme. The bound they prove and the plans made at their prices
+/// (<see cref="ProductFlows.OneAfterAnother"/>) are what a solve stopped before its first LP solve
+/// returns; the LP rounds that follow start from them.
+/// </remarks>
+internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
+{
+    /// <summary>The step's factor starts here and halves after <see cref="Patience"/> steps without a better bound.</summary>
+    private const double FirstFactor = 1.0;
+
+    private const int Patience = 10;
+
+    /// <summary>Below this factor the steps are too short to move the bound, and the ascent ends.</summary>
+    private const double LastFactor = 1e-3;
+
+    /// <summary>Share of the step before that each step keeps (deflection).</summary>
+    private const double Deflection = 0.5;
+
+    /// <summary>Every this many steps, a plan is made at the best prices so far.</summary>
+    private const int PlanEvery = 25;
+
+    /// <summary>What the ascent reached: the best bound, the prices that prove it, and how many steps it took.</summary>
+    public sealed record Outcome(double Bound, double[] Prices, int Steps);
+
+    /// <summary>
+    /// Climbs from zero prices for at most <paramref name="steps"/> steps. <paramref name="bestPlan"/>
+    /// gives the objective of the best plan so far (the target of every step) and
+    /// <paramref name="offer"/> takes every plan made on the way. The ascent ends early when
+    /// <paramref name="done"/> says so (the gap is closed, the time is up), when the products
+    /// respect every route, or when the steps grow too short to help.
+    /// </summary>
+    public Outcome Climb(int steps, double startBound, Func<double> bestPlan, Action<double[]> offer, Func<double, bool> done, Action<int, double>? log = null)
+    {
+        var routes = capacity.Length;
+        var price = new double[routes];
+        var bestPrice = new double[routes];
+        var load = new double[routes];
+        var direction = new double[routes];
+        var bound = startBound;
+        var factor = FirstFactor;
+        var withoutBetter = 0;
+        var step = 0;
+        while (step < steps && factor >= LastFactor && !done(bound))
+        {
+            step++;
+            products.RouteLoads(load);
+            double norm = 0;
+            var overloaded = false;
+            for (var r = 0; r < routes; r++)
+            {
+                if (!double.IsFinite(capacity[r]))
+                {
+                    direction[r] = 0;
+                    continue;
+                }
+                var over = load[r] - capacity[r];
+                overloaded |= over > 1e-9 * Math.Max(1, capacity[r]);
+                var move = over + (Deflection * direction[r]);
+                if (price[r] <= 0 && move < 0)
+                    move = 0; // a price at zero cannot fall
+                direction[r] = move;
+                norm += move * move;
+            }
+            if (!overloaded)
+            {
+                // The products respect every route at these prices: their plan is feasible as it stands.
+                offer(products.Quantities());
+                break;
+            }
+            if (norm <= 0)
+                break;
+            var length = factor * Math.Max(0, bestPlan() - bound) / norm;
+            if (length <= 0)
+                break;
+            for (var r = 0; r < routes; r++)
+                price[r] = Math.Max(0, price[r] + (length * direction[r]));
+            var value = products.Bound(price);
+            if (value > bound + (1e-12 * Math.Abs(bound)))
+            {
+                bound = value;
+                Array.Copy(price, bestPrice, routes);
+                withoutBetter = 0;
+            }
+            else if (++withoutBetter >= Patience)
+            {
+                factor /= 2;
+                withoutBetter = 0;
+            }
+            if (step % PlanEvery == 0)
+                offer(products.OneAfterAnother(bestPrice));
+            log?.Invoke(step, bound);
+        }
+        if (step % PlanEvery != 0 && step > 0)
+            offer(products.OneAfterAnother(bestPrice));
+        return new Outcome(bound, bestPrice, step);
+    }
+}

@@ -1,0 +1,95 @@
+using Comuna.Planning.FoodPlan;
+
+namespace Comuna.Planning.Tests.FoodPlan;
+
+/// <summary>
+/// The route prices' ascent before the first LP solve: its bound must stay a bound (never above
+/// the optimum of the flat programme solved whole), it must rise where capacity binds, and every
+/// plan it offers must respect every supply, need and route.
+/// </summary>
+public sealed class RoutePriceAscentTests
+{
+    private static PlanInput Instance(int seed, double capacityShare) => SyntheticPlan.Generate(new SyntheticPlan.Shape
+    {
+        Consumers = 60,
+        Producers = 20,
+        Products = 6,
+        Nearest = 8,
+        Ports = 2,
+        PortReach = 15,
+        LotChance = 0.8,
+        CapacityShare = capacityShare,
+    }, seed);
+
+    [Theory]
+    [InlineData(11, 0.05)]
+    [InlineData(12, 0.08)]
+    [InlineData(13, 0.1)]
+    [InlineData(14, 0.06)]
+    public void Climb_RaisesTheBound_NeverPastTheOptimum_AndOffersOnlyPlansThatRespectEveryRoute(int seed, double capacityShare)
+    {
+        var input = Instance(seed, capacityShare);
+        var problem = PlanBuilder.Problem(input);
+        var enabled = Enumerable.Repeat(true, problem.SourceCount).ToArray();
+        var arcs = new FlowArcs(problem, enabled, problem.DemandQuantity, problem.RouteCapacity);
+        var products = new ProductFlows(problem, arcs, problem.DemandQuantity, problem.RouteCapacity, CancellationToken.None);
+        var atZero = products.Bound(new double[problem.RouteCount]);
+        var first = products.OneAfterAnother(new double[problem.RouteCount]);
+        var best = arcs.ObjectiveOf(first);
+        var offered = 0;
+
+        var outcome = new RoutePriceAscent(products, problem.RouteCapacity).Climb(300, atZero, () => best, plan =>
+        {
+            AssertRespectsEverything(problem, plan);
+            offered++;
+            best = Math.Min(best, arcs.ObjectiveOf(plan));
+        }, _ => false);
+
+        // The flat programme's optimum in the same saving form (its objective less what nothing shipped would cost).
+        var optimum = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit).Objective - problem.ConstantObjective();
+        var tolerance = 1e-7 * Math.Abs(optimum);
+        Assert.True(outcome.Bound > atZero + tolerance, $"the bound should rise where routes fill: {atZero:R} → {outcome.Bound:R}");
+        Assert.True(outcome.Bound <= optimum + tolerance, $"bound {outcome.Bound:R} above the optimum {optimum:R}");
+        Assert.True(offered > 0, "the ascent should offer at least the plan at its best prices");
+        Assert.True(best >= optimum - tolerance, $"a plan {best:R} better than the optimum {optimum:R} cannot respect every route");
+        Assert.All(outcome.Prices, p => Assert.True(p >= 0));
+        Assert.True(Math.Abs(products.Bound(outcome.Prices) - outcome.Bound) <= tolerance, "the prices returned should prove the bound returned");
+    }
+
+    [Fact]
+    public void Plan_WhoseRoutesNeverFill_IsProvenByTheProductsAlone_WithoutAnLpSolve()
+    {
+        var generated = Instance(15, 1);
+        var input = generated with { Routes = [.. generated.Routes!.Select(r => r! with { Capacity = null })] };
+        var problem = PlanBuilder.Problem(input);
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false);
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.Equal(0, planned.Summary.Statistics.Rounds);
+        Assert.True(Math.Abs(planned.Objective - flat.Objective) <= 1e-6 * Math.Abs(flat.Objective),
+            $"planner {planned.Objective:R} vs flat GLOP {flat.Objective:R}");
+    }
+
+    private static void AssertRespectsEverything(PlanProblem problem, double[] plan)
+    {
+        var supplied = new double[problem.SourceCount];
+        var delivered = new double[problem.DemandCount];
+        var loaded = new double[problem.RouteCount];
+        for (var a = 0; a < plan.Length; a++)
+        {
+            Assert.True(plan[a] >= -1e-9, $"arc {a} ships {plan[a]}");
+            supplied[problem.ArcSource[a]] += plan[a];
+            delivered[problem.ArcDemand[a]] += plan[a];
+            if (problem.ArcRoute[a] >= 0)
+                loaded[problem.ArcRoute[a]] += plan[a];
+        }
+        for (var s = 0; s < supplied.Length; s++)
+            Assert.True(supplied[s] <= problem.SourceSupply[s] + 1e-6, $"supply {s}: {supplied[s]} of {problem.SourceSupply[s]}");
+        for (var d = 0; d < delivered.Length; d++)
+            Assert.True(delivered[d] <= problem.DemandQuantity[d] + 1e-6, $"need {d}: {delivered[d]} of {problem.DemandQuantity[d]}");
+        for (var r = 0; r < loaded.Length; r++)
+            Assert.True(loaded[r] <= problem.RouteCapacity[r] + 1e-6, $"route {r}: {loaded[r]} of {problem.RouteCapacity[r]}");
+    }
+}
