@@ -318,10 +318,23 @@ public static class FlowSolver
         // The best plan that respects every route so far (shipping nothing, saving 0, to begin with).
         double[]? best = null;
         double bestObjective = 0;
+        var feasibleLoad = new double[problem.RouteCount];
         void Feasible(double[] plan, double objective)
         {
             if (objective >= bestObjective)
                 return;
+            // Every plan offered is built to respect every route; one that did not (beyond the LP
+            // solver's tolerance) could pass for better than the optimum and end the solve on a
+            // false proof, so it is refused.
+            RouteLoads(plan, feasibleLoad);
+            for (var r = 0; r < feasibleLoad.Length; r++)
+            {
+                if (feasibleLoad[r] > (capacity[r] * (1 + 1e-6)) + 1e-6)
+                {
+                    options.Log?.Invoke(Text($"refused a plan that overloads route {r}: {feasibleLoad[r]:R} of {capacity[r]:R}"));
+                    return;
+                }
+            }
             best ??= new double[arcs];
             Array.Copy(plan, best, arcs);
             bestObjective = objective;

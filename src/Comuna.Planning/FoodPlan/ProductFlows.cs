@@ -68,29 +68,78 @@ internal sealed class ProductFlows
     }
 
     /// <summary>
-    /// A plan that respects every route, built product after product: each one planned at the
-    /// route prices with only the truck space the products before it left. It loses far less
-    /// than scaling an overloaded plan down, and costs one network solve per product.
+    /// A plan that respects every route, built product after product, the least flexible (fewest
+    /// arcs) first: each one planned at the route prices in the truck space the products before
+    /// it left. It loses far less than scaling an overloaded plan down, and costs one network
+    /// solve per product.
     /// </summary>
     public double[] OneAfterAnother(double[] routePrice)
     {
         var quantity = new double[problem.ArcCount];
-        var room = (double[])capacity.Clone();
-        var upper = (double[])arcs.Upper.Clone();
-        foreach (var list in productArcs)
-        {
-            parallel.CancellationToken.ThrowIfCancellationRequested();
-            foreach (var a in list)
-                if (problem.ArcRoute[a] is var r and >= 0)
-                    upper[a] = Math.Min(arcs.Upper[a], room[r]);
-            var flow = new ProductFlow(problem, list, arcs, demand, upper);
-            flow.Price(routePrice);
-            flow.Solve();
-            flow.CopyTo(quantity);
-            foreach (var a in list)
-                if (quantity[a] > 0 && problem.ArcRoute[a] is var r and >= 0)
-                    room[r] = Math.Max(0, room[r] - quantity[a]);
-        }
+        var free = (double[])capacity.Clone();
+        foreach (var list in productArcs.OrderBy(list => list.Count))
+            Replan(list, quantity, free, routePrice);
         return quantity;
     }
+
+    /// <summary>
+    /// <paramref name="plan"/> improved by re-planning each product in turn, at its own costs, in
+    /// the truck space all the others leave. Its own flow still fits there, so no pass makes the
+    /// plan worse, and it stays within every route.
+    /// </summary>
+    public double[] Improved(double[] plan, int passes)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var quantity = (double[])plan.Clone();
+        var free = (double[])capacity.Clone();
+        for (var a = 0; a < quantity.Length; a++)
+            if (quantity[a] > 0 && problem.ArcRoute[a] is var r and >= 0)
+                free[r] -= quantity[a];
+        for (var r = 0; r < free.Length; r++)
+            free[r] = Math.Max(0, free[r]);
+        var atCost = new double[capacity.Length];
+        for (var pass = 0; pass < passes; pass++)
+            foreach (var list in productArcs.OrderBy(list => list.Count))
+                Replan(list, quantity, free, atCost);
+        return quantity;
+    }
+
+    /// <summary>
+    /// Re-plans one product's arcs (<paramref name="list"/>) of <paramref name="quantity"/> at
+    /// <paramref name="routePrice"/>: each arc may carry what it carries now plus its part of the
+    /// route's <paramref name="free"/> space (shared evenly among the product's arcs on that
+    /// route, as two lots of one place may both use it), and <paramref name="free"/> follows.
+    /// </summary>
+    private void Replan(List<int> list, double[] quantity, double[] free, double[] routePrice)
+    {
+        parallel.CancellationToken.ThrowIfCancellationRequested();
+        upper ??= (double[])arcs.Upper.Clone();
+        arcsOnRoute ??= new int[capacity.Length];
+        foreach (var a in list)
+            if (problem.ArcRoute[a] is var r and >= 0)
+                arcsOnRoute[r]++;
+        var before = new double[list.Count];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var a = list[i];
+            before[i] = quantity[a];
+            upper[a] = problem.ArcRoute[a] is var r and >= 0
+                ? Math.Min(arcs.Upper[a], quantity[a] + (free[r] / arcsOnRoute[r]))
+                : arcs.Upper[a];
+        }
+        foreach (var a in list)
+            if (problem.ArcRoute[a] is var r and >= 0)
+                arcsOnRoute[r] = 0;
+        var flow = new ProductFlow(problem, list, arcs, demand, upper);
+        flow.Price(routePrice);
+        flow.Solve();
+        flow.CopyTo(quantity);
+        for (var i = 0; i < list.Count; i++)
+            if (problem.ArcRoute[list[i]] is var r and >= 0)
+                free[r] = Math.Max(0, free[r] + before[i] - quantity[list[i]]);
+    }
+
+    // Scratch space of Replan, which runs one product at a time.
+    private double[]? upper;
+    private int[]? arcsOnRoute;
 }

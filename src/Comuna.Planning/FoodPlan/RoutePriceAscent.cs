@@ -31,6 +31,14 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
     /// <summary>Every this many steps, a plan is made at the best prices so far.</summary>
     private const int PlanEvery = 25;
 
+    /// <summary>Plans product after product at the prices, then improves that plan one product at a time.</summary>
+    private void Plan(double[] prices, Action<double[]> offer)
+    {
+        var plan = products.OneAfterAnother(prices);
+        offer(plan);
+        offer(products.Improved(plan, 1));
+    }
+
     /// <summary>What the ascent reached: the best bound, the prices that prove it, and how many steps it took.</summary>
     public sealed record Outcome(double Bound, double[] Prices, int Steps);
 
@@ -99,11 +107,11 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
                 withoutBetter = 0;
             }
             if (step % PlanEvery == 0)
-                offer(products.OneAfterAnother(bestPrice));
+                Plan(bestPrice, offer);
             log?.Invoke(step, bound);
         }
         if (step % PlanEvery != 0 && step > 0)
-            offer(products.OneAfterAnother(bestPrice));
+            Plan(bestPrice, offer);
         return new Outcome(bound, bestPrice, step);
     }
 }

@@ -40,7 +40,7 @@ public sealed class RoutePriceAscentTests
 
         var outcome = new RoutePriceAscent(products, problem.RouteCapacity).Climb(300, atZero, () => best, plan =>
         {
-            AssertRespectsEverything(problem, plan);
+            PlanAssert.RespectsEverything(problem, plan);
             offered++;
             best = Math.Min(best, arcs.ObjectiveOf(plan));
         }, _ => false);
@@ -70,26 +70,5 @@ public sealed class RoutePriceAscentTests
         Assert.Equal(0, planned.Summary.Statistics.Rounds);
         Assert.True(Math.Abs(planned.Objective - flat.Objective) <= 1e-6 * Math.Abs(flat.Objective),
             $"planner {planned.Objective:R} vs flat GLOP {flat.Objective:R}");
-    }
-
-    private static void AssertRespectsEverything(PlanProblem problem, double[] plan)
-    {
-        var supplied = new double[problem.SourceCount];
-        var delivered = new double[problem.DemandCount];
-        var loaded = new double[problem.RouteCount];
-        for (var a = 0; a < plan.Length; a++)
-        {
-            Assert.True(plan[a] >= -1e-9, $"arc {a} ships {plan[a]}");
-            supplied[problem.ArcSource[a]] += plan[a];
-            delivered[problem.ArcDemand[a]] += plan[a];
-            if (problem.ArcRoute[a] >= 0)
-                loaded[problem.ArcRoute[a]] += plan[a];
-        }
-        for (var s = 0; s < supplied.Length; s++)
-            Assert.True(supplied[s] <= problem.SourceSupply[s] + 1e-6, $"supply {s}: {supplied[s]} of {problem.SourceSupply[s]}");
-        for (var d = 0; d < delivered.Length; d++)
-            Assert.True(delivered[d] <= problem.DemandQuantity[d] + 1e-6, $"need {d}: {delivered[d]} of {problem.DemandQuantity[d]}");
-        for (var r = 0; r < loaded.Length; r++)
-            Assert.True(loaded[r] <= problem.RouteCapacity[r] + 1e-6, $"route {r}: {loaded[r]} of {problem.RouteCapacity[r]}");
     }
 }

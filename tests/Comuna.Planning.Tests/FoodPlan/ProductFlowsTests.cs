@@ -1,0 +1,78 @@
+using Comuna.Planning.FoodPlan;
+
+namespace Comuna.Planning.Tests.FoodPlan;
+
+/// <summary>
+/// The plans made from the products' networks without an LP solve: product after product, and
+/// improved one product at a time. Both must respect every route, even where one product has two
+/// lots at one place that compete for the same truck.
+/// </summary>
+public sealed class ProductFlowsTests
+{
+    private static (PlanProblem Problem, FlowArcs Arcs, ProductFlows Products) Flows(PlanInput input)
+    {
+        var problem = PlanBuilder.Problem(input);
+        var enabled = Enumerable.Repeat(true, problem.SourceCount).ToArray();
+        var arcs = new FlowArcs(problem, enabled, problem.DemandQuantity, problem.RouteCapacity);
+        return (problem, arcs, new ProductFlows(problem, arcs, problem.DemandQuantity, problem.RouteCapacity, CancellationToken.None));
+    }
+
+    [Fact]
+    public void TwoLotsOfOnePlace_ShareTheTruckOfTheirRoute_InEveryPlan()
+    {
+        // Two harvests of maize at Sanare, 100 t each, for 200 t needed at Barquisimeto over a road that carries 120 t.
+        var input = new PlanBuilder().Products("maiz").Places("sanare", "barquisimeto")
+            .Lot("sanare", "maiz", 100, available: 0, spoils: 10)
+            .Lot("sanare", "maiz", 100, available: 1, spoils: 10)
+            .Need("barquisimeto", "maiz", 200)
+            .Route("sanare", "barquisimeto", 2, capacity: 120)
+            .Build();
+        var (problem, arcs, products) = Flows(input);
+
+        var first = products.OneAfterAnother(new double[problem.RouteCount]);
+        var improved = products.Improved(first, 2);
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false);
+
+        PlanAssert.RespectsEverything(problem, first);
+        PlanAssert.RespectsEverything(problem, improved);
+        Assert.Equal(120, first.Sum(), 6);
+        Assert.Equal("optimal", planned.Status);
+        Assert.Equal(120, planned.Shipments.Sum(s => s.Quantity), 6);
+        Assert.Equal(80, planned.Spoiled.Sum(s => s.Quantity), 6);
+        Assert.True(arcs.ObjectiveOf(improved) <= arcs.ObjectiveOf(first) + 1e-9);
+    }
+
+    [Theory]
+    [InlineData(21, 0.05)]
+    [InlineData(22, 0.1)]
+    [InlineData(23, 0.07)]
+    public void Improved_IsNeverWorse_AndStaysWithinEveryRoute(int seed, double capacityShare)
+    {
+        var input = SyntheticPlan.Generate(new SyntheticPlan.Shape
+        {
+            Consumers = 60,
+            Producers = 20,
+            Products = 6,
+            Nearest = 8,
+            Ports = 2,
+            PortReach = 15,
+            LotChance = 0.8,
+            CapacityShare = capacityShare,
+        }, seed);
+        var (problem, arcs, products) = Flows(input);
+        // Planned at route prices, a product leaves room it does not need at its own costs; planned
+        // at its own costs (no prices), the plan is already the best one product at a time.
+        var prices = new RoutePriceAscent(products, problem.RouteCapacity)
+            .Climb(50, products.Bound(new double[problem.RouteCount]), () => 0, _ => { }, _ => false).Prices;
+        var first = products.OneAfterAnother(prices);
+
+        var once = products.Improved(first, 1);
+        var thrice = products.Improved(first, 3);
+
+        PlanAssert.RespectsEverything(problem, once);
+        PlanAssert.RespectsEverything(problem, thrice);
+        Assert.True(arcs.ObjectiveOf(once) <= arcs.ObjectiveOf(first) + 1e-9, $"{arcs.ObjectiveOf(once):R} after {arcs.ObjectiveOf(first):R}");
+        Assert.True(arcs.ObjectiveOf(thrice) <= arcs.ObjectiveOf(once) + 1e-9, $"{arcs.ObjectiveOf(thrice):R} after {arcs.ObjectiveOf(once):R}");
+        Assert.True(arcs.ObjectiveOf(thrice) < arcs.ObjectiveOf(first), "re-planning one product at a time at its own costs should gain on a plan made at route prices");
+    }
+}
