@@ -23,9 +23,11 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// <summary>
 /// Solves the plan's linear programme by column and row generation. The programme is a
 /// transportation problem per product, coupled only by the routes' shared capacity; most of its
-/// arcs are never worth using and most routes never fill. So a restricted programme holds only the
-/// promising arcs (the cheapest few of every supply and every need) and capacity rows only for
-/// routes found overloaded (the first ones from each product's optimum without capacity). One
+/// arcs are never worth using and most routes never fill. Before any LP solve, route prices climb
+/// (<see cref="RoutePriceAscent"/>) to a Lagrangian bound and a plan made at those prices. Then a
+/// restricted programme holds only the promising arcs (that plan's, the products' at the best
+/// prices, the cheapest few of every supply and every need) and capacity rows only for routes
+/// found overloaded (the first ones from each product's optimum without capacity). One
 /// model lives through all rounds: the LP solver (CLP by default) carries on from its last basis,
 /// and its duals — a potential per supply and per need, a price per full route — price every arc
 /// of the full programme. Overloaded routes get their row, then the arcs that would lower the
