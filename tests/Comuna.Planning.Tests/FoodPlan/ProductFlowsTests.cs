@@ -9,14 +9,6 @@ namespace Comuna.Planning.Tests.FoodPlan;
 /// </summary>
 public sealed class ProductFlowsTests
 {
-    private static (PlanProblem Problem, FlowArcs Arcs, ProductFlows Products) Flows(PlanInput input)
-    {
-        var problem = PlanBuilder.Problem(input);
-        var enabled = Enumerable.Repeat(true, problem.SourceCount).ToArray();
-        var arcs = new FlowArcs(problem, enabled, problem.DemandQuantity, problem.RouteCapacity);
-        return (problem, arcs, new ProductFlows(problem, arcs, problem.DemandQuantity, problem.RouteCapacity, CancellationToken.None));
-    }
-
     [Fact]
     public void TwoLotsOfOnePlace_ShareTheTruckOfTheirRoute_InEveryPlan()
     {
@@ -27,7 +19,7 @@ public sealed class ProductFlowsTests
             .Need("barquisimeto", "maiz", 200)
             .Route("sanare", "barquisimeto", 2, capacity: 120)
             .Build();
-        var (problem, arcs, products) = Flows(input);
+        var (problem, arcs, products) = ProductNetworks.Of(input);
 
         var first = products.OneAfterAnother(new double[problem.RouteCount]);
         var improved = products.Improved(first, 2);
@@ -48,18 +40,8 @@ public sealed class ProductFlowsTests
     [InlineData(23, 0.07)]
     public void Improved_IsNeverWorse_AndStaysWithinEveryRoute(int seed, double capacityShare)
     {
-        var input = SyntheticPlan.Generate(new SyntheticPlan.Shape
-        {
-            Consumers = 60,
-            Producers = 20,
-            Products = 6,
-            Nearest = 8,
-            Ports = 2,
-            PortReach = 15,
-            LotChance = 0.8,
-            CapacityShare = capacityShare,
-        }, seed);
-        var (problem, arcs, products) = Flows(input);
+        var input = ProductNetworks.Tight(seed, capacityShare);
+        var (problem, arcs, products) = ProductNetworks.Of(input);
         // Planned at route prices, a product leaves room it does not need at its own costs; planned
         // at its own costs (no prices), the plan is already the best one product at a time.
         var prices = new RoutePriceAscent(products, problem.RouteCapacity)

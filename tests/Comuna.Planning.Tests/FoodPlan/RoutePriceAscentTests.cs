@@ -9,18 +9,6 @@ namespace Comuna.Planning.Tests.FoodPlan;
 /// </summary>
 public sealed class RoutePriceAscentTests
 {
-    private static PlanInput Instance(int seed, double capacityShare) => SyntheticPlan.Generate(new SyntheticPlan.Shape
-    {
-        Consumers = 60,
-        Producers = 20,
-        Products = 6,
-        Nearest = 8,
-        Ports = 2,
-        PortReach = 15,
-        LotChance = 0.8,
-        CapacityShare = capacityShare,
-    }, seed);
-
     [Theory]
     [InlineData(11, 0.05)]
     [InlineData(12, 0.08)]
@@ -28,11 +16,8 @@ public sealed class RoutePriceAscentTests
     [InlineData(14, 0.06)]
     public void Climb_RaisesTheBound_NeverPastTheOptimum_AndOffersOnlyPlansThatRespectEveryRoute(int seed, double capacityShare)
     {
-        var input = Instance(seed, capacityShare);
-        var problem = PlanBuilder.Problem(input);
-        var enabled = Enumerable.Repeat(true, problem.SourceCount).ToArray();
-        var arcs = new FlowArcs(problem, enabled, problem.DemandQuantity, problem.RouteCapacity);
-        var products = new ProductFlows(problem, arcs, problem.DemandQuantity, problem.RouteCapacity, CancellationToken.None);
+        var input = ProductNetworks.Tight(seed, capacityShare);
+        var (problem, arcs, products) = ProductNetworks.Of(input);
         var atZero = products.Bound(new double[problem.RouteCount]);
         var first = products.OneAfterAnother(new double[problem.RouteCount]);
         var best = arcs.ObjectiveOf(first);
@@ -59,7 +44,7 @@ public sealed class RoutePriceAscentTests
     [Fact]
     public void Plan_WhoseRoutesNeverFill_IsProvenByTheProductsAlone_WithoutAnLpSolve()
     {
-        var generated = Instance(15, 1);
+        var generated = ProductNetworks.Tight(15, 1);
         var input = generated with { Routes = [.. generated.Routes!.Select(r => r! with { Capacity = null })] };
         var problem = PlanBuilder.Problem(input);
 
