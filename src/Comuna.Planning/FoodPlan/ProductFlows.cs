@@ -16,6 +16,10 @@ internal sealed class ProductFlows
     private readonly double[] capacity;
     private readonly ParallelOptions parallel;
 
+    // Scratch space of Replan, which runs one product at a time.
+    private double[]? upper;
+    private int[]? arcsOnRoute;
+
     public ProductFlows(PlanProblem problem, FlowArcs arcs, double[] demand, double[] capacity, CancellationToken cancellation)
     {
         this.problem = problem;
@@ -138,8 +142,4 @@ internal sealed class ProductFlows
             if (problem.ArcRoute[list[i]] is var r and >= 0)
                 free[r] = Math.Max(0, free[r] + before[i] - quantity[list[i]]);
     }
-
-    // Scratch space of Replan, which runs one product at a time.
-    private double[]? upper;
-    private int[]? arcsOnRoute;
 }

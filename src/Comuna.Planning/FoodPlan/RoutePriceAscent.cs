@@ -2,7 +2,8 @@ namespace Comuna.Planning.FoodPlan;
 
 /// <summary>
 /// Raises the Lagrangian bound of <see cref="ProductFlows"/> by moving the route prices, and
-/// plans product after product at the best prices found, before any LP solve. Each step moves
+/// plans product after product at the best prices found (then improves that plan one product at
+/// a time), before any LP solve. Each step moves
 /// every price along the route's overload (what the products ship over it less its capacity),
 /// deflected by half the step before so that the prices do not zig-zag between two sets of
 /// full routes, and sized by Polyak's rule toward the best plan so far; the step's factor halves
@@ -12,7 +13,7 @@ namespace Comuna.Planning.FoodPlan;
 /// A step re-optimises every product from its last tree (<see cref="NetworkSimplex"/>), which
 /// costs a fraction of a second even at national scale, so a few hundred steps cost less than one
 /// LP solve of the coupled programme. The bound they prove and the plans made at their prices
-/// (<see cref="ProductFlows.OneAfterAnother"/>) are what a solve stopped before its first LP solve
+/// (<see cref="ProductFlows.OneAfterAnother"/>, <see cref="ProductFlows.Improved"/>) are what a solve stopped before its first LP solve
 /// returns; the LP rounds that follow start from them.
 /// </remarks>
 internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
@@ -31,14 +32,6 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
     /// <summary>Every this many steps, a plan is made at the best prices so far.</summary>
     private const int PlanEvery = 25;
 
-    /// <summary>Plans product after product at the prices, then improves that plan one product at a time.</summary>
-    private void Plan(double[] prices, Action<double[]> offer)
-    {
-        var plan = products.OneAfterAnother(prices);
-        offer(plan);
-        offer(products.Improved(plan, 1));
-    }
-
     /// <summary>What the ascent reached: the best bound, the prices that prove it, and how many steps it took.</summary>
     public sealed record Outcome(double Bound, double[] Prices, int Steps);
 
@@ -49,7 +42,7 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
     /// <paramref name="done"/> says so (the gap is closed, the time is up), when the products
     /// respect every route, or when the steps grow too short to help.
     /// </summary>
-    public Outcome Climb(int steps, double startBound, Func<double> bestPlan, Action<double[]> offer, Func<double, bool> done, Action<int, double>? log = null)
+    public Outcome Climb(int steps, double startBound, Func<double> bestPlan, Action<double[]> offer, Func<double, bool> done)
     {
         var routes = capacity.Length;
         var price = new double[routes];
@@ -108,10 +101,17 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
             }
             if (step % PlanEvery == 0)
                 Plan(bestPrice, offer);
-            log?.Invoke(step, bound);
         }
         if (step % PlanEvery != 0 && step > 0)
             Plan(bestPrice, offer);
         return new Outcome(bound, bestPrice, step);
+    }
+
+    /// <summary>Plans product after product at the prices, then improves that plan one product at a time.</summary>
+    private void Plan(double[] prices, Action<double[]> offer)
+    {
+        var plan = products.OneAfterAnother(prices);
+        offer(plan);
+        offer(products.Improved(plan, 1));
     }
 }
