@@ -342,6 +342,9 @@ public static class FlowSolver
             bestObjective = objective;
         }
 
+        // A route is overloaded past a relative and an absolute hair, not at the LP's rounding.
+        bool Overloaded(double routeLoad, int r) => routeLoad > (capacity[r] * (1 + 1e-9)) + 1e-9;
+
         // What a plan loads on each route.
         void RouteLoads(double[] plan, double[] load)
         {
@@ -356,16 +359,22 @@ public static class FlowSolver
         // product, should the master never finish.
         var price = new double[problem.RouteCount];
         var products = new ProductFlows(problem, flowArcs, demand, capacity, options.Cancellation);
+        // The master takes the arcs the products use at their last prices (and those of the
+        // best plan, if any), and a row for each route the products overload there.
+        void SeedMaster()
+        {
+            var flows = products.Quantities();
+            for (var a = 0; a < arcs; a++)
+                if ((flows[a] > 0 || (best is not null && best[a] > 0)) && !inMaster[a])
+                    AddColumn(a);
+            var routeLoad = new double[problem.RouteCount];
+            products.RouteLoads(routeLoad);
+            for (var r = 0; r < routeLoad.Length; r++)
+                if (Overloaded(routeLoad[r], r) && !master.HasRow(r))
+                    master.AddRouteRow(r);
+        }
         var bound = products.Bound(price);
-        var flows = products.Quantities();
-        var potential = new double[problem.RouteCount];
-        RouteLoads(flows, potential);
-        for (var a = 0; a < arcs; a++)
-            if (flows[a] > 0 && !inMaster[a])
-                AddColumn(a);
-        for (var r = 0; r < potential.Length; r++)
-            if (potential[r] > capacity[r] * (1 + 1e-9))
-                master.AddRouteRow(r);
+        SeedMaster();
         var oneAfterAnother = products.OneAfterAnother(price);
         Feasible(oneAfterAnother, flowArcs.ObjectiveOf(oneAfterAnother));
         options.Log?.Invoke($"start: {columns.Count} columns, {master.CapacityRows} routes overloaded by the uncapacitated flows, at {clock.Elapsed.TotalSeconds:F2} s");
@@ -392,18 +401,10 @@ public static class FlowSolver
                     bound = Math.Max(bound, reached);
                     return Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
                 });
-            bound = Math.Max(bound, ascent.Bound);
             // The first master holds the best plan, so that its optimum is no worse, and what the
-            // products ship at the best prices, with rows for the routes they overload there.
+            // products ship at the best prices (where the climb left them is its last step's).
             bound = Math.Max(bound, products.Bound(ascent.Prices));
-            flows = products.Quantities();
-            RouteLoads(flows, potential);
-            for (var a = 0; a < arcs; a++)
-                if ((flows[a] > 0 || (best is not null && best[a] > 0)) && !inMaster[a])
-                    AddColumn(a);
-            for (var r = 0; r < potential.Length; r++)
-                if (potential[r] > capacity[r] * (1 + 1e-9) && !master.HasRow(r))
-                    master.AddRouteRow(r);
+            SeedMaster();
             options.Log?.Invoke(Text($"route prices: {ascent.Steps} steps, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, {columns.Count} columns, {master.CapacityRows} rows, at {clock.Elapsed.TotalSeconds:F2} s"));
             options.Progress?.Invoke(new FlowProgress(0, bestObjective, bound, clock.Elapsed.TotalSeconds));
         }
@@ -488,7 +489,7 @@ public static class FlowSolver
             // Rows: routes the restricted optimum overloads.
             var overloaded = new List<int>();
             for (var r = 0; r < load.Length; r++)
-                if (!master.HasRow(r) && load[r] > capacity[r] * (1 + 1e-9) + 1e-9)
+                if (!master.HasRow(r) && Overloaded(load[r], r))
                     overloaded.Add(r);
 
             // Columns: price every arc with the duals; the Lagrangian bound comes with it.
@@ -584,7 +585,7 @@ public static class FlowSolver
             // it. Repair it (or, should that fail, scale those routes' shipments down to capacity),
             // and keep whichever plan is better: it or the best one before.
             RouteLoads(quantity, load);
-            var overloaded = Enumerable.Range(0, load.Length).Where(r => load[r] > capacity[r] * (1 + 1e-9) + 1e-9).ToList();
+            var overloaded = Enumerable.Range(0, load.Length).Where(r => Overloaded(load[r], r)).ToList();
             if (overloaded.Count > 0 && PlanRepair.Repair(problem, flowArcs, demand, capacity, quantity, overloaded, options.MasterSolver, TimeSpan.FromMinutes(1)) is var (repaired, repairedObjective))
             {
                 Feasible(repaired, repairedObjective);
