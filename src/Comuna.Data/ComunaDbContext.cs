@@ -3,6 +3,7 @@ using Comuna.Application.Common;
 using Comuna.Domain.Access;
 using Comuna.Domain.Deliberation;
 using Comuna.Domain.Distribution;
+using Comuna.Domain.FoodPlan;
 using Comuna.Domain.Ledger;
 using Comuna.Domain.Registry;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<HealthFlag> HealthFlags => Set<HealthFlag>();
     public DbSet<DeliveryMinutes> DeliveryMinutes => Set<DeliveryMinutes>();
+    public DbSet<SavedPlan> SavedPlans => Set<SavedPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using Comuna.Domain.Access;
 using Comuna.Domain.Deliberation;
 using Comuna.Domain.Distribution;
+using Comuna.Domain.FoodPlan;
 using Comuna.Domain.Ledger;
 using Comuna.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public interface IComunaDb
     DbSet<Delivery> Deliveries { get; }
     DbSet<HealthFlag> HealthFlags { get; }
     DbSet<DeliveryMinutes> DeliveryMinutes { get; }
+    DbSet<SavedPlan> SavedPlans { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -42,6 +42,10 @@ public static class PlanJson
 
     public static string WriteResult(PlanResult result) => JsonSerializer.Serialize(result, Options);
 
+    /// <summary>Reads back a result this class wrote.</summary>
+    public static PlanResult ReadResult(string json) =>
+        JsonSerializer.Deserialize<PlanResult>(json, Options) ?? throw new JsonException("The result is null.");
+
     public static string WriteInput(PlanInput input) => JsonSerializer.Serialize(input, Options);
 
     private static string FirstSentence(string message)

@@ -1,15 +1,7 @@
+using Comuna.Domain.FoodPlan;
 using Comuna.Planning.FoodPlan;
 
 namespace Comuna.Web.FoodPlan;
-
-/// <summary>What a plan run is doing, as its page shows it.</summary>
-public enum PlanRunState
-{
-    Running,
-    Done,
-    Cancelled,
-    Failed,
-}
 
 /// <summary>
 /// How far a run has come: which stage (the chosen policy, then the other one for the comparison),
@@ -26,8 +18,9 @@ public sealed record PlanRunProgress(int Stage, int Stages, string StagePolicy, 
 }
 
 /// <summary>
-/// One plan being made in the background for one account. Its id is unguessable and the page
-/// answers it only to the account that started it; the inputs stay with it for the delivery orders.
+/// One plan being made in the background for one account, or one read back from the database
+/// (<see cref="Restored"/>). Its id is unguessable and the page answers it only to the account
+/// that started it; the inputs stay with it for the delivery orders.
 /// </summary>
 public sealed class PlanRun
 {
@@ -116,6 +109,46 @@ public sealed class PlanRun
     {
         lock (_gate)
             _progress = progress;
+    }
+
+    /// <summary>The run as the database keeps it: its inputs, and its result once it has one.</summary>
+    internal SavedPlan ToSaved()
+    {
+        lock (_gate)
+        {
+            return new SavedPlan
+            {
+                Id = Id,
+                OwnerId = OwnerId,
+                Policy = FoodPlanner.Name(Policy),
+                State = _state,
+                StartedAtUtc = StartedAt.UtcDateTime,
+                FinishedAtUtc = _finishedAt?.UtcDateTime,
+                Input = PlanJson.WriteInput(Input),
+                Result = _result is null ? null : PlanJson.WriteResult(_result),
+                Status = _result?.Status,
+                Objective = _result?.Objective,
+                Gap = _result?.Gap,
+                Failure = _failure is { Length: > 2_000 } failure ? failure[..2_000] : _failure,
+            };
+        }
+    }
+
+    /// <summary>
+    /// A run read back from the database. One still marked running was being planned when the
+    /// server stopped (this process plans only what it holds in memory): it is interrupted.
+    /// </summary>
+    internal static PlanRun Restored(SavedPlan saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var policy = FoodPlanner.ParsePolicy(saved.Policy) ?? PlanPolicy.ProductionFirst;
+        var input = PlanJson.ReadInput(saved.Input).Input
+            ?? throw new InvalidOperationException($"Plan {saved.Id} keeps inputs that no longer read.");
+        var run = new PlanRun(saved.Id, saved.OwnerId, policy, input, compare: true, new DateTimeOffset(saved.StartedAtUtc, TimeSpan.Zero));
+        var state = saved.State == PlanRunState.Running ? PlanRunState.Interrupted : saved.State;
+        var finished = saved.FinishedAtUtc is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : run.StartedAt;
+        run.Finish(state, finished, saved.Result is null ? null : PlanJson.ReadResult(saved.Result), saved.Failure);
+        return run;
     }
 
     internal void Finish(PlanRunState state, DateTimeOffset at, PlanResult? result = null, string? failure = null)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Comuna.Application.FoodPlan;
+using Comuna.Domain.FoodPlan;
 using Comuna.Planning.FoodPlan;
 
 namespace Comuna.Web.FoodPlan;
@@ -16,10 +18,11 @@ public delegate PlanResult PlanStage(PlanProblem problem, PlanPolicy policy, Flo
 /// starts one answers at once and the run's own page shows how far it has come. Bounded: at most
 /// <see cref="MaxRunning"/> plans solve at once (the solver takes a core each), a finished run is
 /// kept <see cref="KeepFinished"/> for its page and its delivery orders, and no more than
-/// <see cref="MaxKept"/> runs are held. Nothing is written to the database: a server restart
-/// forgets the runs, as it would forget a page being planned.
+/// <see cref="MaxKept"/> runs are held in memory. Every run is also kept in the database
+/// (<see cref="SavedPlans"/>) when it starts and when it ends, so a plan and its delivery orders
+/// outlive this process; a run the server stopped in the middle reads back as interrupted.
 /// </summary>
-public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDisposable
+public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, ILogger<PlanRuns> log, PlanStage? stage = null) : IDisposable
 {
     public const int MaxRunning = 2;
 
@@ -34,6 +37,7 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
     private readonly PlanStage _stage = stage ?? Solve;
     private readonly ConcurrentDictionary<string, PlanRun> _runs = new(StringComparer.Ordinal);
     private readonly Lock _starting = new();
+    private volatile bool _stopping;
 
     /// <summary>
     /// Starts planning <paramref name="problem"/> for <paramref name="ownerId"/>; null when
@@ -64,11 +68,42 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
         return run;
     }
 
-    /// <summary>The run <paramref name="id"/> if <paramref name="ownerId"/> started it; for anyone else, as for an unknown id, null.</summary>
-    public PlanRun? Find(string id, string ownerId)
+    /// <summary>
+    /// The run <paramref name="id"/> if <paramref name="ownerId"/> started it — the one in memory,
+    /// or else the one the database keeps; for anyone else, as for an unknown id, null.
+    /// </summary>
+    public async Task<PlanRun?> FindAsync(string id, string ownerId, CancellationToken cancellationToken)
     {
         Sweep();
-        return _runs.TryGetValue(id, out var run) && string.Equals(run.OwnerId, ownerId, StringComparison.Ordinal) ? run : null;
+        if (_runs.TryGetValue(id, out var run))
+            return string.Equals(run.OwnerId, ownerId, StringComparison.Ordinal) ? run : null;
+        await using var scope = scopes.CreateAsyncScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<SavedPlans>().FindAsync(id, ownerId, cancellationToken);
+        return saved is null ? null : PlanRun.Restored(saved);
+    }
+
+    /// <summary>
+    /// The account's kept plans, newest first; one the database still marks running but this
+    /// process does not hold was interrupted by a restart.
+    /// </summary>
+    public async Task<IReadOnlyList<SavedPlanLine>> ListAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var lines = await scope.ServiceProvider.GetRequiredService<SavedPlans>().ListAsync(ownerId, cancellationToken);
+        return [.. lines.Select(l => l.State == PlanRunState.Running && !_runs.ContainsKey(l.Id) ? l with { State = PlanRunState.Interrupted } : l)];
+    }
+
+    /// <summary>Forgets a finished plan, in memory and in the database; false if the account has none of that id or it is still running.</summary>
+    public async Task<bool> DeleteAsync(string id, string ownerId, CancellationToken cancellationToken)
+    {
+        if (_runs.TryGetValue(id, out var run))
+        {
+            if (!string.Equals(run.OwnerId, ownerId, StringComparison.Ordinal) || run.State == PlanRunState.Running)
+                return false;
+            Forget(run);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SavedPlans>().DeleteAsync(id, ownerId, cancellationToken);
     }
 
     /// <summary>Asks the run to stop after the solver's current round.</summary>
@@ -85,6 +120,7 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
     private void Execute(PlanRun run, PlanProblem problem, bool compare)
     {
         var token = run.Cancellation.Token;
+        Keep(run);
         try
         {
             var constant = problem.ConstantObjective();
@@ -98,13 +134,33 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            run.Finish(PlanRunState.Cancelled, clock.GetUtcNow());
+            run.Finish(_stopping ? PlanRunState.Interrupted : PlanRunState.Cancelled, clock.GetUtcNow());
         }
 #pragma warning disable CA1031 // A run that breaks must say so on its page, not take the process down.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             run.Finish(PlanRunState.Failed, clock.GetUtcNow(), failure: e.Message);
+        }
+        Keep(run);
+    }
+
+    /// <summary>
+    /// Writes the run to the database as it stands. The run's own thread waits for it, so the
+    /// start is written before the end; a database that cannot take it leaves the run in memory.
+    /// </summary>
+    private void Keep(PlanRun run)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<SavedPlans>().SaveAsync(run.ToSaved(), CancellationToken.None).GetAwaiter().GetResult();
+        }
+#pragma warning disable CA1031 // Keeping the plan is a second copy: the run goes on, and its page, without it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.LogWarning(e, "Plan run {Id} ({State}) could not be kept in the database", run.Id, run.State);
         }
     }
 
@@ -155,9 +211,10 @@ public sealed class PlanRuns(TimeProvider clock, PlanStage? stage = null) : IDis
     /// <summary>128 random bits, in letters and digits that travel in a path.</summary>
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>On shutdown, every run still planning stops after its round.</summary>
+    /// <summary>On shutdown, every run still planning stops after its round, as interrupted.</summary>
     public void Dispose()
     {
+        _stopping = true;
         foreach (var run in _runs.Values)
         {
             if (run.State == PlanRunState.Running)

@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Comuna.Application.Access;
 using Comuna.Application.Deliberation;
 using Comuna.Application.Distribution;
+using Comuna.Application.FoodPlan;
 using Comuna.Application.Ledger;
 using Comuna.Application.Registry;
 using Comuna.Data;
@@ -45,6 +46,7 @@ public static class ComunaApp
         services.AddDeliberation();
         services.AddLedger();
         services.AddDistribution();
+        services.AddFoodPlan();
         services.AddWriteQueue();
         services.AddSingleton<PlanRuns>();
         services.AddHttpContextAccessor();

@@ -116,6 +116,85 @@ public sealed class FoodPlanPageTests
         Assert.Contains("El plan fue cancelado.", await ResultAsync(page, second.RequestMessage.RequestUri.AbsolutePath), StringComparison.Ordinal);
     }
 
+    [Theory, BothEngines]
+    public async Task APlan_OutlivesTheServer_IsListedForItsOwnerOnly_AndItsOwnerDeletesIt(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        string run;
+        await using (var first = await ComunaServer.StartAsync(database))
+        {
+            using var page = new PageClient(first);
+            await page.SignInAsync("residente.panal");
+            Assert.Contains("id=\"no-plans\"", await page.HtmlAsync("/plan-alimentario"), StringComparison.Ordinal);
+            using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "import-first")]);
+            run = started.RequestMessage!.RequestUri!.AbsolutePath;
+            await ResultAsync(page, run);
+        }
+
+        // A new server process on the same database reads the plan back from it.
+        await using var second = await ComunaServer.StartAsync(database);
+        using var owner = new PageClient(second);
+        await owner.SignInAsync("residente.panal");
+        var html = await owner.HtmlAsync(run);
+        Assert.Contains("óptimo demostrado", html, StringComparison.Ordinal);
+        Assert.Contains("Importación primero (CLAP)", Table(html, "comparison"), StringComparison.Ordinal);
+        Assert.Matches(@"<td>sarare</td><td>platano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
+        using (var csv = await owner.GetAsync($"{run}?handler=Csv"))
+            Assert.Contains("puerto-cabello,sarare,platano,50,import", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var list = Table(await owner.HtmlAsync("/plan-alimentario"), "plans");
+        Assert.Contains($"href=\"{run}\"", list, StringComparison.Ordinal);
+        Assert.Matches(@"<td>Importación primero \(CLAP\)</td>\s*<td>óptimo demostrado</td>", list);
+
+        // Nobody else sees it, in the list or at its address, nor may delete it.
+        using (var other = new PageClient(second))
+        {
+            await other.SignInAsync("vocera.panal");
+            Assert.DoesNotContain(run, await other.HtmlAsync("/plan-alimentario"), StringComparison.Ordinal);
+            using (var refused = await other.GetAsync(run))
+                Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            using var deleting = await other.SubmitAsync("/plan-alimentario", [], $"{run}?handler=Delete");
+            Assert.Equal(HttpStatusCode.NotFound, deleting.StatusCode);
+        }
+
+        using var deleted = await owner.SubmitAsync(run, [], $"{run}?handler=Delete");
+        Assert.Equal("/plan-alimentario", deleted.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("id=\"no-plans\"", await PageClient.TextAsync(deleted), StringComparison.Ordinal);
+        using var gone = await owner.GetAsync(run);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task APlanTheServerStoppedInTheMiddle_ReadsBackAsInterrupted()
+    {
+        // The solver holds until the server, stopping, cancels it.
+        using var planning = new SemaphoreSlim(0);
+        PlanStage held = (problem, policy, options) =>
+        {
+            planning.Release();
+            options.Cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+            options.Cancellation.ThrowIfCancellationRequested();
+            return PlanRuns.Solve(problem, policy, options);
+        };
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        string run;
+        await using (var first = await ComunaServer.StartAsync(database, services => services.AddSingleton(held)))
+        {
+            using var page = new PageClient(first);
+            await page.SignInAsync("residente.panal");
+            using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
+            run = started.RequestMessage!.RequestUri!.AbsolutePath;
+            Assert.True(await planning.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the plan never started");
+        }
+
+        await using var second = await ComunaServer.StartAsync(database);
+        using var owner = new PageClient(second);
+        await owner.SignInAsync("residente.panal");
+        var html = await owner.HtmlAsync(run);
+        Assert.Contains("El servidor se detuvo mientras se hacía este plan", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+        Assert.Matches(@"<td>Producción primero</td>\s*<td>interrumpido</td>", Table(await owner.HtmlAsync("/plan-alimentario"), "plans"));
+    }
+
     [Fact]
     public async Task DeliveryOrders_AsPdf_ListWhatEachCommuneSendsAndReceives()
     {

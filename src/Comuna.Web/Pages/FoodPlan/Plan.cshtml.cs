@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Comuna.Application.FoodPlan;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace Comuna.Web.Pages.FoodPlan;
 /// <summary>
 /// The food plan from a page: paste or upload a plan's inputs (the JSON of <c>comuna plan</c>),
 /// and start planning it; the run's page (<see cref="RunModel"/>) shows its progress and then its
-/// result. Nothing is stored in the database: the run is held in memory for its page a while.
+/// result. Below the form, the account's own plans, kept in the database, newest first.
 /// </summary>
 [Authorize]
 public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs) : PageModel
@@ -29,11 +30,25 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
     [BindProperty]
     public string Policy { get; set; } = "production-first";
 
-    public void OnGet([FromQuery(Name = "ejemplo")] bool example = false)
+    /// <summary>The account's plans, newest first.</summary>
+    public IReadOnlyList<SavedPlanLine> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken, [FromQuery(Name = "ejemplo")] bool example = false)
     {
         if (example)
             Json = Example;
+        await ListAsync(cancellationToken);
     }
+
+    /// <summary>The form again, with what was wrong named on it, above the account's plans.</summary>
+    private async Task<IActionResult> RefusedAsync(CancellationToken cancellationToken)
+    {
+        await ListAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task ListAsync(CancellationToken cancellationToken) =>
+        Plans = await runs.ListAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
 
     /// <summary>
     /// Checks the inputs here, so that a bad entry is named on this form, then starts the plan in
@@ -46,7 +61,7 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
             if (upload.Length > MaxInputBytes)
             {
                 ModelState.AddModelError(nameof(Upload), localizer["The file is too large for the page; use comuna plan."]);
-                return Page();
+                return await RefusedAsync(cancellationToken);
             }
             using var reader = new StreamReader(upload.OpenReadStream(), Encoding.UTF8);
             Json = await reader.ReadToEndAsync(cancellationToken);
@@ -54,13 +69,13 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
         if (string.IsNullOrWhiteSpace(Json))
         {
             ModelState.AddModelError(nameof(Json), localizer["Paste the plan's inputs or choose a file."]);
-            return Page();
+            return await RefusedAsync(cancellationToken);
         }
         var policy = FoodPlanner.ParsePolicy(Policy);
         if (policy is null)
         {
             ModelState.AddModelError(nameof(Policy), localizer["Choose production-first or import-first."]);
-            return Page();
+            return await RefusedAsync(cancellationToken);
         }
         var (input, malformed) = PlanJson.ReadInput(Json);
         IReadOnlyList<PlanError> errors = malformed is null ? [] : [malformed];
@@ -71,13 +86,13 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
         {
             foreach (var error in errors)
                 ModelState.AddModelError(nameof(Json), error.Message);
-            return Page();
+            return await RefusedAsync(cancellationToken);
         }
         var run = runs.Start(User.FindFirstValue(ClaimTypes.NameIdentifier)!, problem, input!, policy.Value);
         if (run is null)
         {
             ModelState.AddModelError(string.Empty, localizer["Other plans are being made on this server; try again in a minute."]);
-            return Page();
+            return await RefusedAsync(cancellationToken);
         }
         return RedirectToPage("/FoodPlan/Run", new { id = run.Id });
     }

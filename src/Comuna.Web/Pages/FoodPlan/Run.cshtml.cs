@@ -14,7 +14,9 @@ namespace Comuna.Web.Pages.FoodPlan;
 /// One plan run: while it plans, the stage, round, time, objective and proven bound, and the page
 /// asks again every two seconds by itself (a meta refresh, no script); when it is done, the result
 /// per commune and product, the import gap, both policies side by side, and the delivery orders
-/// as CSV and PDF. Only the account that started the run sees it; for anyone else it does not exist.
+/// as CSV and PDF. A run no longer in memory is read back from the database, so the result and its
+/// orders are there after a restart. Only the account that started the run sees it (and may delete
+/// it once it has ended); for anyone else it does not exist.
 /// </summary>
 [Authorize]
 public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, TimeProvider clock) : PageModel
@@ -32,9 +34,9 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
 
     public sealed record PlaceLine(string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
 
-    public IActionResult OnGet(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         if (Run.Result is { } result)
             Places = Lines(Run.Input, result);
@@ -42,9 +44,9 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     }
 
     /// <summary>The shipments as delivery orders, one line per producing commune, receiving commune and product.</summary>
-    public IActionResult OnGetCsv(string id)
+    public async Task<IActionResult> OnGetCsvAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Load(id) || Run.Result is not { } result)
+        if (!await LoadAsync(id, cancellationToken) || Run.Result is not { } result)
             return NotFound();
         var csv = new StringBuilder("from,to,product,quantity,origin\n");
         foreach (var s in result.Shipments)
@@ -53,26 +55,35 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     }
 
     /// <summary>The delivery orders to print: what each commune sends, and what each receives.</summary>
-    public IActionResult OnGetPdf(string id)
+    public async Task<IActionResult> OnGetPdfAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Load(id) || Run.Result is not { } result)
+        if (!await LoadAsync(id, cancellationToken) || Run.Result is not { } result)
             return NotFound();
         return File(DeliveryOrdersPdf.Compose(result, Run.Input, localizer), "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
     }
 
     /// <summary>Stops the run after the solver's current round.</summary>
-    public IActionResult OnPostCancel(string id)
+    public async Task<IActionResult> OnPostCancelAsync(string id, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         PlanRuns.Cancel(Run);
         return RedirectToPage(new { id });
     }
 
-    private bool Load(string id)
+    /// <summary>Deletes a run that has ended, inputs and result, and goes back to the list of plans.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
     {
         var owner = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (owner is null || runs.Find(id, owner) is not { } run)
+        if (owner is null || !await runs.DeleteAsync(id, owner, cancellationToken))
+            return NotFound();
+        return RedirectToPage("/FoodPlan/Plan");
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        var owner = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (owner is null || await runs.FindAsync(id, owner, cancellationToken) is not { } run)
             return false;
         Run = run;
         Elapsed = ((run.FinishedAt ?? clock.GetUtcNow()) - run.StartedAt).TotalSeconds;

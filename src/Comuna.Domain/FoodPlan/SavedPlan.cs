@@ -1,0 +1,38 @@
+namespace Comuna.Domain.FoodPlan;
+
+/// <summary>
+/// A food plan as it is kept: the inputs it was made from and, once made, its result, both as the
+/// JSON of the <c>comuna plan</c> contract, so that the delivery orders a commune acts on outlive
+/// the server that planned them. It is written when the run starts and again when it ends; only
+/// the account that started it reads it.
+/// </summary>
+public sealed class SavedPlan
+{
+    /// <summary>The run's unguessable id (32 hexadecimal digits), which is also its page's address.</summary>
+    public required string Id { get; set; }
+
+    /// <summary>The account that started the plan; nobody else may see it.</summary>
+    public required string OwnerId { get; set; }
+
+    /// <summary>The chosen policy, as the contract names it: production-first or import-first.</summary>
+    public required string Policy { get; set; }
+
+    public PlanRunState State { get; set; }
+    public DateTime StartedAtUtc { get; set; }
+    public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>The plan's inputs, as they were given.</summary>
+    public required string Input { get; set; }
+
+    /// <summary>The result, once <see cref="State"/> is <see cref="PlanRunState.Done"/>.</summary>
+    public string? Result { get; set; }
+
+    /// <summary>The solver's status (optimal, time-limit …), for the list of plans without reading the result.</summary>
+    public string? Status { get; set; }
+
+    public double? Objective { get; set; }
+    public double? Gap { get; set; }
+
+    /// <summary>Why a run failed.</summary>
+    public string? Failure { get; set; }
+}
