@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Cli.Tests;
 
@@ -81,6 +82,43 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(0, imports.ExitCode);
         Assert.Equal(3, productionLost, 1e-6);
         Assert.Equal(10, await LostAsync(importsOutput), 1e-6);
+    }
+
+    [Theory, BothEngines]
+    public async Task Plan_WithABasket_TheRegistrysCommunesNeedTheirFamiliesTimesIt(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        string[] engineArguments = database.Options.UsesPostgres
+            ? ["--data", database.Options.DataDirectory, "--database", database.Options.DatabaseConnectionString!]
+            : ["--data", database.Options.DataDirectory];
+        int families;
+        await using (var db = database.NewContext())
+            families = await db.Households.CountAsync(h => h.Council!.Commune!.Code == "COM-PO-TIERRAFERTIL", ct);
+        var basket = Path.Combine(_folder, "canasta.txt");
+        await File.WriteAllTextAsync(basket, "# por familia y quincena\nmaiz 0,01\n", ct);
+
+        var (outcome, output) = await RunAsync(Plan, ["--basket", basket, "--communes", "COM-PO-TIERRAFERTIL", .. engineArguments]);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output + outcome.Error);
+        using var result = JsonDocument.Parse(await File.ReadAllTextAsync(output, ct));
+        var summary = result.RootElement.GetProperty("summary");
+        // Barquisimeto's 18 t, and Tierra Fértil's families × 10 kg, which no road reaches: all unmet.
+        Assert.Equal(18 + (families * 0.01), summary.GetProperty("need").GetDouble(), 1e-9);
+        var unmet = result.RootElement.GetProperty("unmet").EnumerateArray().Single(u => u.GetProperty("place").GetString() == "COM-PO-TIERRAFERTIL");
+        Assert.Equal(families * 0.01, unmet.GetProperty("quantity").GetDouble(), 1e-9);
+
+        // A bad basket line, or a commune the registry does not have, is named and nothing is written.
+        File.Delete(output);
+        await File.WriteAllTextAsync(basket, "maiz\n", ct);
+        var (badBasket, badOutput) = await RunAsync(Plan, ["--basket", basket, .. engineArguments]);
+        Assert.Equal(2, badBasket.ExitCode);
+        Assert.Contains("basket line 1 (\"maiz\"): expected a product and a quantity per family.", badBasket.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(badOutput));
+        await File.WriteAllTextAsync(basket, "maiz 0.01\n", ct);
+        var (unknown, _) = await RunAsync(Plan, ["--basket", basket, "--communes", "COM-XX-ATLANTIDA", .. engineArguments]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("No commune in the registry has the code \"COM-XX-ATLANTIDA\".", unknown.Error, StringComparison.Ordinal);
     }
 
     private static async Task<double> LostAsync(string output)

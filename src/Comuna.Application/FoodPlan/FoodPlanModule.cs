@@ -6,5 +6,6 @@ namespace Comuna.Application.FoodPlan;
 public static class FoodPlanModule
 {
     public static IServiceCollection AddFoodPlan(this IServiceCollection services) => services
-        .AddScoped<SavedPlans>();
+        .AddScoped<SavedPlans>()
+        .AddScoped<CensusFamilies>();
 }

@@ -1,15 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
+using Comuna.Application.FoodPlan;
 using Comuna.Planning.FoodPlan;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Comuna.Cli.Commands;
 
 /// <summary>
-/// <c>comuna plan --input plan.json --output result.json [--policy production-first|import-first]</c>:
-/// plans the period's food from a JSON file, writes the result, and prints both policies side by
-/// side. Exits 0 when the plan is proven optimal, 1 when the solver stopped short, 2 on bad input
-/// (the message names the offending entry). Needs no database.
+/// <c>comuna plan --input plan.json --output result.json [--policy production-first|import-first]
+/// [--basket basket.txt [--communes CODE,…]]</c>: plans the period's food from a JSON file, writes
+/// the result, and prints both policies side by side. With a basket, the registry's communes
+/// (all, or those listed) need their families × the basket (<see cref="CensusNeeds"/>), read from
+/// the database of <c>--data</c>/<c>--database</c>; without one, no database is opened.
+/// Exits 0 when the plan is proven optimal, 1 when the solver stopped short, 2 on bad input (the
+/// message names the offending entry).
 /// </summary>
 public static class PlanCommand
 {
@@ -19,7 +24,9 @@ public static class PlanCommand
         var output = new Option<FileInfo>("--output") { Description = "Where to write the result (JSON).", Required = true };
         var policy = new Option<string>("--policy") { Description = "production-first (default) or import-first.", DefaultValueFactory = _ => "production-first" };
         policy.AcceptOnlyFromAmong("production-first", "import-first");
-        var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy };
+        var basket = new Option<FileInfo?>("--basket") { Description = "A basket per family (one product a line: id and quantity): the registry's communes need their families × it." };
+        var communes = new Option<string[]>("--communes") { Description = "With --basket: the codes of the communes whose needs to add (default: every commune of the registry).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy, basket, communes };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = parse.InvocationConfiguration.Error;
@@ -31,14 +38,22 @@ public static class PlanCommand
             }
             var chosen = FoodPlanner.ParsePolicy(parse.GetValue(policy))!.Value;
             var json = await File.ReadAllTextAsync(path.FullName, cancellationToken);
-            var (result, problems) = FoodPlanner.PlanFromJson(json, chosen);
-            if (result is null)
+            var (plan, malformed) = PlanJson.ReadInput(json);
+            IReadOnlyList<PlanError> problems = malformed is null ? [] : [malformed];
+            if (plan is not null && parse.GetValue(basket) is { } basketFile)
             {
-                await errors.WriteLineAsync($"{path.Name}: {problems.Count} error(s) in the input.");
-                foreach (var problem in problems)
-                    await errors.WriteLineAsync($"  {problem.Message}");
+                var withNeeds = await WithCensusNeedsAsync(parse, plan, basketFile, parse.GetValue(communes) ?? [], cancellationToken);
+                (plan, problems) = withNeeds;
+            }
+            var (problem, invalid) = plan is null ? (null, problems) : PlanProblem.Build(plan);
+            if (problem is null)
+            {
+                await errors.WriteLineAsync($"{path.Name}: {invalid.Count} error(s) in the input.");
+                foreach (var entry in invalid)
+                    await errors.WriteLineAsync($"  {entry.Message}");
                 return 2;
             }
+            var result = FoodPlanner.Plan(problem, chosen);
             var target = parse.GetValue(output)!;
             if (target.Directory is { Exists: false } folder)
                 folder.Create();
@@ -47,6 +62,29 @@ public static class PlanCommand
             return result.Status == "optimal" ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>The plan with the needs of the registry's communes: their families × the basket.</summary>
+    private static async Task<(PlanInput? Plan, IReadOnlyList<PlanError> Errors)> WithCensusNeedsAsync(
+        ParseResult parse, PlanInput plan, FileInfo basketFile, IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        if (!basketFile.Exists)
+            return (null, [new PlanError("bad-basket", $"No file {basketFile.FullName}.")]);
+        var (items, wrong) = Basket.Parse(await File.ReadAllTextAsync(basketFile.FullName, cancellationToken));
+        if (wrong.Count > 0)
+            return (null, wrong);
+        IReadOnlyList<PlaceFamilies> families = [];
+        PlanError? refused = null;
+        await CommandHost.RunAsync(parse, async (services, ct) =>
+        {
+            var counted = await services.GetRequiredService<CensusFamilies>().ExecuteAsync([.. codes.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))], ct);
+            if (counted.IsSuccess)
+                families = [.. counted.Value.Select(c => new PlaceFamilies(c.Code, c.Name, c.Families))];
+            else
+                refused = new PlanError(counted.Error!.Code, counted.Error.Message);
+            return 0;
+        }, cancellationToken);
+        return refused is null ? CensusNeeds.Apply(plan, items, families) : (null, [refused]);
     }
 
     private static void Print(PlanResult result, FileInfo target)

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
 using Comuna.Web.Pages.FoodPlan;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Comuna.Web.Tests.Pages;
@@ -57,6 +59,46 @@ public sealed class FoodPlanPageTests
         Assert.Contains("routes[2] (puerto-cabello → atlantida) goes nowhere: unknown place \"atlantida\" in to.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
         Assert.Equal("/plan-alimentario", refused.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Theory, BothEngines]
+    public async Task NeedsFromTheCensus_AreTheCommunesFamiliesTimesTheBasket_ShownBeforeTheyArePlanned(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        int families;
+        await using (var db = database.NewContext())
+            families = await db.Households.CountAsync(h => h.Council!.Commune!.Code == "COM-LA-ELMAIZAL", ct);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var page = new PageClient(server);
+        await page.SignInAsync("residente.panal");
+
+        using var added = await page.SubmitAsync("/plan-alimentario",
+            [new("Json", PlanModel.Example), new("Basket", "maiz 0,5"), new("Communes", "COM-LA-ELMAIZAL"), new("Policy", "production-first")],
+            "/plan-alimentario?handler=Needs");
+        var html = await PageClient.TextAsync(added);
+
+        Assert.Matches($@"<td>COM-LA-ELMAIZAL · El Maizal</td><td class=""n"">{families}</td><td class=""n"">0</td><td class=""n"">{families}</td>", Table(html, "families"));
+        // The text area now holds the inputs with the commune as a place and its need.
+        var json = System.Net.WebUtility.HtmlDecode(Regex.Match(html, @"<textarea[^>]*name=""Json""[^>]*>([\s\S]*?)</textarea>").Groups[1].Value);
+        var (input, malformed) = PlanJson.ReadInput(json);
+        Assert.Null(malformed);
+        Assert.Contains(new PlaceInput("COM-LA-ELMAIZAL", "El Maizal", null, null), input!.Places!);
+        Assert.Contains(new NeedInput("COM-LA-ELMAIZAL", "maiz", families * 0.5), input.Needs!);
+        Assert.Contains(new NeedInput("barquisimeto", "maiz", 80), input.Needs!);
+
+        // Planned as they stand, the commune's need is in the result per commune and product.
+        using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", json), new("Policy", "production-first")]);
+        var result = await ResultAsync(page, started.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Matches($@"<td>COM-LA-ELMAIZAL</td><td>maiz</td><td class=""n"">{RunModel.Number(families * 0.5)}</td>", Table(result, "places"));
+
+        // A basket product the plan does not have, or an unknown commune, is named on the form.
+        using var refused = await page.SubmitAsync("/plan-alimentario",
+            [new("Json", PlanModel.Example), new("Basket", "arroz 1"), new("Communes", "COM-XX-ATLANTIDA"), new("Policy", "production-first")],
+            "/plan-alimentario?handler=Needs");
+        var errors = System.Net.WebUtility.HtmlDecode(await PageClient.TextAsync(refused));
+        Assert.Contains("No commune in the registry has the code \"COM-XX-ATLANTIDA\".", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"families\"", errors, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,10 +13,11 @@ namespace Comuna.Web.Pages.FoodPlan;
 /// <summary>
 /// The food plan from a page: paste or upload a plan's inputs (the JSON of <c>comuna plan</c>),
 /// and start planning it; the run's page (<see cref="RunModel"/>) shows its progress and then its
-/// result. Below the form, the account's own plans, kept in the database, newest first.
+/// result. The needs can come from the registry instead of being written: the communes' families ×
+/// a basket per family. Below the form, the account's own plans, kept in the database, newest first.
 /// </summary>
 [Authorize]
-public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs) : PageModel
+public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, CensusFamilies census) : PageModel
 {
     /// <summary>Inputs above this size are refused: the page is for a region's plan, the CLI for the nation's.</summary>
     public const int MaxInputBytes = 8 * 1024 * 1024;
@@ -29,6 +30,17 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
 
     [BindProperty]
     public string Policy { get; set; } = "production-first";
+
+    /// <summary>The basket per family per period, one product a line (<see cref="Comuna.Planning.FoodPlan.Basket"/>).</summary>
+    [BindProperty]
+    public string? Basket { get; set; }
+
+    /// <summary>The codes of the communes whose needs to add; blank for every commune of the registry.</summary>
+    [BindProperty]
+    public string? Communes { get; set; }
+
+    /// <summary>The families of the communes whose needs were just added.</summary>
+    public IReadOnlyList<CommuneFamilies> Families { get; private set; } = [];
 
     /// <summary>The account's plans, newest first.</summary>
     public IReadOnlyList<SavedPlanLine> Plans { get; private set; } = [];
@@ -56,28 +68,15 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
     /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Upload is { Length: > 0 } upload)
-        {
-            if (upload.Length > MaxInputBytes)
-            {
-                ModelState.AddModelError(nameof(Upload), localizer["The file is too large for the page; use comuna plan."]);
-                return await RefusedAsync(cancellationToken);
-            }
-            using var reader = new StreamReader(upload.OpenReadStream(), Encoding.UTF8);
-            Json = await reader.ReadToEndAsync(cancellationToken);
-        }
-        if (string.IsNullOrWhiteSpace(Json))
-        {
-            ModelState.AddModelError(nameof(Json), localizer["Paste the plan's inputs or choose a file."]);
+        if (!await ReadJsonAsync(cancellationToken))
             return await RefusedAsync(cancellationToken);
-        }
         var policy = FoodPlanner.ParsePolicy(Policy);
         if (policy is null)
         {
             ModelState.AddModelError(nameof(Policy), localizer["Choose production-first or import-first."]);
             return await RefusedAsync(cancellationToken);
         }
-        var (input, malformed) = PlanJson.ReadInput(Json);
+        var (input, malformed) = PlanJson.ReadInput(Json!);
         IReadOnlyList<PlanError> errors = malformed is null ? [] : [malformed];
         PlanProblem? problem = null;
         if (input is not null)
@@ -95,6 +94,65 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
             return await RefusedAsync(cancellationToken);
         }
         return RedirectToPage("/FoodPlan/Run", new { id = run.Id });
+    }
+
+    /// <summary>
+    /// Adds to the inputs the needs of the registry's communes — each commune's families (its
+    /// census, or what a council without census declared) × the basket per family — and shows
+    /// the form again with them, and the families counted, for the person to check and plan.
+    /// </summary>
+    public async Task<IActionResult> OnPostNeedsAsync(CancellationToken cancellationToken)
+    {
+        if (!await ReadJsonAsync(cancellationToken))
+            return await RefusedAsync(cancellationToken);
+        var (input, malformed) = PlanJson.ReadInput(Json!);
+        if (input is null)
+        {
+            ModelState.AddModelError(nameof(Json), malformed!.Message);
+            return await RefusedAsync(cancellationToken);
+        }
+        var (basket, wrong) = Comuna.Planning.FoodPlan.Basket.Parse(Basket);
+        foreach (var error in wrong)
+            ModelState.AddModelError(nameof(Basket), error.Message);
+        var codes = (Communes ?? "").Split([',', ' ', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var counted = await census.ExecuteAsync(codes, cancellationToken);
+        if (!counted.IsSuccess)
+            ModelState.AddModelError(nameof(Communes), counted.Error!.Message);
+        if (!ModelState.IsValid)
+            return await RefusedAsync(cancellationToken);
+        var (withNeeds, errors) = CensusNeeds.Apply(input, basket, [.. counted.Value!.Select(c => new PlaceFamilies(c.Code, c.Name, c.Families))]);
+        if (withNeeds is null)
+        {
+            foreach (var error in errors)
+                ModelState.AddModelError(nameof(Basket), error.Message);
+            return await RefusedAsync(cancellationToken);
+        }
+        // The text area shows what the form posted unless told otherwise: it must show the new inputs.
+        ModelState.Remove(nameof(Json));
+        Json = PlanJson.WriteInput(withNeeds);
+        Families = counted.Value!;
+        return await RefusedAsync(cancellationToken);
+    }
+
+    /// <summary>The inputs from the uploaded file if there is one, else from the text area; false (and the form says why) when there are none.</summary>
+    private async Task<bool> ReadJsonAsync(CancellationToken cancellationToken)
+    {
+        if (Upload is { Length: > 0 } upload)
+        {
+            if (upload.Length > MaxInputBytes)
+            {
+                ModelState.AddModelError(nameof(Upload), localizer["The file is too large for the page; use comuna plan."]);
+                return false;
+            }
+            using var reader = new StreamReader(upload.OpenReadStream(), Encoding.UTF8);
+            Json = await reader.ReadToEndAsync(cancellationToken);
+        }
+        if (string.IsNullOrWhiteSpace(Json))
+        {
+            ModelState.AddModelError(nameof(Json), localizer["Paste the plan's inputs or choose a file."]);
+            return false;
+        }
+        return true;
     }
 
     /// <summary>A small plan to start from: a farm, a city, a town and a port.</summary>
