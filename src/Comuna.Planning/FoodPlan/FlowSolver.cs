@@ -218,8 +218,12 @@ public static class FlowSolver
             CapacityRows++;
         }
 
-        /// <summary>Solves from the last basis and reads quantities and duals (≤ 0 in this minimising form).</summary>
-        public bool Solve(TimeSpan timeLeft, bool dual, double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
+        /// <summary>
+        /// Solves from the last basis and reads quantities and duals (≤ 0 in this minimising form).
+        /// A cancellation interrupts GLOP in the middle of its solve; CLP cannot be interrupted and
+        /// finishes its solve first.
+        /// </summary>
+        public bool Solve(TimeSpan timeLeft, bool dual, CancellationToken cancellation, double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
         {
             solver.SetTimeLimit(Math.Max(1000, (long)timeLeft.TotalMilliseconds));
             var text = isGlop
@@ -227,7 +231,9 @@ public static class FlowSolver
                 : parameters;
             if (text is not null && !solver.SetSolverSpecificParametersAsString(text))
                 throw new ArgumentException($"{solverId} refuses the parameters \"{text}\".", nameof(parameters));
-            var status = solver.Solve();
+            Solver.ResultStatus status;
+            using (cancellation.Register(() => solver.InterruptSolve()))
+                status = solver.Solve();
             Iterations = (int)Math.Min(int.MaxValue, solver.Iterations());
             if (status != Solver.ResultStatus.OPTIMAL)
             {
@@ -463,8 +469,9 @@ public static class FlowSolver
                 break;
             }
             var solveStart = clock.Elapsed.TotalSeconds;
-            if (!master.Solve(options.TimeLimit - clock.Elapsed, dual, quantity, ySource, yDemand, yRoute, out var solved))
+            if (!master.Solve(options.TimeLimit - clock.Elapsed, dual, options.Cancellation, quantity, ySource, yDemand, yRoute, out var solved))
             {
+                options.Cancellation.ThrowIfCancellationRequested();
                 status = clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
                 break;
             }

@@ -102,7 +102,7 @@ public sealed class PlanRun
 
     internal CancellationTokenSource Cancellation { get; } = new();
 
-    /// <summary>Someone asked the run to stop; it stops after the solver's current round.</summary>
+    /// <summary>Someone asked the run to stop; it stops within a moment (<see cref="PlanRuns.Cancel"/>).</summary>
     public bool CancelRequested => Cancellation.IsCancellationRequested;
 
     internal void Report(PlanRunProgress progress)

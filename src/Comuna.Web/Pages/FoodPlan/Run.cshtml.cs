@@ -62,7 +62,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
         return File(DeliveryOrdersPdf.Compose(result, Run.Input, localizer), "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
     }
 
-    /// <summary>Stops the run after the solver's current round.</summary>
+    /// <summary>Stops the run within a moment.</summary>
     public async Task<IActionResult> OnPostCancelAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
