@@ -1,12 +1,18 @@
+using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using Comuna.Domain.Common;
+using Comuna.Domain.FoodPlan;
 using Comuna.Planning.FoodPlan;
+using Comuna.Web.FoodPlan;
 
 namespace Comuna.Web.Api;
 
 /// <summary>
 /// The food plan over HTTP: the same JSON that <c>comuna plan</c> reads goes in the body, the same
-/// result comes back. Nothing is stored: a plan is a computation on the inputs it is given.
+/// result comes back. <c>POST /plans</c> answers when the plan is made and stores nothing; a plan
+/// that takes minutes goes to <c>POST /plans/runs</c>, which answers at once (202) with the run's
+/// address to ask again, as the page does: the run is kept for its account, like the page's runs.
 /// </summary>
 public static class FoodPlanApi
 {
@@ -14,8 +20,72 @@ public static class FoodPlanApi
     {
         app.MapPost("/api/v1/plans", PlanAsync).WithTags("FoodPlan").RequireAuthorization()
             .Accepts<PlanInput>("application/json").Produces<PlanResult>();
+        var runs = app.MapGroup("/api/v1/plans/runs").WithTags("FoodPlan").RequireAuthorization();
+        runs.MapPost("", StartAsync).Accepts<PlanInput>("application/json").Produces<PlanRunView>(StatusCodes.Status202Accepted);
+        runs.MapGet("", ListAsync).Produces<IReadOnlyList<PlanRunView.Line>>();
+        runs.MapGet("/{id}", FindAsync).Produces<PlanRunView>();
+        runs.MapDelete("/{id}", StopOrDeleteAsync);
         return app;
     }
+
+    /// <summary>Seconds a client is asked to wait before starting again when the planner is busy.</summary>
+    public const int BusyRetrySeconds = 60;
+
+    private static string Owner(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
+        Results.Text(JsonSerializer.Serialize(value, PlanJson.Options), "application/json", Encoding.UTF8, status);
+
+    /// <summary>Checks the inputs (every bad entry named, 400) and starts planning them in the background: 202 and the run's address.</summary>
+    private static async Task<IResult> StartAsync(HttpContext http, PlanRuns planRuns, string? policy, CancellationToken ct)
+    {
+        var chosen = FoodPlanner.ParsePolicy(policy ?? "production-first");
+        if (chosen is null)
+            return ApiResults.Problem(Error.Invalid("policy", $"'{policy}' is not a policy: production-first or import-first."));
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var (input, malformed) = PlanJson.ReadInput(await reader.ReadToEndAsync(ct));
+        IReadOnlyList<PlanError> errors = malformed is null ? [] : [malformed];
+        PlanProblem? problem = null;
+        if (input is not null)
+            (problem, errors) = PlanProblem.Build(input);
+        if (problem is null)
+            return ApiResults.Problem(new Error(errors[0].Code, string.Join(" ", errors.Select(e => e.Message))));
+        var run = planRuns.Start(Owner(http), problem, input!, chosen.Value);
+        if (run is null)
+        {
+            http.Response.Headers.RetryAfter = BusyRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                detail: $"{PlanRuns.MaxRunning} plans are being made on this server; try again in a minute.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "planner-busy",
+                extensions: new Dictionary<string, object?> { ["code"] = "planner-busy" });
+        }
+        http.Response.Headers.Location = $"/api/v1/plans/runs/{run.Id}";
+        return Json(PlanRunView.Of(run), StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>The account's plans, newest first.</summary>
+    private static async Task<IResult> ListAsync(HttpContext http, PlanRuns planRuns, CancellationToken ct) =>
+        Json((await planRuns.ListAsync(Owner(http), ct)).Select(PlanRunView.Of).ToList());
+
+    /// <summary>The run: its progress while it plans, its result once done; 404 for anyone but its account.</summary>
+    private static async Task<IResult> FindAsync(HttpContext http, PlanRuns planRuns, string id, CancellationToken ct) =>
+        await planRuns.FindAsync(id, Owner(http), ct) is { } run ? Json(PlanRunView.Of(run)) : NotFound(id);
+
+    /// <summary>A running plan is cancelled (202, it stops within a moment); an ended one is deleted (204).</summary>
+    private static async Task<IResult> StopOrDeleteAsync(HttpContext http, PlanRuns planRuns, string id, CancellationToken ct)
+    {
+        var owner = Owner(http);
+        if (await planRuns.FindAsync(id, owner, ct) is not { } run)
+            return NotFound(id);
+        if (run.State == PlanRunState.Running)
+        {
+            PlanRuns.Cancel(run);
+            return Json(PlanRunView.Of(run), StatusCodes.Status202Accepted);
+        }
+        return await planRuns.DeleteAsync(id, owner, ct) ? Results.NoContent() : NotFound(id);
+    }
+
+    private static IResult NotFound(string id) => ApiResults.Problem(Error.NotFound("plan-run", id));
 
     private static async Task<IResult> PlanAsync(HttpRequest request, string? policy, CancellationToken ct)
     {

@@ -2,11 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Comuna.Planning.FoodPlan;
+using Comuna.Web.FoodPlan;
 using Comuna.Web.Pages.FoodPlan;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Comuna.Web.Tests.FoodPlan;
 
-/// <summary>The plan over HTTP reads and answers the same contract as <c>comuna plan</c>; nothing is stored, so one engine is enough.</summary>
+/// <summary>The plan over HTTP reads and answers the same contract as <c>comuna plan</c>, at once or as a run to ask after.</summary>
 public sealed class FoodPlanApiTests
 {
     [Fact]
@@ -16,7 +19,6 @@ public sealed class FoodPlanApiTests
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var client = await server.SignedInAsync("vocero.maizal");
-        static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
         using var planned = await client.PostAsync("/api/v1/plans", Body(PlanModel.Example), ct);
         Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
@@ -43,5 +45,110 @@ public sealed class FoodPlanApiTests
         Assert.Equal("invalid-field", (await policy.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("code").GetString());
         using var anonymous = await server.Anonymous().PostAsync("/api/v1/plans", Body(PlanModel.Example), ct);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Theory, BothEngines]
+    public async Task APlanRun_AnswersAtOnce_IsAskedAfterUntilItsResult_IsItsAccountsOnly_AndIsDeleted(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = await server.SignedInAsync("vocero.maizal");
+
+        using var started = await client.PostAsync("/api/v1/plans/runs?policy=import-first", Body(PlanModel.Example), ct);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var address = started.Headers.Location!.OriginalString;
+        Assert.Matches("^/api/v1/plans/runs/[0-9a-f]{32}$", address);
+        var run = await DoneAsync(client, address);
+        Assert.Equal("import-first", run.GetProperty("policy").GetString());
+        var result = run.GetProperty("result");
+        Assert.Equal("optimal", result.GetProperty("status").GetString());
+        Assert.Contains(result.GetProperty("spoiled").EnumerateArray(), s => s.GetProperty("quantity").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("progress").ValueKind);
+
+        var listed = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/v1/plans/runs", ct)).EnumerateArray().ToList());
+        Assert.Equal(address[(address.LastIndexOf('/') + 1)..], listed.GetProperty("id").GetString());
+        Assert.Equal("optimal", listed.GetProperty("status").GetString());
+
+        // Another account is told the run does not exist, for reading and deleting alike, and lists none.
+        using (var other = await server.SignedInAsync("vocera.panal"))
+        {
+            using (var read = await other.GetAsync(address, ct))
+                Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+            using (var delete = await other.DeleteAsync(address, ct))
+                Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+            Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/v1/plans/runs", ct)).EnumerateArray());
+        }
+
+        using (var deleted = await client.DeleteAsync(address, ct))
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using (var gone = await client.GetAsync(address, ct))
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+
+        var bad = PlanModel.Example.Replace("\"to\": \"sarare\"", "\"to\": \"atlantida\"", StringComparison.Ordinal);
+        using var refused = await client.PostAsync("/api/v1/plans/runs", Body(bad), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("unknown place \\\"atlantida\\\"", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanRuns_WhilePlanning_TellTheirProgress_AreCancelled_AndAThirdIsAskedToWait()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The solver reports a round, then holds until the run is cancelled.
+        PlanStage held = (problem, policy, options) =>
+        {
+            options.Progress!(new FlowProgress(0, -300, -900, 0.4));
+            options.Cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+            options.Cancellation.ThrowIfCancellationRequested();
+            return PlanRuns.Solve(problem, policy, options);
+        };
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database, services => services.AddSingleton(held));
+        using var client = await server.SignedInAsync("vocero.maizal");
+
+        using var first = await client.PostAsync("/api/v1/plans/runs", Body(PlanModel.Example), ct);
+        using var second = await client.PostAsync("/api/v1/plans/runs", Body(PlanModel.Example), ct);
+        using var third = await client.PostAsync("/api/v1/plans/runs", Body(PlanModel.Example), ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, third.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(Comuna.Web.Api.FoodPlanApi.BusyRetrySeconds), third.Headers.RetryAfter?.Delta);
+        Assert.Equal("planner-busy", (await third.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("code").GetString());
+
+        var address = first.Headers.Location!.OriginalString;
+        JsonElement running = default;
+        for (var tries = 0; tries < 300 && (running.ValueKind != JsonValueKind.Object || running.GetProperty("progress").ValueKind == JsonValueKind.Null || running.GetProperty("progress").GetProperty("round").GetInt32() < 1); tries++)
+        {
+            running = await client.GetFromJsonAsync<JsonElement>(address, ct);
+            await Task.Delay(50, ct);
+        }
+        Assert.Equal("running", running.GetProperty("state").GetString());
+        var progress = running.GetProperty("progress");
+        Assert.Equal(1, progress.GetProperty("stage").GetInt32());
+        // In the contract's terms: all 160 t of lots lost (× 1,000) and all 230 t unmet (× 100) is 183,000, less the saving so far.
+        Assert.Equal(182_700, progress.GetProperty("objective").GetDouble(), 1e-6);
+        Assert.Equal(182_100, progress.GetProperty("bound").GetDouble(), 1e-6);
+
+        foreach (var run in new[] { address, second.Headers.Location!.OriginalString })
+        {
+            using var cancelled = await client.DeleteAsync(run, ct);
+            Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
+            Assert.Equal("cancelled", (await DoneAsync(client, run)).GetProperty("state").GetString());
+        }
+    }
+
+    /// <summary>Asks after the run until it is no longer running.</summary>
+    private static async Task<JsonElement> DoneAsync(HttpClient client, string address)
+    {
+        for (var tries = 0; tries < 600; tries++)
+        {
+            var run = await client.GetFromJsonAsync<JsonElement>(address, TestContext.Current.CancellationToken);
+            if (run.GetProperty("state").GetString() != "running")
+                return run;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail($"{address} was still running after a minute.");
+        return default;
     }
 }
