@@ -28,11 +28,18 @@ public static class FoodPlanner
     /// <summary>Reads, validates and plans a JSON input; bad input gives its errors, each naming its entry.</summary>
     public static (PlanResult? Result, IReadOnlyList<PlanError> Errors) PlanFromJson(string json, PlanPolicy policy, bool compare = true)
     {
+        var (problem, _, errors) = Read(json);
+        return problem is null ? (null, errors) : (Plan(problem, policy, compare), []);
+    }
+
+    /// <summary>The programme of a plan's JSON, and its inputs; or every error in it, each naming the entry at fault.</summary>
+    public static (PlanProblem? Problem, PlanInput? Input, IReadOnlyList<PlanError> Errors) Read(string json)
+    {
         var (input, malformed) = PlanJson.ReadInput(json);
         if (malformed is not null)
-            return (null, [malformed]);
+            return (null, null, [malformed]);
         var (problem, errors) = PlanProblem.Build(input!);
-        return problem is null ? (null, errors) : (Plan(problem, policy, compare), []);
+        return (problem, input, errors);
     }
 
     /// <summary>Plans under <paramref name="policy"/>; with <paramref name="compare"/>, also under the other policy for the summary's comparison.</summary>

@@ -43,13 +43,9 @@ public static class FoodPlanApi
         if (chosen is null)
             return ApiResults.Problem(Error.Invalid("policy", $"'{policy}' is not a policy: production-first or import-first."));
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var (input, malformed) = PlanJson.ReadInput(await reader.ReadToEndAsync(ct));
-        IReadOnlyList<PlanError> errors = malformed is null ? [] : [malformed];
-        PlanProblem? problem = null;
-        if (input is not null)
-            (problem, errors) = PlanProblem.Build(input);
+        var (problem, input, errors) = FoodPlanner.Read(await reader.ReadToEndAsync(ct));
         if (problem is null)
-            return ApiResults.Problem(new Error(errors[0].Code, string.Join(" ", errors.Select(e => e.Message))));
+            return Refused(errors);
         var run = planRuns.Start(Owner(http), problem, input!, chosen.Value);
         if (run is null)
         {
@@ -85,6 +81,10 @@ public static class FoodPlanApi
         return await planRuns.DeleteAsync(id, owner, ct) ? Results.NoContent() : NotFound(id);
     }
 
+    /// <summary>400 naming every bad entry, the first as the problem's code.</summary>
+    private static IResult Refused(IReadOnlyList<PlanError> errors) =>
+        ApiResults.Problem(new Error(errors[0].Code, string.Join(" ", errors.Select(e => e.Message))));
+
     private static IResult NotFound(string id) => ApiResults.Problem(Error.NotFound("plan-run", id));
 
     private static async Task<IResult> PlanAsync(HttpRequest request, string? policy, CancellationToken ct)
@@ -97,10 +97,7 @@ public static class FoodPlanApi
         // The solver is CPU-bound and synchronous: off the request thread, as the page does.
         var (result, errors) = await Task.Run(() => FoodPlanner.PlanFromJson(json, chosen.Value), ct);
         if (result is null)
-        {
-            // Every bad entry is named, the first as the problem's code.
-            return ApiResults.Problem(new Error(errors[0].Code, string.Join(" ", errors.Select(e => e.Message))));
-        }
+            return Refused(errors);
         return Results.Text(PlanJson.WriteResult(result), "application/json", Encoding.UTF8);
     }
 }

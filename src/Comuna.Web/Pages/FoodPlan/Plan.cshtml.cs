@@ -76,11 +76,7 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
             ModelState.AddModelError(nameof(Policy), localizer["Choose production-first or import-first."]);
             return await RefusedAsync(cancellationToken);
         }
-        var (input, malformed) = PlanJson.ReadInput(Json!);
-        IReadOnlyList<PlanError> errors = malformed is null ? [] : [malformed];
-        PlanProblem? problem = null;
-        if (input is not null)
-            (problem, errors) = PlanProblem.Build(input);
+        var (problem, input, errors) = FoodPlanner.Read(Json!);
         if (problem is null)
         {
             foreach (var error in errors)
