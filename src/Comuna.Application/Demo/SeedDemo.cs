@@ -53,6 +53,8 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, DemoBo
             ParishId = parish.Id,
             FoundedOn = spec.FoundedOn,
             Charter = spec.Charter,
+            Latitude = spec.Latitude,
+            Longitude = spec.Longitude,
         };
         var nextNationalId = nationalIdSeed;
         var spokespeople = new List<Spokesperson>();

@@ -10,7 +10,7 @@ namespace Comuna.Application.FoodPlan;
 /// </summary>
 /// <param name="Counted">Families counted in the census.</param>
 /// <param name="Declared">Families declared by the councils with no census yet.</param>
-public sealed record CommuneFamilies(string Code, string Name, int Counted, int Declared)
+public sealed record CommuneFamilies(string Code, string Name, int Counted, int Declared, double? Latitude = null, double? Longitude = null)
 {
     public int Families => Counted + Declared;
 }
@@ -35,7 +35,7 @@ public sealed class CensusFamilies(IComunaDb db)
             .Where(k => k.CommuneId != null && communes.Any(c => c.Id == k.CommuneId))
             .Select(k => new { k.Commune!.Code, k.DeclaredFamilies, Households = k.Households.Count })
             .ToListAsync(cancellationToken);
-        var found = await communes.Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken);
+        var found = await communes.Select(c => new { c.Code, c.Name, c.Latitude, c.Longitude }).ToListAsync(cancellationToken);
         var missing = codes.Except(found.Select(c => c.Code), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
             return Error.Invalid("communes", $"No commune in the registry has the code {string.Join(", ", missing.Select(m => $"\"{m}\""))}.");
@@ -46,7 +46,8 @@ public sealed class CensusFamilies(IComunaDb db)
                 var own = councils.Where(k => k.Code == c.Code).ToList();
                 return new CommuneFamilies(c.Code, c.Name,
                     own.Sum(k => k.Households),
-                    own.Where(k => k.Households == 0).Sum(k => k.DeclaredFamilies));
+                    own.Where(k => k.Households == 0).Sum(k => k.DeclaredFamilies),
+                    c.Latitude, c.Longitude);
             })]);
     }
 }

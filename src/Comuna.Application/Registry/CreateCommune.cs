@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Application.Registry;
 
-public sealed record CreateCommuneInput(string? Code, string? Name, int ParishId, DateOnly? FoundedOn, string? Charter);
+public sealed record CreateCommuneInput(string? Code, string? Name, int ParishId, DateOnly? FoundedOn, string? Charter, double? Latitude = null, double? Longitude = null);
 
 /// <summary>Registers a commune founded by its referendum. Only the national coordination registers communes.</summary>
 public sealed class CreateCommune(IComunaDb db, TimeProvider clock)
@@ -23,6 +23,8 @@ public sealed class CreateCommune(IComunaDb db, TimeProvider clock)
             return name.Error;
         if (input.FoundedOn is { } founded && founded > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             return Error.Invalid("foundedOn", $"The founding date {founded:yyyy-MM-dd} is in the future.");
+        if (RegistryRules.Coordinates(input.Latitude, input.Longitude) is { } badPlace)
+            return badPlace;
         if (!await db.Parishes.AnyAsync(p => p.Id == input.ParishId, cancellationToken))
             return RegistryRules.UnknownTerritory(input.ParishId);
         if (await db.Communes.AnyAsync(c => c.Code == code.Value, cancellationToken))
@@ -36,6 +38,8 @@ public sealed class CreateCommune(IComunaDb db, TimeProvider clock)
             ParishId = input.ParishId,
             FoundedOn = input.FoundedOn,
             Charter = string.IsNullOrWhiteSpace(input.Charter) ? null : input.Charter.Trim(),
+            Latitude = input.Latitude,
+            Longitude = input.Longitude,
         };
         db.Communes.Add(commune);
         await db.SaveChangesAsync(cancellationToken);

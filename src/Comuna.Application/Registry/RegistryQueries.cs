@@ -193,7 +193,7 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
         var ids = communes.Select(c => c.Id).ToList();
         var counts = await statistics.ByAsync(c => c.CommuneId!.Value, c => c.CommuneId != null && ids.Contains(c.CommuneId.Value), cancellationToken);
         return communes.Select(c => new CommuneView(c.Id, c.Code, c.Name, c.ParishId, c.FoundedOn, c.Charter,
-            counts.GetValueOrDefault(c.Id, PopulationCounts.Zero))).ToList();
+            counts.GetValueOrDefault(c.Id, PopulationCounts.Zero), c.Latitude, c.Longitude)).ToList();
     }
 
     private async Task<IReadOnlyList<CouncilView>> CouncilsAsync(

@@ -30,6 +30,16 @@ public static partial class RegistryRules
         return value;
     }
 
+    /// <summary>A place's coordinates: both or neither, latitude within ±90°, longitude within ±180°.</summary>
+    public static Error? Coordinates(double? latitude, double? longitude) => (latitude, longitude) switch
+    {
+        (null, null) => null,
+        (null, _) or (_, null) => Error.Invalid(latitude is null ? "latitude" : "longitude", "Give both the latitude and the longitude, or neither."),
+        ({ } lat, _) when !(lat is >= -90 and <= 90) => Error.Invalid("latitude", $"Latitude {lat.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between -90 and 90."),
+        (_, { } lon) when !(lon is >= -180 and <= 180) => Error.Invalid("longitude", $"Longitude {lon.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not between -180 and 180."),
+        _ => null,
+    };
+
     public static Error UnknownTerritory(int parishId) =>
         new("unknown-territory", $"There is no parish with id {parishId} in the territory.", ErrorKind.Validation, "parishId");
 

@@ -13,7 +13,8 @@ public sealed record ParishView(int Id, int MunicipalityId, string Name, Populat
 public sealed record PlaceView(int StateId, string StateName, int MunicipalityId, string MunicipalityName, int ParishId, string ParishName);
 
 public sealed record CommuneView(
-    Guid Id, string Code, string Name, int ParishId, DateOnly? FoundedOn, string? Charter, PopulationCounts Counts);
+    Guid Id, string Code, string Name, int ParishId, DateOnly? FoundedOn, string? Charter, PopulationCounts Counts,
+    double? Latitude = null, double? Longitude = null);
 
 public sealed record CouncilView(
     Guid Id,

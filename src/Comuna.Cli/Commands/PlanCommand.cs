@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Comuna.Application.FoodPlan;
 using Comuna.Planning.FoodPlan;
+using Comuna.Web.FoodPlan;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -79,7 +80,7 @@ public static class PlanCommand
         {
             var counted = await services.GetRequiredService<CensusFamilies>().ExecuteAsync([.. codes.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))], ct);
             if (counted.IsSuccess)
-                families = [.. counted.Value.Select(c => new PlaceFamilies(c.Code, c.Name, c.Families))];
+                families = CensusPlaces.Of(counted.Value);
             else
                 refused = new PlanError(counted.Error!.Code, counted.Error.Message);
             return 0;

@@ -1285,6 +1285,12 @@ namespace Comuna.Data.Postgres.Migrations
                     b.Property<DateOnly?>("FoundedOn")
                         .HasColumnType("date");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1300,7 +1306,10 @@ namespace Comuna.Data.Postgres.Migrations
 
                     b.HasIndex("ParishId");
 
-                    b.ToTable("communes", (string)null);
+                    b.ToTable("communes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_communes_coordinates", "(\"Latitude\" IS NULL AND \"Longitude\" IS NULL) OR (\"Latitude\" BETWEEN -90 AND 90 AND \"Longitude\" BETWEEN -180 AND 180)");
+                        });
                 });
 
             modelBuilder.Entity("Comuna.Domain.Registry.FederalEntity", b =>

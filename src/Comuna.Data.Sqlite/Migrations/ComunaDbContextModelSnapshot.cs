@@ -1280,6 +1280,12 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("FoundedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1295,7 +1301,10 @@ namespace Comuna.Data.Sqlite.Migrations
 
                     b.HasIndex("ParishId");
 
-                    b.ToTable("communes", (string)null);
+                    b.ToTable("communes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_communes_coordinates", "(\"Latitude\" IS NULL AND \"Longitude\" IS NULL) OR (\"Latitude\" BETWEEN -90 AND 90 AND \"Longitude\" BETWEEN -180 AND 180)");
+                        });
                 });
 
             modelBuilder.Entity("Comuna.Domain.Registry.FederalEntity", b =>

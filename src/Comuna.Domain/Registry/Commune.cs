@@ -19,5 +19,10 @@ public sealed class Commune
     /// <summary>The founding charter's text or summary, as approved in the referendum.</summary>
     public string? Charter { get; set; }
 
+    /// <summary>Where the commune's seat is, in decimal degrees (WGS 84); both or neither are known.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public List<CommunalCouncil> Councils { get; set; } = [];
 }

@@ -1,11 +1,11 @@
 namespace Comuna.Planning.FoodPlan;
 
-/// <summary>A commune of the registry as a place of the plan, with the families it feeds.</summary>
-public sealed record PlaceFamilies(string Id, string Name, int Families);
+/// <summary>A commune of the registry as a place of the plan, with the families it feeds and where its seat is.</summary>
+public sealed record PlaceFamilies(string Id, string Name, int Families, double? Lat = null, double? Lon = null);
 
 /// <summary>
 /// Needs derived from the registry: each commune needs its families × the basket per family.
-/// The communes join the plan's places (with no coordinates) where they are not already, and
+/// The communes join the plan's places (with their seat's coordinates) where they are not already, and
 /// their needs of the basket's products replace any written by hand; every other need stays.
 /// </summary>
 public static class CensusNeeds
@@ -26,7 +26,7 @@ public static class CensusNeeds
 
         var places = (input.Places ?? []).ToList();
         var known = places.Where(p => p?.Id is not null).Select(p => p!.Id!).ToHashSet(StringComparer.Ordinal);
-        places.AddRange(communes.Where(c => known.Add(c.Id)).Select(c => new PlaceInput(c.Id, c.Name, null, null)));
+        places.AddRange(communes.Where(c => known.Add(c.Id)).Select(c => new PlaceInput(c.Id, c.Name, c.Lat, c.Lon)));
 
         var replaced = communes.SelectMany(c => basket.Select(item => (c.Id, item.Product))).ToHashSet();
         var needs = (input.Needs ?? []).Where(n => n?.Place is null || n.Product is null || !replaced.Contains((n.Place, n.Product))).ToList();

@@ -13,7 +13,7 @@ namespace Comuna.Web.Api;
 /// </summary>
 public static class RegistryApi
 {
-    public sealed record CommuneRequest(string? Code, string? Name, int ParishId, string? FoundedOn, string? Charter);
+    public sealed record CommuneRequest(string? Code, string? Name, int ParishId, string? FoundedOn, string? Charter, double? Latitude = null, double? Longitude = null);
 
     public sealed record CouncilRequest(
         string? Code, string? Name, string? Kind, int ParishId, Guid? CommuneId, int? DeclaredFamilies, string? RuleSetId);
@@ -62,7 +62,7 @@ public static class RegistryApi
         if (!founded.IsSuccess)
             return ApiResults.Problem(founded.Error);
         var created = await createCommune.ExecuteAsync(
-            await current.GetAsync(ct), new CreateCommuneInput(request.Code, request.Name, request.ParishId, founded.Value, request.Charter), ct);
+            await current.GetAsync(ct), new CreateCommuneInput(request.Code, request.Name, request.ParishId, founded.Value, request.Charter, request.Latitude, request.Longitude), ct);
         if (!created.IsSuccess)
             return ApiResults.Problem(created.Error);
         var view = await q.CommuneAsync(created.Value.Id, ct);

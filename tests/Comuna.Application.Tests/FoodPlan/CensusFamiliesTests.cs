@@ -32,7 +32,7 @@ public sealed class CensusFamiliesTests
 
         Assert.Equal(["COM-DC-ALTOSLIDICE", "COM-DC-PANAL2021", "COM-LA-ELMAIZAL", "COM-PO-TIERRAFERTIL"], all.Value.Select(c => c.Code));
         var households = await db.Households.GroupBy(h => h.Council!.Commune!.Code).ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
-        Assert.Equal([new CommuneFamilies("COM-DC-PANAL2021", "Panal 2021", households["COM-DC-PANAL2021"], 0), new CommuneFamilies("COM-LA-ELMAIZAL", "El Maizal", households["COM-LA-ELMAIZAL"], 60)], chosen.Value);
+        Assert.Equal([new CommuneFamilies("COM-DC-PANAL2021", "Panal 2021", households["COM-DC-PANAL2021"], 0, 10.5075, -66.9311), new CommuneFamilies("COM-LA-ELMAIZAL", "El Maizal", households["COM-LA-ELMAIZAL"], 60, 9.78, -69.52)], chosen.Value);
         Assert.Equal(households["COM-LA-ELMAIZAL"] + 60, chosen.Value[1].Families);
     }
 

@@ -41,7 +41,7 @@ public sealed class CensusNeedsTests
     {
         var (basket, _) = Basket.Parse("maiz 0.01\nplatano 0.02");
 
-        var (input, errors) = CensusNeeds.Apply(Plan, basket, [new PlaceFamilies("COM-A", "Comuna A", 300), new PlaceFamilies("COM-B", "Comuna B", 50), new PlaceFamilies("COM-C", "Comuna C", 0)]);
+        var (input, errors) = CensusNeeds.Apply(Plan, basket, [new PlaceFamilies("COM-A", "Comuna A", 300), new PlaceFamilies("COM-B", "Comuna B", 50, 10.07, -69.32), new PlaceFamilies("COM-C", "Comuna C", 0)]);
 
         Assert.Empty(errors);
         // Comuna A's hand-written maize need is replaced; its beans, and El Maizal's maize, stay.
@@ -52,9 +52,9 @@ public sealed class CensusNeedsTests
                 new NeedInput("COM-B", "maiz", 0.5), new NeedInput("COM-B", "platano", 1),
             ],
             input!.Needs);
-        // The communes not yet places join them, once, without coordinates.
+        // The communes not yet places join them, once, with their seat's coordinates.
         Assert.Equal(["el-maizal", "COM-A", "COM-B", "COM-C"], input.Places!.Select(p => p!.Id));
-        Assert.Equal(new PlaceInput("COM-B", "Comuna B", null, null), input.Places![2]);
+        Assert.Equal(new PlaceInput("COM-B", "Comuna B", 10.07, -69.32), input.Places![2]);
         Assert.Empty(PlanProblem.Build(input with { Lots = [], Routes = [], Imports = [] }).Errors);
     }
 

@@ -37,4 +37,27 @@ public sealed class CommunesApiTests
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal("commune-not-found", problem.GetProperty("code").GetString());
     }
+
+    [Theory, BothEngines]
+    public async Task RegisterCommune_WithItsSeatsCoordinates_ShowsThem_AndRefusesHalfOrOutOfRangeOnes(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = await server.SignedInAsync("coordinadora");
+        var parish = (await client.GetFromJsonAsync<JsonElement>("/api/v1/communes", ct)).EnumerateArray().First().GetProperty("parishId").GetInt32();
+
+        using var created = await client.PostAsJsonAsync("/api/v1/communes", new { code = "COM-LA-ARGIMIRO", name = "Argimiro Gabaldón", parishId = parish, latitude = 9.6402, longitude = -69.9041 }, ct);
+        using var half = await client.PostAsJsonAsync("/api/v1/communes", new { code = "COM-LA-MEDIA", name = "Media", parishId = parish, latitude = 9.64 }, ct);
+        using var far = await client.PostAsJsonAsync("/api/v1/communes", new { code = "COM-LA-LEJOS", name = "Lejos", parishId = parish, latitude = 9.64, longitude = -269.9 }, ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var commune = await created.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal((9.6402, -69.9041), (commune.GetProperty("latitude").GetDouble(), commune.GetProperty("longitude").GetDouble()));
+        Assert.Equal(HttpStatusCode.BadRequest, half.StatusCode);
+        Assert.Equal("Give both the latitude and the longitude, or neither.", (await half.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("detail").GetString());
+        Assert.Equal("Longitude -269.9 is not between -180 and 180.", (await far.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("detail").GetString());
+        using var page = new Pages.PageClient(server);
+        Assert.Contains("9.6402, -69.9041</a>", await page.HtmlAsync($"/comunas/{commune.GetProperty("id").GetGuid()}"), StringComparison.Ordinal);
+    }
 }

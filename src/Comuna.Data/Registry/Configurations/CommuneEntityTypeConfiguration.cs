@@ -8,7 +8,8 @@ public sealed class CommuneEntityTypeConfiguration : IEntityTypeConfiguration<Co
 {
     public void Configure(EntityTypeBuilder<Commune> builder)
     {
-        builder.ToTable("communes");
+        builder.ToTable("communes", t => t.HasCheckConstraint("ck_communes_coordinates",
+            "(\"Latitude\" IS NULL AND \"Longitude\" IS NULL) OR (\"Latitude\" BETWEEN -90 AND 90 AND \"Longitude\" BETWEEN -180 AND 180)"));
         builder.Property(c => c.Code).HasMaxLength(40);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.Property(c => c.Name).HaveMaxLengthForName();

@@ -116,7 +116,7 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
             ModelState.AddModelError(nameof(Communes), counted.Error!.Message);
         if (!ModelState.IsValid)
             return await RefusedAsync(cancellationToken);
-        var (withNeeds, errors) = CensusNeeds.Apply(input, basket, [.. counted.Value!.Select(c => new PlaceFamilies(c.Code, c.Name, c.Families))]);
+        var (withNeeds, errors) = CensusNeeds.Apply(input, basket, CensusPlaces.Of(counted.Value));
         if (withNeeds is null)
         {
             foreach (var error in errors)
