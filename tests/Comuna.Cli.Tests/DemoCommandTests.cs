@@ -9,9 +9,7 @@ public sealed class DemoCommandTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(engine);
-        string[] arguments = database.Options.UsesPostgres
-            ? ["demo", "--json", "--data", database.Options.DataDirectory, "--database", database.Options.DatabaseConnectionString!]
-            : ["demo", "--json", "--data", database.Options.DataDirectory];
+        string[] arguments = ["demo", "--json", .. database.CommandLine];
 
         var first = await ComunaProcess.RunAsync(arguments, ct);
         var second = await ComunaProcess.RunAsync(arguments, ct);

@@ -89,9 +89,7 @@ public sealed class PlanCommandTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
-        string[] engineArguments = database.Options.UsesPostgres
-            ? ["--data", database.Options.DataDirectory, "--database", database.Options.DatabaseConnectionString!]
-            : ["--data", database.Options.DataDirectory];
+        var engineArguments = database.CommandLine;
         int families;
         await using (var db = database.NewContext())
             families = await db.Households.CountAsync(h => h.Council!.Commune!.Code == "COM-PO-TIERRAFERTIL", ct);

@@ -20,9 +20,7 @@ public sealed class VerifyCommandTests
             await using var scope = server.Services.CreateAsyncScope();
             assemblyId = await HoldAssemblyAsync(scope.ServiceProvider, database, ct);
         }
-        string[] target = database.Options.UsesPostgres
-            ? ["--data", database.Options.DataDirectory, "--database", database.Options.DatabaseConnectionString!]
-            : ["--data", database.Options.DataDirectory];
+        var target = database.CommandLine;
 
         var honest = await ComunaProcess.RunAsync(["verify", "assembly", assemblyId.ToString(), .. target], ct);
         Assert.True(honest.ExitCode == 0, honest.Output + honest.Error);
@@ -44,9 +42,7 @@ public sealed class VerifyCommandTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
-        string[] target = database.Options.UsesPostgres
-            ? ["--data", database.Options.DataDirectory, "--database", database.Options.DatabaseConnectionString!]
-            : ["--data", database.Options.DataDirectory];
+        var target = database.CommandLine;
         Domain.Distribution.DistributionRound closed;
         int rounds, deliveries;
         await using (var db = database.NewContext())

@@ -50,6 +50,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(engine, new ComunaOptions { DataDirectory = dataDirectory, DatabaseConnectionString = cluster.ConnectionString(name) }, name);
     }
 
+    /// <summary>The <c>--data</c> (and for PostgreSQL <c>--database</c>) arguments that point a <c>comuna</c> command at this database.</summary>
+    public string[] CommandLine => Options.UsesPostgres
+        ? ["--data", Options.DataDirectory, "--database", Options.DatabaseConnectionString!]
+        : ["--data", Options.DataDirectory];
+
     /// <summary>A context on this database, for arranging and checking what a test cannot see through the API.</summary>
     public ComunaDbContext NewContext() => DatabaseRegistration.CreateContext(Options);
 

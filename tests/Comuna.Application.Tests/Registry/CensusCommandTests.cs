@@ -63,9 +63,7 @@ public sealed class CensusCommandTests
 
     private static async Task<(int Code, string Output, string Errors)> RunAsync(TestDatabase database, params string[] arguments)
     {
-        var engineArguments = database.Options.UsesPostgres
-            ? new[] { "--data", database.Options.DataDirectory, "--database", database.Options.DatabaseConnectionString! }
-            : ["--data", database.Options.DataDirectory];
+        var engineArguments = database.CommandLine;
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var code = await ComunaCommand.Create().Parse([.. arguments, .. engineArguments])
