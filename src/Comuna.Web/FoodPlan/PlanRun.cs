@@ -102,6 +102,12 @@ public sealed class PlanRun
 
     internal CancellationTokenSource Cancellation { get; } = new();
 
+    /// <summary>Held while the run is written to the database, and while it is marked deleted, so that neither undoes the other.</summary>
+    internal Lock Keeping { get; } = new();
+
+    /// <summary>Its account deleted it: it is written to the database no more.</summary>
+    internal bool Deleted { get; set; }
+
     /// <summary>Someone asked the run to stop; it stops within a moment (<see cref="PlanRuns.Cancel"/>).</summary>
     public bool CancelRequested => Cancellation.IsCancellationRequested;
 

@@ -100,6 +100,9 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         {
             if (!string.Equals(run.OwnerId, ownerId, StringComparison.Ordinal) || run.State == PlanRunState.Running)
                 return false;
+            // A run that has just ended may still be writing its result: wait for it, then stop it writing again.
+            lock (run.Keeping)
+                run.Deleted = true;
             Forget(run);
         }
         await using var scope = scopes.CreateAsyncScope();
@@ -153,8 +156,13 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     {
         try
         {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<SavedPlans>().SaveAsync(run.ToSaved(), CancellationToken.None).GetAwaiter().GetResult();
+            lock (run.Keeping)
+            {
+                if (run.Deleted)
+                    return;
+                using var scope = scopes.CreateScope();
+                scope.ServiceProvider.GetRequiredService<SavedPlans>().SaveAsync(run.ToSaved(), CancellationToken.None).GetAwaiter().GetResult();
+            }
         }
 #pragma warning disable CA1031 // Keeping the plan is a second copy: the run goes on, and its page, without it.
         catch (Exception e)
