@@ -52,8 +52,8 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
         await ListAsync(cancellationToken);
     }
 
-    /// <summary>The form again, with what was wrong named on it, above the account's plans.</summary>
-    private async Task<IActionResult> RefusedAsync(CancellationToken cancellationToken)
+    /// <summary>The form again — with what was wrong named on it, or with the needs just added — above the account's plans.</summary>
+    private async Task<IActionResult> FormAsync(CancellationToken cancellationToken)
     {
         await ListAsync(cancellationToken);
         return Page();
@@ -69,25 +69,25 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!await ReadJsonAsync(cancellationToken))
-            return await RefusedAsync(cancellationToken);
+            return await FormAsync(cancellationToken);
         var policy = FoodPlanner.ParsePolicy(Policy);
         if (policy is null)
         {
             ModelState.AddModelError(nameof(Policy), localizer["Choose production-first or import-first."]);
-            return await RefusedAsync(cancellationToken);
+            return await FormAsync(cancellationToken);
         }
         var (problem, input, errors) = FoodPlanner.Read(Json!);
         if (problem is null)
         {
             foreach (var error in errors)
                 ModelState.AddModelError(nameof(Json), error.Message);
-            return await RefusedAsync(cancellationToken);
+            return await FormAsync(cancellationToken);
         }
         var run = runs.Start(User.FindFirstValue(ClaimTypes.NameIdentifier)!, problem, input!, policy.Value);
         if (run is null)
         {
             ModelState.AddModelError(string.Empty, localizer["Other plans are being made on this server; try again in a minute."]);
-            return await RefusedAsync(cancellationToken);
+            return await FormAsync(cancellationToken);
         }
         return RedirectToPage("/FoodPlan/Run", new { id = run.Id });
     }
@@ -100,12 +100,12 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
     public async Task<IActionResult> OnPostNeedsAsync(CancellationToken cancellationToken)
     {
         if (!await ReadJsonAsync(cancellationToken))
-            return await RefusedAsync(cancellationToken);
+            return await FormAsync(cancellationToken);
         var (input, malformed) = PlanJson.ReadInput(Json!);
         if (input is null)
         {
             ModelState.AddModelError(nameof(Json), malformed!.Message);
-            return await RefusedAsync(cancellationToken);
+            return await FormAsync(cancellationToken);
         }
         var (basket, wrong) = Comuna.Planning.FoodPlan.Basket.Parse(Basket);
         foreach (var error in wrong)
@@ -115,19 +115,19 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
         if (!counted.IsSuccess)
             ModelState.AddModelError(nameof(Communes), counted.Error!.Message);
         if (!ModelState.IsValid)
-            return await RefusedAsync(cancellationToken);
+            return await FormAsync(cancellationToken);
         var (withNeeds, errors) = CensusNeeds.Apply(input, basket, CensusPlaces.Of(counted.Value));
         if (withNeeds is null)
         {
             foreach (var error in errors)
                 ModelState.AddModelError(nameof(Basket), error.Message);
-            return await RefusedAsync(cancellationToken);
+            return await FormAsync(cancellationToken);
         }
         // The text area shows what the form posted unless told otherwise: it must show the new inputs.
         ModelState.Remove(nameof(Json));
         Json = PlanJson.WriteInput(withNeeds);
-        Families = counted.Value!;
-        return await RefusedAsync(cancellationToken);
+        Families = counted.Value;
+        return await FormAsync(cancellationToken);
     }
 
     /// <summary>The inputs from the uploaded file if there is one, else from the text area; false (and the form says why) when there are none.</summary>
