@@ -99,6 +99,7 @@ public sealed class PlanCommandTests : IDisposable
         var (outcome, output) = await RunAsync(Plan, ["--basket", basket, "--communes", "COM-PO-TIERRAFERTIL", .. engineArguments]);
 
         Assert.True(outcome.ExitCode == 0, outcome.Output + outcome.Error);
+        Assert.Contains($"Needs from the census: 1 commune(s), {families} families ({families} counted in the census, 0 declared by councils without census).", outcome.Output, StringComparison.Ordinal);
         using var result = JsonDocument.Parse(await File.ReadAllTextAsync(output, ct));
         var summary = result.RootElement.GetProperty("summary");
         // Barquisimeto's 18 t, and Tierra Fértil's families × 10 kg, which no road reaches: all unmet.

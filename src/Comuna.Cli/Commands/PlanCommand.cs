@@ -80,7 +80,12 @@ public static class PlanCommand
         {
             var counted = await services.GetRequiredService<CensusFamilies>().ExecuteAsync([.. codes.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))], ct);
             if (counted.IsSuccess)
+            {
                 families = CensusPlaces.Of(counted.Value);
+                // Say what the needs rest on, so that a census still empty is noticed before the plan is acted on.
+                await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Needs from the census: {counted.Value.Count} commune(s), {counted.Value.Sum(c => c.Families)} families ({counted.Value.Sum(c => c.Counted)} counted in the census, {counted.Value.Sum(c => c.Declared)} declared by councils without census)."));
+            }
             else
                 refused = new PlanError(counted.Error!.Code, counted.Error.Message);
             return 0;
