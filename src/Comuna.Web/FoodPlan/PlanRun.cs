@@ -18,6 +18,12 @@ public sealed record PlanRunProgress(int Stage, int Stages, string StagePolicy, 
 }
 
 /// <summary>
+/// A run as it stands at one instant: its state, result, progress and end read together, so that a
+/// page never shows a finished run's status with the result it did not yet have a moment before.
+/// </summary>
+public sealed record PlanRunSnapshot(PlanRunState State, PlanResult? Result, PlanRunProgress Progress, string? Failure, DateTimeOffset? FinishedAt);
+
+/// <summary>
 /// One plan being made in the background for one account, or one read back from the database
 /// (<see cref="Restored"/>). Its id is unguessable and the page answers it only to the account
 /// that started it; the inputs stay with it for the delivery orders.
@@ -98,6 +104,13 @@ public sealed class PlanRun
             lock (_gate)
                 return _progress;
         }
+    }
+
+    /// <summary>Everything that changes while the run plans, read at once.</summary>
+    public PlanRunSnapshot Snapshot()
+    {
+        lock (_gate)
+            return new PlanRunSnapshot(_state, _result, _progress, _failure, _finishedAt);
     }
 
     internal CancellationTokenSource Cancellation { get; } = new();

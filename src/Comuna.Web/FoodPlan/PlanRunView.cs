@@ -23,13 +23,13 @@ public sealed record PlanRunView(
     public static PlanRunView Of(PlanRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var state = run.State;
-        var p = run.Progress;
-        return new PlanRunView(run.Id, FoodPlanner.Name(run.Policy), StateName(state), run.StartedAt, run.FinishedAt,
-            state == PlanRunState.Running
+        var now = run.Snapshot();
+        var p = now.Progress;
+        return new PlanRunView(run.Id, FoodPlanner.Name(run.Policy), StateName(now.State), run.StartedAt, now.FinishedAt,
+            now.State == PlanRunState.Running
                 ? new ProgressView(p.Stage, p.Stages, p.StagePolicy, p.Round, Known(p.Objective), Known(p.Bound), Known(p.Gap), p.Seconds)
                 : null,
-            run.Result, run.Failure);
+            now.Result, now.Failure);
     }
 
     public static Line Of(SavedPlanLine line)

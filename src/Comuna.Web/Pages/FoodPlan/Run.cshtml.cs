@@ -26,6 +26,9 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
 
     public PlanRun Run { get; private set; } = null!;
 
+    /// <summary>The run as it stood when the page was asked for: the page shows this one instant, whatever the run does meanwhile.</summary>
+    public PlanRunSnapshot Now { get; private set; } = null!;
+
     /// <summary>Per place and product: need, delivered, unmet, lost.</summary>
     public IReadOnlyList<PlaceLine> Places { get; private set; } = [];
 
@@ -38,7 +41,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     {
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
-        if (Run.Result is { } result)
+        if (Now.Result is { } result)
             Places = Lines(Run.Input, result);
         return Page();
     }
@@ -46,7 +49,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>The shipments as delivery orders, one line per producing commune, receiving commune and product.</summary>
     public async Task<IActionResult> OnGetCsvAsync(string id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken) || Run.Result is not { } result)
+        if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return NotFound();
         var csv = new StringBuilder("from,to,product,quantity,origin\n");
         foreach (var s in result.Shipments)
@@ -57,7 +60,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>The delivery orders to print: what each commune sends, and what each receives.</summary>
     public async Task<IActionResult> OnGetPdfAsync(string id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken) || Run.Result is not { } result)
+        if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return NotFound();
         return File(DeliveryOrdersPdf.Compose(result, Run.Input, localizer), "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
     }
@@ -86,7 +89,8 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
         if (owner is null || await runs.FindAsync(id, owner, cancellationToken) is not { } run)
             return false;
         Run = run;
-        Elapsed = ((run.FinishedAt ?? clock.GetUtcNow()) - run.StartedAt).TotalSeconds;
+        Now = run.Snapshot();
+        Elapsed = ((Now.FinishedAt ?? clock.GetUtcNow()) - run.StartedAt).TotalSeconds;
         return true;
     }
 
