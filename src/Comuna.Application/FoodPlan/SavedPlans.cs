@@ -16,18 +16,32 @@ public sealed class SavedPlans(IComunaDb db)
     /// <summary>How many plans an account's list shows, newest first.</summary>
     public const int Listed = 20;
 
-    /// <summary>Writes the plan as it stands: added the first time, brought up to date after.</summary>
-    public async Task SaveAsync(SavedPlan plan, CancellationToken cancellationToken)
+    /// <summary>Writes a plan that has just started, with its inputs.</summary>
+    public async Task AddAsync(SavedPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var kept = await db.SavedPlans.SingleOrDefaultAsync(p => p.Id == plan.Id, cancellationToken);
-        if (kept is null)
-            db.SavedPlans.Add(plan);
-        else if (!string.Equals(kept.OwnerId, plan.OwnerId, StringComparison.Ordinal))
-            throw new InvalidOperationException($"Plan {plan.Id} belongs to another account.");
-        else
-            db.SavedPlans.Entry(kept).CurrentValues.SetValues(plan);
+        db.SavedPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes how a plan ended — only that: its inputs are already kept and may be megabytes.
+    /// A plan whose start could not be kept is kept whole now.
+    /// </summary>
+    public async Task FinishAsync(SavedPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var updated = await db.SavedPlans.Where(p => p.Id == plan.Id && p.OwnerId == plan.OwnerId)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.State, plan.State)
+                .SetProperty(p => p.FinishedAtUtc, plan.FinishedAtUtc)
+                .SetProperty(p => p.Result, plan.Result)
+                .SetProperty(p => p.Status, plan.Status)
+                .SetProperty(p => p.Objective, plan.Objective)
+                .SetProperty(p => p.Gap, plan.Gap)
+                .SetProperty(p => p.Failure, plan.Failure), cancellationToken);
+        if (updated == 0)
+            await AddAsync(plan, cancellationToken);
     }
 
     public Task<SavedPlan?> FindAsync(string id, string ownerId, CancellationToken cancellationToken) =>

@@ -21,6 +21,8 @@ public sealed record PlanRunProgress(int Stage, int Stages, string StagePolicy, 
 /// A run as it stands at one instant: its state, result, progress and end read together, so that a
 /// page never shows a finished run's status with the result it did not yet have a moment before.
 /// </summary>
+/// <param name="Result">The plan, once <paramref name="State"/> is <see cref="PlanRunState.Done"/>.</param>
+/// <param name="Failure">Why a run failed: a bug, since bad input never gets this far.</param>
 public sealed record PlanRunSnapshot(PlanRunState State, PlanResult? Result, PlanRunProgress Progress, string? Failure, DateTimeOffset? FinishedAt);
 
 /// <summary>
@@ -58,6 +60,7 @@ public sealed class PlanRun
     private PlanRunState _state = PlanRunState.Running;
     private PlanResult? _result;
     private string? _failure;
+    private string? _inputJson; // written once, when the run is first kept
 
     public DateTimeOffset? FinishedAt
     {
@@ -74,35 +77,6 @@ public sealed class PlanRun
         {
             lock (_gate)
                 return _state;
-        }
-    }
-
-    /// <summary>The plan, once <see cref="State"/> is <see cref="PlanRunState.Done"/>.</summary>
-    public PlanResult? Result
-    {
-        get
-        {
-            lock (_gate)
-                return _result;
-        }
-    }
-
-    /// <summary>Why a run failed: a bug, since bad input never gets this far.</summary>
-    public string? Failure
-    {
-        get
-        {
-            lock (_gate)
-                return _failure;
-        }
-    }
-
-    public PlanRunProgress Progress
-    {
-        get
-        {
-            lock (_gate)
-                return _progress;
         }
     }
 
@@ -143,7 +117,7 @@ public sealed class PlanRun
                 State = _state,
                 StartedAtUtc = StartedAt.UtcDateTime,
                 FinishedAtUtc = _finishedAt?.UtcDateTime,
-                Input = PlanJson.WriteInput(Input),
+                Input = _inputJson ??= PlanJson.WriteInput(Input),
                 Result = _result is null ? null : PlanJson.WriteResult(_result),
                 Status = _result?.Status,
                 Objective = _result?.Objective,

@@ -123,7 +123,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     private void Execute(PlanRun run, PlanProblem problem, bool compare)
     {
         var token = run.Cancellation.Token;
-        Keep(run);
+        Keep(run, (plans, saved) => plans.AddAsync(saved, CancellationToken.None));
         try
         {
             var constant = problem.ConstantObjective();
@@ -145,14 +145,15 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         {
             run.Finish(PlanRunState.Failed, clock.GetUtcNow(), failure: e.Message);
         }
-        Keep(run);
+        Keep(run, (plans, saved) => plans.FinishAsync(saved, CancellationToken.None));
     }
 
     /// <summary>
-    /// Writes the run to the database as it stands. The run's own thread waits for it, so the
-    /// start is written before the end; a database that cannot take it leaves the run in memory.
+    /// Writes the run to the database as it stands, its start or its end. The run's own thread
+    /// waits for it, so the start is written before the end; a database that cannot take it
+    /// leaves the run in memory.
     /// </summary>
-    private void Keep(PlanRun run)
+    private void Keep(PlanRun run, Func<SavedPlans, SavedPlan, Task> write)
     {
         try
         {
@@ -161,7 +162,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
                 if (run.Deleted)
                     return;
                 using var scope = scopes.CreateScope();
-                scope.ServiceProvider.GetRequiredService<SavedPlans>().SaveAsync(run.ToSaved(), CancellationToken.None).GetAwaiter().GetResult();
+                write(scope.ServiceProvider.GetRequiredService<SavedPlans>(), run.ToSaved()).GetAwaiter().GetResult();
             }
         }
 #pragma warning disable CA1031 // Keeping the plan is a second copy: the run goes on, and its page, without it.
