@@ -36,7 +36,7 @@ public static class DeliveryOrdersPdf
         using (var flow = new PdfFlow(document))
         {
             flow.Paragraph(localizer["Delivery orders"], title);
-            flow.Paragraph($"{localizer["Policy"]}: {FoodPlanPolicyName(result.Policy, localizer)} · {localizer["Status"]}: {result.Status}", body, 10);
+            flow.Paragraph($"{localizer["Policy"]}: {PlanPolicyNames.Of(result.Policy, localizer)} · {localizer["Status"]}: {result.Status}", body, 10);
 
             flow.Paragraph(localizer["What each commune sends"], heading, 6);
             foreach (var from in result.Shipments.GroupBy(s => s.From).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
@@ -60,7 +60,4 @@ public static class DeliveryOrdersPdf
         document.Save(stream);
         return stream.ToArray();
     }
-
-    private static string FoodPlanPolicyName(string policy, IStringLocalizer localizer) =>
-        policy == "import-first" ? localizer["Import first (CLAP)"] : localizer["Production first"];
 }
