@@ -21,6 +21,12 @@ public sealed record CommuneFamilies(string Code, string Name, int Counted, int 
 /// </summary>
 public sealed class CensusFamilies(IComunaDb db)
 {
+    private static readonly char[] CodeSeparators = [',', ';', ' ', '\t', '\r', '\n'];
+
+    /// <summary>Commune codes as a person lists them: apart by commas, semicolons, spaces or lines.</summary>
+    public static IReadOnlyList<string> Codes(IEnumerable<string?> lists) =>
+        [.. lists.SelectMany(list => (list ?? "").Split(CodeSeparators, StringSplitOptions.RemoveEmptyEntries))];
+
     /// <summary>
     /// The communes of <paramref name="codes"/> (every commune when empty), in code order; an
     /// unknown code is an error naming it.

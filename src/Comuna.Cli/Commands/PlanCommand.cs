@@ -78,7 +78,7 @@ public static class PlanCommand
         PlanError? refused = null;
         await CommandHost.RunAsync(parse, async (services, ct) =>
         {
-            var counted = await services.GetRequiredService<CensusFamilies>().ExecuteAsync([.. codes.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))], ct);
+            var counted = await services.GetRequiredService<CensusFamilies>().ExecuteAsync(CensusFamilies.Codes(codes), ct);
             if (counted.IsSuccess)
             {
                 families = CensusPlaces.Of(counted.Value);

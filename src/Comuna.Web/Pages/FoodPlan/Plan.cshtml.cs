@@ -110,8 +110,7 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
         var (basket, wrong) = Comuna.Planning.FoodPlan.Basket.Parse(Basket);
         foreach (var error in wrong)
             ModelState.AddModelError(nameof(Basket), error.Message);
-        var codes = (Communes ?? "").Split([',', ' ', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var counted = await census.ExecuteAsync(codes, cancellationToken);
+        var counted = await census.ExecuteAsync(CensusFamilies.Codes([Communes]), cancellationToken);
         if (!counted.IsSuccess)
             ModelState.AddModelError(nameof(Communes), counted.Error!.Message);
         if (!ModelState.IsValid)
