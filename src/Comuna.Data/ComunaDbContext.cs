@@ -50,6 +50,7 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<HealthFlag> HealthFlags => Set<HealthFlag>();
     public DbSet<DeliveryMinutes> DeliveryMinutes => Set<DeliveryMinutes>();
     public DbSet<SavedPlan> SavedPlans => Set<SavedPlan>();
+    public DbSet<PlanDelivery> PlanDeliveries => Set<PlanDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -48,6 +48,7 @@ public interface IComunaDb
     DbSet<HealthFlag> HealthFlags { get; }
     DbSet<DeliveryMinutes> DeliveryMinutes { get; }
     DbSet<SavedPlan> SavedPlans { get; }
+    DbSet<PlanDelivery> PlanDeliveries { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -1,12 +1,17 @@
 using Comuna.Application.Access;
 using Comuna.Application.Common;
+using Comuna.Application.FoodPlan;
 using Comuna.Domain.Common;
 using Comuna.Domain.Distribution;
 
 namespace Comuna.Application.Distribution;
 
-/// <summary>Opens a council's distribution round: what arrived, the pick-up points and days, and the assembly's rule.</summary>
-public sealed class CreateRound(IComunaDb db, TimeProvider clock)
+/// <summary>
+/// Opens a council's distribution round: what arrived, the pick-up points and days, and the
+/// assembly's rule. A round of produce from a published food plan keeps the plan, the product and
+/// the council's share of it (<see cref="PlannedProduce"/>), to set beside what did arrive.
+/// </summary>
+public sealed class CreateRound(IComunaDb db, TimeProvider clock, PlannedProduce planned)
 {
     /// <summary>More units than this in one round is a typing error, not a delivery.</summary>
     public const int MaxUnits = 1_000_000;
@@ -40,6 +45,10 @@ public sealed class CreateRound(IComunaDb db, TimeProvider clock)
         if (points.Any(p => p.Length > 200) || string.Join('\n', points).Length > 2_000)
             return Error.Invalid("pickupPoints", "Each pick-up point is 200 characters at most.");
 
+        var fromPlan = await FromPlanAsync(councilId, kind, input, cancellationToken);
+        if (!fromPlan.IsSuccess)
+            return fromPlan.Error;
+
         var rule = new EntitlementRule
         {
             UnitsPerHousehold = input.UnitsPerHousehold ?? 1,
@@ -72,6 +81,9 @@ public sealed class CreateRound(IComunaDb db, TimeProvider clock)
             EndsOn = endsOn,
             PickupPoints = string.Join('\n', points),
             Rule = rule,
+            PlanId = fromPlan.Value?.PlanId,
+            PlanProduct = fromPlan.Value?.Product,
+            PlannedUnits = fromPlan.Value?.Units,
             Status = RoundStatus.Open,
             CreatedBy = actor.UserId ?? "system",
             CreatedAtUtc = StoredTime.Of(clock.GetUtcNow().UtcDateTime),
@@ -80,5 +92,31 @@ public sealed class CreateRound(IComunaDb db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return round;
+    }
+
+    /// <summary>The plan's line the round hands out, null for a round not from a plan; an error names what does not match.</summary>
+    private async Task<Result<PlannedProduceLine?>> FromPlanAsync(Guid councilId, DistributionKind kind, RoundInput input, CancellationToken cancellationToken)
+    {
+        var planId = input.PlanId?.Trim();
+        if (string.IsNullOrEmpty(planId))
+        {
+            if (!string.IsNullOrWhiteSpace(input.PlanProduct))
+                return Error.Invalid("planId", "Name the published plan whose product the round hands out.");
+            return Result<PlannedProduceLine?>.Success(null);
+        }
+        if (kind != DistributionKind.Produce)
+            return Error.Invalid("kind", "A round of the plan's produce hands out produce.");
+        var product = input.PlanProduct?.Trim();
+        if (string.IsNullOrEmpty(product))
+            return Error.Invalid("planProduct", "Name the plan's product the round hands out.");
+        var lines = await planned.ForCouncilAsync(councilId, cancellationToken, planId);
+        if (!lines.IsSuccess)
+            return lines.Error;
+        if (lines.Value.Count == 0)
+            return Error.Invalid("planId", $"No published plan \"{planId}\" delivers to this council's commune.");
+        var line = lines.Value.FirstOrDefault(l => l.Product == product);
+        if (line is null)
+            return Error.Invalid("planProduct", $"The plan delivers no \"{product}\" to this council's commune.");
+        return line;
     }
 }

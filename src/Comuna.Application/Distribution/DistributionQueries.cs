@@ -206,6 +206,7 @@ public sealed class DistributionQueries(IComunaDb db)
     {
         var (r, c) = scope;
         return new RoundView(r.Id, c.Id, c.Name, r.Kind, r.Item, r.Unit, r.UnitsArrived, r.UnitsDelivered, r.UnitsRemaining,
-            r.StartsOn, r.EndsOn, r.PickupPointList, DeliveryRuleView.Of(r.Rule), r.Status, served, r.ClosedAtUtc);
+            r.StartsOn, r.EndsOn, r.PickupPointList, DeliveryRuleView.Of(r.Rule), r.Status, served, r.ClosedAtUtc,
+            r.PlanId is { } planId ? new PlannedFromView(planId, r.PlanProduct ?? "", r.PlannedUnits) : null);
     }
 }

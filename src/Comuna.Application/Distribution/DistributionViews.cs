@@ -19,7 +19,11 @@ public sealed record RoundView(
     DeliveryRuleView Rule,
     RoundStatus Status,
     int HouseholdsServed,
-    DateTime? ClosedAtUtc);
+    DateTime? ClosedAtUtc,
+    PlannedFromView? FromPlan = null);
+
+/// <summary>The published food plan a round of produce comes from, and the council's share of it when the round opened.</summary>
+public sealed record PlannedFromView(string PlanId, string Product, int? PlannedUnits);
 
 /// <summary>One household's line of the allocation, for those who read the census.</summary>
 public sealed record AllocationLineView(

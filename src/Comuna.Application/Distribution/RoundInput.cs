@@ -2,7 +2,10 @@ using Comuna.Domain.Distribution;
 
 namespace Comuna.Application.Distribution;
 
-/// <summary>What a round is to hand out, when and where, under which rule; <see cref="CreateRound"/> checks it.</summary>
+/// <summary>
+/// What a round is to hand out, when and where, under which rule; <see cref="CreateRound"/> checks
+/// it. A round of produce from a published food plan names the plan and its product.
+/// </summary>
 public sealed record RoundInput(
     DistributionKind? Kind,
     string? Item,
@@ -18,4 +21,6 @@ public sealed record RoundInput(
     bool? PriorityElderly = null,
     bool? PriorityPregnant = null,
     bool? PriorityMalnutrition = null,
-    int? PriorityExtraUnits = null);
+    int? PriorityExtraUnits = null,
+    string? PlanId = null,
+    string? PlanProduct = null);

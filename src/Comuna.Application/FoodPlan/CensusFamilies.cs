@@ -23,6 +23,9 @@ public sealed class CensusFamilies(IComunaDb db)
 {
     private static readonly char[] CodeSeparators = [',', ';', ' ', '\t', '\r', '\n'];
 
+    /// <summary>A council's families: the households of its census, or while that is empty, the families it declared.</summary>
+    public static int Of(int households, int declared) => households > 0 ? households : declared;
+
     /// <summary>Commune codes as a person lists them: apart by commas, semicolons, spaces or lines.</summary>
     public static IReadOnlyList<string> Codes(IEnumerable<string?> lists) =>
         [.. lists.SelectMany(list => (list ?? "").Split(CodeSeparators, StringSplitOptions.RemoveEmptyEntries))];

@@ -7,5 +7,7 @@ public static class FoodPlanModule
 {
     public static IServiceCollection AddFoodPlan(this IServiceCollection services) => services
         .AddScoped<SavedPlans>()
-        .AddScoped<CensusFamilies>();
+        .AddScoped<CensusFamilies>()
+        .AddScoped<PublishPlan>()
+        .AddScoped<PlannedProduce>();
 }

@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Comuna.Application.FoodPlan;
 
 /// <summary>A kept plan as its account's list shows it, without its inputs and result.</summary>
-public sealed record SavedPlanLine(string Id, string Policy, PlanRunState State, DateTime StartedAtUtc, DateTime? FinishedAtUtc, string? Status, double? Objective, double? Gap);
+public sealed record SavedPlanLine(string Id, string Policy, PlanRunState State, DateTime StartedAtUtc, DateTime? FinishedAtUtc, string? Status, double? Objective, double? Gap, DateTime? PublishedAtUtc = null);
 
 /// <summary>
 /// The food plans kept in the database, each read and deleted only by the account that started
-/// it: for anyone else a plan does not exist, as an unknown id does not.
+/// it: for anyone else a plan does not exist, as an unknown id does not — until its account
+/// publishes it (<see cref="PublishPlan"/>): then anyone reads it, and nobody deletes it.
 /// </summary>
 public sealed class SavedPlans(IComunaDb db)
 {
@@ -44,18 +45,19 @@ public sealed class SavedPlans(IComunaDb db)
             await AddAsync(plan, cancellationToken);
     }
 
-    public Task<SavedPlan?> FindAsync(string id, string ownerId, CancellationToken cancellationToken) =>
-        db.SavedPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == ownerId, cancellationToken);
+    /// <summary>The plan, for its account or, once published, for anyone (<paramref name="viewerId"/> null: no account).</summary>
+    public Task<SavedPlan?> FindAsync(string id, string? viewerId, CancellationToken cancellationToken) =>
+        db.SavedPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && (p.OwnerId == viewerId || p.PublishedAtUtc != null), cancellationToken);
 
     public async Task<IReadOnlyList<SavedPlanLine>> ListAsync(string ownerId, CancellationToken cancellationToken) =>
         await db.SavedPlans.AsNoTracking()
             .Where(p => p.OwnerId == ownerId)
             .OrderByDescending(p => p.StartedAtUtc)
             .Take(Listed)
-            .Select(p => new SavedPlanLine(p.Id, p.Policy, p.State, p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap))
+            .Select(p => new SavedPlanLine(p.Id, p.Policy, p.State, p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap, p.PublishedAtUtc))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Deletes the plan; false when the account has no plan of that id.</summary>
+    /// <summary>Deletes the plan; false when the account has no plan of that id, or has published it.</summary>
     public async Task<bool> DeleteAsync(string id, string ownerId, CancellationToken cancellationToken) =>
-        await db.SavedPlans.Where(p => p.Id == id && p.OwnerId == ownerId).ExecuteDeleteAsync(cancellationToken) > 0;
+        await db.SavedPlans.Where(p => p.Id == id && p.OwnerId == ownerId && p.PublishedAtUtc == null).ExecuteDeleteAsync(cancellationToken) > 0;
 }

@@ -861,6 +861,16 @@ namespace Comuna.Data.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PlanProduct")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PlannedUnits")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
@@ -911,6 +921,8 @@ namespace Comuna.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlanId");
+
                     b.HasIndex("CouncilId", "StartsOn");
 
                     b.ToTable("distribution_rounds", null, t =>
@@ -957,6 +969,39 @@ namespace Comuna.Data.Postgres.Migrations
                     b.ToTable("health_flags", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDelivery", b =>
+                {
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Product")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PlanId", "Place", "Product");
+
+                    b.HasIndex("Place");
+
+                    b.ToTable("food_plan_deliveries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_food_plan_deliveries_quantity", "\"Quantity\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Comuna.Domain.FoodPlan.SavedPlan", b =>
                 {
                     b.Property<string>("Id")
@@ -989,6 +1034,9 @@ namespace Comuna.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Result")
                         .HasColumnType("text");
@@ -1957,6 +2005,11 @@ namespace Comuna.Data.Postgres.Migrations
                         .HasForeignKey("CouncilId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Comuna.Domain.FoodPlan.SavedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Comuna.Domain.Distribution.HealthFlag", b =>
@@ -1964,6 +2017,15 @@ namespace Comuna.Data.Postgres.Migrations
                     b.HasOne("Comuna.Domain.Registry.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDelivery", b =>
+                {
+                    b.HasOne("Comuna.Domain.FoodPlan.SavedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -856,6 +856,16 @@ namespace Comuna.Data.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanProduct")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlannedUnits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
@@ -906,6 +916,8 @@ namespace Comuna.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlanId");
+
                     b.HasIndex("CouncilId", "StartsOn");
 
                     b.ToTable("distribution_rounds", null, t =>
@@ -952,6 +964,39 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.ToTable("health_flags", (string)null);
                 });
 
+            modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDelivery", b =>
+                {
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId", "Place", "Product");
+
+                    b.HasIndex("Place");
+
+                    b.ToTable("food_plan_deliveries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_food_plan_deliveries_quantity", "\"Quantity\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Comuna.Domain.FoodPlan.SavedPlan", b =>
                 {
                     b.Property<string>("Id")
@@ -983,6 +1028,9 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.Property<string>("Policy")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Result")
@@ -1948,6 +1996,11 @@ namespace Comuna.Data.Sqlite.Migrations
                         .HasForeignKey("CouncilId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Comuna.Domain.FoodPlan.SavedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Comuna.Domain.Distribution.HealthFlag", b =>
@@ -1955,6 +2008,15 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.HasOne("Comuna.Domain.Registry.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDelivery", b =>
+                {
+                    b.HasOne("Comuna.Domain.FoodPlan.SavedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -32,6 +32,18 @@ public sealed class DistributionRound
     /// <summary>The entitlement rule the assembly set for this round.</summary>
     public EntitlementRule Rule { get; set; } = new();
 
+    /// <summary>The published food plan whose produce this round hands out, if any (<see cref="FoodPlan.PlanDelivery"/>).</summary>
+    public string? PlanId { get; set; }
+
+    /// <summary>The plan's product this round hands out.</summary>
+    public string? PlanProduct { get; set; }
+
+    /// <summary>
+    /// The council's share of what the plan delivers to its commune, by families, when the round
+    /// was opened: what should have arrived, beside <see cref="UnitsArrived"/>, what did.
+    /// </summary>
+    public int? PlannedUnits { get; set; }
+
     public RoundStatus Status { get; set; }
     public required string CreatedBy { get; set; }
     public DateTime CreatedAtUtc { get; set; }

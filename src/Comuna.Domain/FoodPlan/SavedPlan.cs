@@ -4,7 +4,7 @@ namespace Comuna.Domain.FoodPlan;
 /// A food plan as it is kept: the inputs it was made from and, once made, its result, both as the
 /// JSON of the <c>comuna plan</c> contract, so that the delivery orders a commune acts on outlive
 /// the server that planned them. It is written when the run starts and again when it ends; only
-/// the account that started it reads it.
+/// the account that started it reads it, until it publishes the plan (<see cref="PublishedAtUtc"/>).
 /// </summary>
 public sealed class SavedPlan
 {
@@ -35,4 +35,11 @@ public sealed class SavedPlan
 
     /// <summary>Why a run failed.</summary>
     public string? Failure { get; set; }
+
+    /// <summary>
+    /// When its account made the plan public: from then on anyone may read it, the councils of the
+    /// communes it delivers to open their rounds of produce from it (<see cref="PlanDelivery"/>),
+    /// and it can no longer be deleted.
+    /// </summary>
+    public DateTime? PublishedAtUtc { get; set; }
 }

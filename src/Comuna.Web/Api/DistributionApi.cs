@@ -18,7 +18,8 @@ public static class DistributionApi
     public sealed record RoundRequest(
         string? Kind, string? Item, string? Unit, int? UnitsArrived, string? StartsOn, string? EndsOn, List<string>? PickupPoints,
         int? UnitsPerHousehold, int? MembersPerExtraUnit, int? MaxUnitsPerHousehold,
-        bool? PriorityChildren, bool? PriorityElderly, bool? PriorityPregnant, bool? PriorityMalnutrition, int? PriorityExtraUnits);
+        bool? PriorityChildren, bool? PriorityElderly, bool? PriorityPregnant, bool? PriorityMalnutrition, int? PriorityExtraUnits,
+        string? PlanId = null, string? PlanProduct = null);
 
     public sealed record DeliveryRequest(Guid? HouseholdId, int? Units, string? Channel);
 
@@ -64,7 +65,8 @@ public static class DistributionApi
         var created = await create.ExecuteAsync(await current.GetAsync(ct), councilId, new RoundInput(
             kind.Value, request.Item, request.Unit, request.UnitsArrived, startsOn.Value, endsOn.Value, request.PickupPoints,
             request.UnitsPerHousehold, request.MembersPerExtraUnit, request.MaxUnitsPerHousehold,
-            request.PriorityChildren, request.PriorityElderly, request.PriorityPregnant, request.PriorityMalnutrition, request.PriorityExtraUnits), ct);
+            request.PriorityChildren, request.PriorityElderly, request.PriorityPregnant, request.PriorityMalnutrition, request.PriorityExtraUnits,
+            request.PlanId, request.PlanProduct), ct);
         if (!created.IsSuccess)
             return ApiResults.Problem(created.Error);
         var view = await q.RoundAsync(created.Value.Id, ct);

@@ -13,6 +13,7 @@ namespace Comuna.Web.Api;
 /// result comes back. <c>POST /plans</c> answers when the plan is made and stores nothing; a plan
 /// that takes minutes goes to <c>POST /plans/runs</c>, which answers at once (202) with the run's
 /// address to ask again, as the page does: the run is kept for its account, like the page's runs.
+/// Once its account publishes it (<c>POST /plans/runs/{id}/publish</c>) anyone may read it.
 /// </summary>
 public static class FoodPlanApi
 {
@@ -23,8 +24,9 @@ public static class FoodPlanApi
         var runs = app.MapGroup("/api/v1/plans/runs").WithTags("FoodPlan").RequireAuthorization();
         runs.MapPost("", StartAsync).Accepts<PlanInput>("application/json").Produces<PlanRunView>(StatusCodes.Status202Accepted);
         runs.MapGet("", ListAsync).Produces<IReadOnlyList<PlanRunView.Line>>();
-        runs.MapGet("/{id}", FindAsync).Produces<PlanRunView>();
+        runs.MapGet("/{id}", FindAsync).Produces<PlanRunView>().AllowAnonymous();
         runs.MapDelete("/{id}", StopOrDeleteAsync);
+        runs.MapPost("/{id}/publish", PublishAsync).Produces<PlanRunView>();
         return app;
     }
 
@@ -63,16 +65,36 @@ public static class FoodPlanApi
     private static async Task<IResult> ListAsync(HttpContext http, PlanRuns planRuns, CancellationToken ct) =>
         Json((await planRuns.ListAsync(Owner(http), ct)).Select(PlanRunView.Of).ToList());
 
-    /// <summary>The run: its progress while it plans, its result once done; 404 for anyone but its account.</summary>
-    private static async Task<IResult> FindAsync(HttpContext http, PlanRuns planRuns, string id, CancellationToken ct) =>
-        await planRuns.FindAsync(id, Owner(http), ct) is { } run ? Json(PlanRunView.Of(run)) : NotFound(id);
+    /// <summary>
+    /// The run: its progress while it plans, its result once done; 404 for anyone but its account
+    /// unless it is published (401 without an account, as before).
+    /// </summary>
+    private static async Task<IResult> FindAsync(HttpContext http, PlanRuns planRuns, string id, CancellationToken ct)
+    {
+        var viewer = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (await planRuns.FindAsync(id, viewer, ct) is { } run)
+            return Json(PlanRunView.Of(run));
+        return viewer is null ? Results.Unauthorized() : NotFound(id);
+    }
+
+    /// <summary>Publishes the account's finished plan, for good (200 with the run); 409 while it is not made.</summary>
+    private static async Task<IResult> PublishAsync(HttpContext http, PlanRuns planRuns, string id, CancellationToken ct)
+    {
+        var owner = Owner(http);
+        if (await planRuns.FindAsync(id, owner, ct) is not { } run || !run.IsOwnedBy(owner))
+            return NotFound(id);
+        var published = await planRuns.PublishAsync(run, owner, ct);
+        return published.IsSuccess ? Json(PlanRunView.Of(run)) : ApiResults.Problem(published.Error);
+    }
 
     /// <summary>A running plan is cancelled (202, it stops within a moment); an ended one is deleted (204).</summary>
     private static async Task<IResult> StopOrDeleteAsync(HttpContext http, PlanRuns planRuns, string id, CancellationToken ct)
     {
         var owner = Owner(http);
-        if (await planRuns.FindAsync(id, owner, ct) is not { } run)
+        if (await planRuns.FindAsync(id, owner, ct) is not { } run || !run.IsOwnedBy(owner))
             return NotFound(id);
+        if (run.PublishedAt is not null)
+            return ApiResults.Problem(Error.Conflict("plan-published", "A published plan stays: communes and their rounds rely on it."));
         if (run.State == PlanRunState.Running)
         {
             PlanRuns.Cancel(run);

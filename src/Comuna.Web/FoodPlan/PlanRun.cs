@@ -28,7 +28,8 @@ public sealed record PlanRunSnapshot(PlanRunState State, PlanResult? Result, Pla
 /// <summary>
 /// One plan being made in the background for one account, or one read back from the database
 /// (<see cref="Restored"/>). Its id is unguessable and the page answers it only to the account
-/// that started it; the inputs stay with it for the delivery orders.
+/// that started it, or to anyone once that account has published it; the inputs stay with it for
+/// the delivery orders.
 /// </summary>
 public sealed class PlanRun
 {
@@ -87,6 +88,27 @@ public sealed class PlanRun
             return new PlanRunSnapshot(_state, _result, _progress, _failure, _finishedAt);
     }
 
+    private DateTimeOffset? _publishedAt;
+
+    /// <summary>When its account made it public (<see cref="Comuna.Application.FoodPlan.PublishPlan"/>); null while it is its own.</summary>
+    public DateTimeOffset? PublishedAt
+    {
+        get
+        {
+            lock (_gate)
+                return _publishedAt;
+        }
+    }
+
+    internal void Published(DateTimeOffset at)
+    {
+        lock (_gate)
+            _publishedAt = at;
+    }
+
+    /// <summary>Whether <paramref name="accountId"/> started the run (null: no account).</summary>
+    public bool IsOwnedBy(string? accountId) => string.Equals(OwnerId, accountId, StringComparison.Ordinal);
+
     internal CancellationTokenSource Cancellation { get; } = new();
 
     /// <summary>Held while the run is written to the database, and while it is marked deleted, so that neither undoes the other.</summary>
@@ -141,6 +163,8 @@ public sealed class PlanRun
         var state = saved.State == PlanRunState.Running ? PlanRunState.Interrupted : saved.State;
         var finished = saved.FinishedAtUtc is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : run.StartedAt;
         run.Finish(state, finished, saved.Result is null ? null : PlanJson.ReadResult(saved.Result), saved.Failure);
+        if (saved.PublishedAtUtc is { } published)
+            run.Published(new DateTimeOffset(published, TimeSpan.Zero));
         return run;
     }
 

@@ -10,13 +10,13 @@ namespace Comuna.Web.FoodPlan;
 /// </summary>
 public sealed record PlanRunView(
     string Id, string Policy, string State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    PlanRunView.ProgressView? Progress, PlanResult? Result, string? Failure)
+    PlanRunView.ProgressView? Progress, PlanResult? Result, string? Failure, DateTimeOffset? PublishedAt = null)
 {
     /// <summary>The stage (1: the chosen policy, 2: the other, for the comparison), round, objective, bound and gap so far.</summary>
     public sealed record ProgressView(int Stage, int Stages, string StagePolicy, int Round, double? Objective, double? Bound, double? Gap, double Seconds);
 
     /// <summary>A plan of the account's list, without its result.</summary>
-    public sealed record Line(string Id, string Policy, string State, DateTime StartedAt, DateTime? FinishedAt, string? Status, double? Objective, double? Gap);
+    public sealed record Line(string Id, string Policy, string State, DateTime StartedAt, DateTime? FinishedAt, string? Status, double? Objective, double? Gap, DateTime? PublishedAt);
 
     public static string StateName(PlanRunState state) => state.ToString().ToLowerInvariant();
 
@@ -29,13 +29,13 @@ public sealed record PlanRunView(
             now.State == PlanRunState.Running
                 ? new ProgressView(p.Stage, p.Stages, p.StagePolicy, p.Round, Known(p.Objective), Known(p.Bound), Known(p.Gap), p.Seconds)
                 : null,
-            now.Result, now.Failure);
+            now.Result, now.Failure, run.PublishedAt);
     }
 
     public static Line Of(SavedPlanLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return new Line(line.Id, line.Policy, StateName(line.State), line.StartedAtUtc, line.FinishedAtUtc, line.Status, line.Objective, line.Gap);
+        return new Line(line.Id, line.Policy, StateName(line.State), line.StartedAtUtc, line.FinishedAtUtc, line.Status, line.Objective, line.Gap, line.PublishedAtUtc);
     }
 
     private static double? Known(double value) => double.IsFinite(value) ? value : null;

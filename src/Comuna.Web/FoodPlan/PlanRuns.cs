@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Comuna.Application.Common;
 using Comuna.Application.FoodPlan;
+using Comuna.Domain.Common;
 using Comuna.Domain.FoodPlan;
 using Comuna.Planning.FoodPlan;
 
@@ -69,17 +71,38 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     }
 
     /// <summary>
-    /// The run <paramref name="id"/> if <paramref name="ownerId"/> started it — the one in memory,
-    /// or else the one the database keeps; for anyone else, as for an unknown id, null.
+    /// The run <paramref name="id"/> if <paramref name="viewerId"/> started it or it is published —
+    /// the one in memory, or else the one the database keeps; for anyone else, as for an unknown
+    /// id, null. <paramref name="viewerId"/> is null for someone without an account.
     /// </summary>
-    public async Task<PlanRun?> FindAsync(string id, string ownerId, CancellationToken cancellationToken)
+    public async Task<PlanRun?> FindAsync(string id, string? viewerId, CancellationToken cancellationToken)
     {
         Sweep();
         if (_runs.TryGetValue(id, out var run))
-            return string.Equals(run.OwnerId, ownerId, StringComparison.Ordinal) ? run : null;
+            return run.IsOwnedBy(viewerId) || run.PublishedAt is not null ? run : null;
         await using var scope = scopes.CreateAsyncScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<SavedPlans>().FindAsync(id, ownerId, cancellationToken);
+        var saved = await scope.ServiceProvider.GetRequiredService<SavedPlans>().FindAsync(id, viewerId, cancellationToken);
         return saved is null ? null : PlanRun.Restored(saved);
+    }
+
+    /// <summary>
+    /// Makes the account's finished plan public, with what it delivers to each place
+    /// (<see cref="PublishPlan"/>); the run in hand says so at once.
+    /// </summary>
+    public async Task<Result<DateTime>> PublishAsync(PlanRun run, string ownerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var now = run.Snapshot();
+        if (!run.IsOwnedBy(ownerId))
+            return Error.NotFound("plan-run", run.Id);
+        if (now.State != PlanRunState.Done || now.Result is null)
+            return Error.Conflict("plan-not-done", "Only a plan that has been made can be published; this one has not finished.");
+        await using var scope = scopes.CreateAsyncScope();
+        var published = await scope.ServiceProvider.GetRequiredService<PublishPlan>()
+            .ExecuteAsync(run.Id, ownerId, PlanDeliveries.Of(run.Input, now.Result), cancellationToken);
+        if (published.IsSuccess)
+            run.Published(new DateTimeOffset(published.Value, TimeSpan.Zero));
+        return published;
     }
 
     /// <summary>
@@ -93,12 +116,12 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         return [.. lines.Select(l => l.State == PlanRunState.Running && !_runs.ContainsKey(l.Id) ? l with { State = PlanRunState.Interrupted } : l)];
     }
 
-    /// <summary>Forgets a finished plan, in memory and in the database; false if the account has none of that id or it is still running.</summary>
+    /// <summary>Forgets a finished plan, in memory and in the database; false if the account has none of that id, it is still running, or it is published.</summary>
     public async Task<bool> DeleteAsync(string id, string ownerId, CancellationToken cancellationToken)
     {
         if (_runs.TryGetValue(id, out var run))
         {
-            if (!string.Equals(run.OwnerId, ownerId, StringComparison.Ordinal) || run.State == PlanRunState.Running)
+            if (!run.IsOwnedBy(ownerId) || run.State == PlanRunState.Running || run.PublishedAt is not null)
                 return false;
             // A run that has just ended may still be writing its result: wait for it, then stop it writing again.
             lock (run.Keeping)

@@ -1,3 +1,5 @@
+using Comuna.Web.Tests.FoodPlan;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Comuna.Web.Tests.Browser;
@@ -32,5 +34,38 @@ public sealed class FoodPlanBrowserTests
         await Assertions.Expect(page.Locator("#plans")).ToContainTextAsync("óptimo demostrado");
         await page.Locator("#plans a").First.ClickAsync();
         await Assertions.Expect(page.Locator("#comparison")).ToContainTextAsync("Importación primero (CLAP)");
+    }
+
+    [Fact]
+    public async Task APlannerPublishesAPlan_AndACouncilOpensARoundOfItsShare()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        await using var browser = await PhoneBrowser.OpenAsync(server.BaseAddress);
+        var page = browser.Page;
+        await browser.SignInAsync("vocero.maizal");
+
+        await page.GotoAsync("/plan-alimentario");
+        await page.GetByLabel("Los datos del plan (JSON)").FillAsync(PublishedPlanTests.Plan);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Planificar", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("óptimo demostrado", new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publicar este plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#published")).ToContainTextAsync("Publicado el");
+        await Assertions.Expect(page.Locator("#delete")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salir (vocero.maizal)" }).ClickAsync();
+        await browser.SignInAsync("vocera.panal");
+        await using var db = database.NewContext();
+        var council = await db.Councils.Where(k => k.Code == "DC-PANAL2021-CC01").Select(k => k.Id).SingleAsync(ct);
+        await page.GotoAsync($"/consejos/{council}/jornadas/nueva");
+        await Assertions.Expect(page.Locator("#planned")).ToContainTextAsync("Tomate");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Abrir una jornada con esto" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#from-plan")).ToContainTextAsync("Jornada de Tomate del plan alimentario");
+        await page.GetByLabel("Primer día de retiro").FillAsync("2026-12-05");
+        await page.GetByLabel("Puntos de retiro").FillAsync("Casa comunal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abrir la jornada" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#from-plan")).ToContainTextAsync("el plan envía a este consejo");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "comuna-round-from-plan.png"), FullPage = true });
     }
 }

@@ -61,7 +61,7 @@ public sealed class FoodPlanApiTests
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var address = started.Headers.Location!.OriginalString;
         Assert.Matches("^/api/v1/plans/runs/[0-9a-f]{32}$", address);
-        var run = await DoneAsync(client, address);
+        var run = await PlanRunPolling.DoneAsync(client, address);
         Assert.Equal("import-first", run.GetProperty("policy").GetString());
         var result = run.GetProperty("result");
         Assert.Equal("optimal", result.GetProperty("status").GetString());
@@ -134,21 +134,7 @@ public sealed class FoodPlanApiTests
         {
             using var cancelled = await client.DeleteAsync(run, ct);
             Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
-            Assert.Equal("cancelled", (await DoneAsync(client, run)).GetProperty("state").GetString());
+            Assert.Equal("cancelled", (await PlanRunPolling.DoneAsync(client, run)).GetProperty("state").GetString());
         }
-    }
-
-    /// <summary>Asks after the run until it is no longer running.</summary>
-    private static async Task<JsonElement> DoneAsync(HttpClient client, string address)
-    {
-        for (var tries = 0; tries < 600; tries++)
-        {
-            var run = await client.GetFromJsonAsync<JsonElement>(address, TestContext.Current.CancellationToken);
-            if (run.GetProperty("state").GetString() != "running")
-                return run;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        Assert.Fail($"{address} was still running after a minute.");
-        return default;
     }
 }

@@ -1,4 +1,5 @@
 using Comuna.Domain.Distribution;
+using Comuna.Domain.FoodPlan;
 using Comuna.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,6 +26,9 @@ public sealed class DistributionEntityTypeConfiguration :
         builder.Ignore(r => r.PickupPointList);
         builder.ComplexProperty(r => r.Rule);
         builder.HasOne<CommunalCouncil>().WithMany().HasForeignKey(r => r.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        // A round of produce from the plan keeps its plan: a plan a round rests on cannot go.
+        builder.Property(r => r.PlanId).HasMaxLength(32);
+        builder.HasOne<SavedPlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.CouncilId, r.StartsOn });
     }
 

@@ -1,6 +1,8 @@
 using Comuna.Application.Distribution;
+using Comuna.Application.FoodPlan;
 using Comuna.Application.Registry;
 using Comuna.Domain.Common;
+using Comuna.Domain.Distribution;
 using Comuna.Web.Access;
 using Comuna.Web.Pages.Registry;
 using Microsoft.AspNetCore.Authorization;
@@ -10,18 +12,42 @@ using Microsoft.Extensions.Localization;
 
 namespace Comuna.Web.Pages.Distribution;
 
-/// <summary>Opens a council's round through <see cref="CreateRound"/>; only those who run rounds see the form.</summary>
+/// <summary>
+/// Opens a council's round through <see cref="CreateRound"/>; only those who run rounds see the
+/// form. Above it, what the published food plans deliver to the council's commune and the
+/// council's share of each product: choosing one fills the form for a round of that produce.
+/// </summary>
 [Authorize]
 public sealed class NewRoundModel(
-    CreateRound create, RegistryQueries registry, CurrentActor current, IStringLocalizer<SharedResource> localizer) : PageModel
+    CreateRound create, RegistryQueries registry, PlannedProduce planned, CurrentActor current, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public RoundForm Input { get; set; } = new();
 
     public CouncilView Council { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <summary>The produce of the newest published plans for this council.</summary>
+    public IReadOnlyList<PlannedProduceLine> Planned { get; private set; } = [];
+
+    /// <summary>The plan's line the form hands out, when the round is one of the plan's produce.</summary>
+    public PlannedProduceLine? FromPlan { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? plan, string? product, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        if (plan is not null && Planned.FirstOrDefault(l => l.PlanId == plan && l.Product == product) is { } line)
+        {
+            Input.Kind = DistributionKind.Produce;
+            Input.Item = line.ProductName;
+            Input.Unit = line.Unit;
+            Input.UnitsArrived = line.Units;
+            Input.PlanId = line.PlanId;
+            Input.PlanProduct = line.Product;
+            FromPlan = line;
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -32,7 +58,8 @@ public sealed class NewRoundModel(
         var i = Input;
         var created = await create.ExecuteAsync(await current.GetAsync(cancellationToken), id, new RoundInput(
             i.Kind, i.Item, i.Unit, i.UnitsArrived, i.StartsOn, i.EndsOn, i.Points(), i.UnitsPerHousehold, i.MembersPerExtraUnit,
-            i.MaxUnitsPerHousehold, i.PriorityChildren, i.PriorityElderly, i.PriorityPregnant, i.PriorityMalnutrition, i.PriorityExtraUnits ?? 0),
+            i.MaxUnitsPerHousehold, i.PriorityChildren, i.PriorityElderly, i.PriorityPregnant, i.PriorityMalnutrition, i.PriorityExtraUnits ?? 0,
+            i.PlanId, i.PlanProduct),
             cancellationToken);
         if (!created.IsSuccess)
         {
@@ -50,6 +77,9 @@ public sealed class NewRoundModel(
         if (!council.IsSuccess || !DistributionAccess.CanRun(await current.GetAsync(cancellationToken), council.Value.AsCouncil()))
             return false;
         Council = council.Value;
+        var lines = await planned.ForCouncilAsync(id, cancellationToken);
+        Planned = lines.IsSuccess ? lines.Value : [];
+        FromPlan = Planned.FirstOrDefault(l => l.PlanId == Input.PlanId && l.Product == Input.PlanProduct);
         return true;
     }
 }

@@ -24,6 +24,12 @@ public sealed class RoundForm
     public bool PriorityMalnutrition { get; set; } = true;
     public int? PriorityExtraUnits { get; set; }
 
+    /// <summary>The published food plan whose produce the round hands out, if any.</summary>
+    public string? PlanId { get; set; }
+
+    /// <summary>The plan's product the round hands out.</summary>
+    public string? PlanProduct { get; set; }
+
     public IReadOnlyList<string> Points() =>
         (PickupPoints ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
 }

@@ -16,9 +16,10 @@ namespace Comuna.Web.Pages.FoodPlan;
 /// per commune and product, the import gap, both policies side by side, and the delivery orders
 /// as CSV and PDF. A run no longer in memory is read back from the database, so the result and its
 /// orders are there after a restart. Only the account that started the run sees it (and may delete
-/// it once it has ended); for anyone else it does not exist.
+/// it once it has ended, or publish it); for anyone else it does not exist — until it is published:
+/// then anyone reads it, with or without an account, and nobody deletes it.
 /// </summary>
-[Authorize]
+[AllowAnonymous]
 public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, TimeProvider clock) : PageModel
 {
     /// <summary>How often a running plan's page asks again, in seconds.</summary>
@@ -35,12 +36,15 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>Seconds since the run started (until it finished).</summary>
     public double Elapsed { get; private set; }
 
+    /// <summary>Whether the reader started the run: only they cancel, delete or publish it.</summary>
+    public bool IsOwner { get; private set; }
+
     public sealed record PlaceLine(string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
-            return NotFound();
+            return Missing();
         if (Now.Result is { } result)
             Places = Lines(Run.Input, result);
         return Page();
@@ -50,7 +54,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     public async Task<IActionResult> OnGetCsvAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
-            return NotFound();
+            return Missing();
         var csv = new StringBuilder("from,to,product,quantity,origin\n");
         foreach (var s in result.Shipments)
             csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin}\n");
@@ -61,38 +65,57 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     public async Task<IActionResult> OnGetPdfAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
-            return NotFound();
+            return Missing();
         return File(DeliveryOrdersPdf.Compose(result, Run.Input, localizer), "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
     }
 
     /// <summary>Stops the run within a moment.</summary>
     public async Task<IActionResult> OnPostCancelAsync(string id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
-            return NotFound();
+        if (!await LoadAsync(id, cancellationToken) || !IsOwner)
+            return Missing();
         PlanRuns.Cancel(Run);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// Makes the plan public for good: anyone may read it, and the councils of the communes it
+    /// delivers to open their rounds of produce from it.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !IsOwner)
+            return Missing();
+        var published = await runs.PublishAsync(Run, Viewer!, cancellationToken);
+        if (!published.IsSuccess)
+            return Missing();
         return RedirectToPage(new { id });
     }
 
     /// <summary>Deletes a run that has ended, inputs and result, and goes back to the list of plans.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var owner = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (owner is null || !await runs.DeleteAsync(id, owner, cancellationToken))
-            return NotFound();
+        if (Viewer is not { } owner || !await runs.DeleteAsync(id, owner, cancellationToken))
+            return Missing();
         return RedirectToPage("/FoodPlan/Plan");
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        var owner = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (owner is null || await runs.FindAsync(id, owner, cancellationToken) is not { } run)
+        if (await runs.FindAsync(id, Viewer, cancellationToken) is not { } run)
             return false;
         Run = run;
+        IsOwner = run.IsOwnedBy(Viewer);
         Now = run.Snapshot();
         Elapsed = ((Now.FinishedAt ?? clock.GetUtcNow()) - run.StartedAt).TotalSeconds;
         return true;
     }
+
+    /// <summary>The reader's account; null without one.</summary>
+    private string? Viewer => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>A plan that is not the reader's does not exist; without an account, one is asked for first, as before.</summary>
+    private IActionResult Missing() => Viewer is null ? Challenge() : NotFound();
 
     private static List<PlaceLine> Lines(PlanInput input, PlanResult result)
     {

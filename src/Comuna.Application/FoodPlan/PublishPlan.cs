@@ -1,0 +1,59 @@
+using Comuna.Application.Common;
+using Comuna.Domain.Common;
+using Comuna.Domain.FoodPlan;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comuna.Application.FoodPlan;
+
+/// <summary>What a plan delivers of one product to one place, as the plan's result adds it up.</summary>
+public sealed record DeliveredProduce(string Place, string Product, string ProductName, string Unit, double Quantity);
+
+/// <summary>
+/// Makes a finished plan public, for good: anyone may read it from then on, and the councils of the
+/// communes it delivers to open their rounds of produce from what it sends them. The plan and its
+/// deliveries are written in one transaction; publishing twice changes nothing.
+/// </summary>
+public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
+{
+    /// <returns>When the plan was published (now, or the first time).</returns>
+    public async Task<Result<DateTime>> ExecuteAsync(string id, string ownerId, IReadOnlyList<DeliveredProduce> deliveries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var plan = await db.SavedPlans.SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == ownerId, cancellationToken);
+        if (plan is null)
+            return Error.NotFound("plan-run", id);
+        if (plan.PublishedAtUtc is { } published)
+            return published;
+        if (plan.State != PlanRunState.Done || plan.Result is null)
+            return Error.Conflict("plan-not-done", "Only a plan that has been made can be published; this one has not finished.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        plan.PublishedAtUtc = StoredTime.Of(clock.GetUtcNow().UtcDateTime);
+        db.PlanDeliveries.AddRange(deliveries.Where(d => d.Quantity > 0).Select(d => new PlanDelivery
+        {
+            PlanId = id,
+            Place = d.Place,
+            Product = d.Product,
+            ProductName = d.ProductName,
+            Unit = d.Unit,
+            Quantity = d.Quantity,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Published at the same moment by another request of the account: its deliveries are the same.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            var first = await db.SavedPlans.AsNoTracking().Where(p => p.Id == id).Select(p => p.PublishedAtUtc).SingleAsync(cancellationToken);
+            if (first is { } at)
+                return at;
+            throw;
+        }
+        db.ChangeTracker.Clear();
+        return plan.PublishedAtUtc.Value;
+    }
+}
