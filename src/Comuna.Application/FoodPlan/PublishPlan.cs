@@ -15,6 +15,9 @@ public sealed record DeliveredProduce(string Place, string Product, string Produ
 /// </summary>
 public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
 {
+    /// <summary>A plan still running, cancelled or failed has nothing to publish.</summary>
+    public static readonly Error NotDone = Error.Conflict("plan-not-done", "Only a plan that has been made can be published; this one has not finished.");
+
     /// <returns>When the plan was published (now, or the first time).</returns>
     public async Task<Result<DateTime>> ExecuteAsync(string id, string ownerId, IReadOnlyList<DeliveredProduce> deliveries, CancellationToken cancellationToken)
     {
@@ -25,7 +28,7 @@ public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
         if (plan.PublishedAtUtc is { } published)
             return published;
         if (plan.State != PlanRunState.Done || plan.Result is null)
-            return Error.Conflict("plan-not-done", "Only a plan that has been made can be published; this one has not finished.");
+            return NotDone;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         plan.PublishedAtUtc = StoredTime.Of(clock.GetUtcNow().UtcDateTime);

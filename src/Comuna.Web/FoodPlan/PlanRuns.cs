@@ -96,7 +96,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         if (!run.IsOwnedBy(ownerId))
             return Error.NotFound("plan-run", run.Id);
         if (now.State != PlanRunState.Done || now.Result is null)
-            return Error.Conflict("plan-not-done", "Only a plan that has been made can be published; this one has not finished.");
+            return PublishPlan.NotDone;
         await using var scope = scopes.CreateAsyncScope();
         var published = await scope.ServiceProvider.GetRequiredService<PublishPlan>()
             .ExecuteAsync(run.Id, ownerId, PlanDeliveries.Of(run.Input, now.Result), cancellationToken);

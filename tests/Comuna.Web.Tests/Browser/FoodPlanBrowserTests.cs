@@ -62,6 +62,7 @@ public sealed class FoodPlanBrowserTests
         await Assertions.Expect(page.Locator("#planned")).ToContainTextAsync("Tomate");
         await page.GetByRole(AriaRole.Link, new() { Name = "Abrir una jornada con esto" }).ClickAsync();
         await Assertions.Expect(page.Locator("#from-plan")).ToContainTextAsync("Jornada de Tomate del plan alimentario");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "comuna-new-round-from-plan.png") });
         await page.GetByLabel("Primer día de retiro").FillAsync("2026-12-05");
         await page.GetByLabel("Puntos de retiro").FillAsync("Casa comunal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abrir la jornada" }).ClickAsync();
