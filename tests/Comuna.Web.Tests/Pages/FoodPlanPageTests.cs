@@ -271,6 +271,52 @@ public sealed class FoodPlanPageTests
         }
     }
 
+    [Fact]
+    public async Task ThePlanByTables_StartsFromTheExample_PlansLikeItsJson_NamesABadLine_AndReopensAPlanToChangeIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var page = new PageClient(server);
+        await page.SignInAsync("residente.panal");
+
+        var example = await page.HtmlAsync("/plan-alimentario/tablas?ejemplo=true");
+        Assert.Contains("el-maizal; platano; 100; 0; 5", example, StringComparison.Ordinal);
+        Assert.Contains("puerto-cabello; sarare; 1; 1; -", example, StringComparison.Ordinal);
+
+        // The example typed as tables, with a decimal comma and a spreadsheet's tab, plans as its JSON does.
+        KeyValuePair<string, string>[] tables =
+        [
+            new("Products", "platano; Plátano; t\nmaiz; Maíz; t"),
+            new("Places", "el-maizal; Comuna El Maizal; 9,77; -69,52\nbarquisimeto; Barquisimeto\nsarare; Sarare\npuerto-cabello; Puerto Cabello"),
+            new("Lots", "el-maizal; platano; 100; 0; 5\nel-maizal\tmaiz\t60\t0\t60"),
+            new("Needs", "barquisimeto; platano; 100\nsarare; platano; 50\nbarquisimeto; maiz; 80,0"),
+            new("Routes", "el-maizal; barquisimeto; 3; 1; 160\npuerto-cabello; barquisimeto; 1; 1\npuerto-cabello; sarare; 1; 1; -"),
+            new("Imports", "platano; puerto-cabello; 1\nmaiz; puerto-cabello; 2"),
+            new("SpoiledPerUnit", "1000"), new("UnmetPerUnit", "100"), new("Policy", "production-first"),
+        ];
+        using var started = await page.SubmitAsync("/plan-alimentario/tablas", tables);
+        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches("^/plan-alimentario/ejecuciones/[0-9a-f]{32}$", run);
+        var html = await ResultAsync(page, run);
+        Assert.Matches(@"Producción primero</td>\s*<td class=""n"">0</td>\s*<td class=""n"">70</td>", Table(html, "comparison"));
+
+        // A bad line is named by its table and number, and nothing is planned.
+        using var refused = await page.SubmitAsync("/plan-alimentario/tablas",
+            [.. tables.Where(f => f.Key != "Lots"), new("Lots", "el-maizal; platano; cien; 0; 5")]);
+        var errors = await PageClient.TextAsync(refused);
+        Assert.Contains("lots line 1 (\"el-maizal; platano; cien; 0; 5\"): \"cien\" is not a number.", errors, StringComparison.Ordinal);
+        Assert.EndsWith("/plan-alimentario/tablas", refused.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+
+        // The plan made reopens as tables to change; another account's plan does not.
+        var again = await page.HtmlAsync($"/plan-alimentario/tablas?desde={run[(run.LastIndexOf('/') + 1)..]}");
+        Assert.Contains("el-maizal; maiz; 60; 0; 60", again, StringComparison.Ordinal);
+        Assert.Contains("barquisimeto; maiz; 80", again, StringComparison.Ordinal);
+        using var other = new PageClient(server);
+        await other.SignInAsync("vocera.panal");
+        using var hidden = await other.GetAsync($"/plan-alimentario/tablas?desde={run[(run.LastIndexOf('/') + 1)..]}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+
     /// <summary>Reads the run's page as a browser would, every refresh, until it stops asking again.</summary>
     private static async Task<string> ResultAsync(PageClient page, string run)
     {

@@ -70,25 +70,10 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
     {
         if (!await ReadJsonAsync(cancellationToken))
             return await FormAsync(cancellationToken);
-        var policy = FoodPlanner.ParsePolicy(Policy);
-        if (policy is null)
-        {
-            ModelState.AddModelError(nameof(Policy), localizer["Choose production-first or import-first."]);
-            return await FormAsync(cancellationToken);
-        }
         var (problem, input, errors) = FoodPlanner.Read(Json!);
-        if (problem is null)
-        {
-            foreach (var error in errors)
-                ModelState.AddModelError(nameof(Json), error.Message);
-            return await FormAsync(cancellationToken);
-        }
-        var run = runs.Start(User.FindFirstValue(ClaimTypes.NameIdentifier)!, problem, input!, policy.Value);
+        var run = PlanForm.Start(ModelState, nameof(Json), runs, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Policy, problem, input, errors, localizer);
         if (run is null)
-        {
-            ModelState.AddModelError(string.Empty, localizer["Other plans are being made on this server; try again in a minute."]);
             return await FormAsync(cancellationToken);
-        }
         return RedirectToPage("/FoodPlan/Run", new { id = run.Id });
     }
 

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Comuna.Planning.FoodPlan;
+
+/// <summary>
+/// A plan's inputs as a person types them into a page, or pastes them from a spreadsheet: one
+/// table per kind of entry, one entry a line, its fields apart by semicolons or tabs, numbers with
+/// a decimal point or a decimal comma. Blank lines and lines starting with <c>#</c> are skipped.
+/// <list type="bullet">
+/// <item>products: <c>id; name; unit</c> — <c>maiz; Maíz; t</c></item>
+/// <item>places: <c>id; name; latitude; longitude</c> (the coordinates may be left out)</item>
+/// <item>lots: <c>place; product; quantity; available day; spoils after day</c> (available on day 0 and keeping, when left out)</item>
+/// <item>needs: <c>place; product; quantity</c></item>
+/// <item>routes: <c>from; to; cost per unit; days; truck capacity</c> (no capacity, or <c>-</c>: unlimited)</item>
+/// <item>imports: <c>product; port; cost per unit; capacity</c> (no capacity, or <c>-</c>: unlimited)</item>
+/// </list>
+/// </summary>
+public sealed partial record PlanTables(
+    string? Products, string? Places, string? Lots, string? Needs, string? Routes, string? Imports,
+    double? SpoiledPerUnit, double? UnmetPerUnit)
+{
+    private static readonly char[] Separators = [';', '\t'];
+
+    /// <summary>
+    /// The inputs of the tables, or one error per bad line naming its table and line; what the
+    /// entries mean together (an unknown place, a route to nowhere) is for <see cref="PlanProblem.Build"/> to say.
+    /// </summary>
+    public (PlanInput? Input, IReadOnlyList<PlanError> Errors) Read()
+    {
+        var errors = new List<PlanError>();
+        var products = Rows("products", Products, 2, 3, errors, f => new ProductInput(f.Text(0), f.Text(1), f.Text(2)));
+        var places = Rows("places", Places, 1, 4, errors, f => new PlaceInput(f.Text(0), f.Text(1), f.Number(2), f.Number(3)));
+        var lots = Rows("lots", Lots, 3, 5, errors, f => new LotInput(f.Text(0), f.Text(1), f.Number(2), f.Number(3), f.Number(4)));
+        var needs = Rows("needs", Needs, 3, 3, errors, f => new NeedInput(f.Text(0), f.Text(1), f.Number(2)));
+        var routes = Rows("routes", Routes, 4, 5, errors, f => new RouteInput(f.Text(0), f.Text(1), f.Number(2), f.Number(3), f.Number(4)));
+        var imports = Rows("imports", Imports, 3, 4, errors, f => new ImportInput(f.Text(0), f.Text(1), f.Number(2), f.Number(3)));
+        if (errors.Count > 0)
+            return (null, errors);
+        return (new PlanInput
+        {
+            Products = products,
+            Places = places,
+            Lots = lots,
+            Needs = needs,
+            Routes = routes,
+            Imports = imports,
+            Penalties = new PenaltiesInput(SpoiledPerUnit, UnmetPerUnit),
+        }, []);
+    }
+
+    /// <summary>The tables of <paramref name="input"/>, to edit on the page: what <see cref="Read"/> reads back as the same inputs.</summary>
+    public static PlanTables Of(PlanInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new PlanTables(
+            Lines(input.Products, p => [p.Id, p.Name, p.Unit]),
+            Lines(input.Places, p => [p.Id, p.Name, Write(p.Lat), Write(p.Lon)]),
+            Lines(input.Lots, l => [l.Place, l.Product, Write(l.Quantity), Write(l.AvailableDay), Write(l.SpoilsAfterDay)]),
+            Lines(input.Needs, n => [n.Place, n.Product, Write(n.Quantity)]),
+            Lines(input.Routes, r => [r.From, r.To, Write(r.CostPerUnit), Write(r.Days), Write(r.Capacity) ?? "-"]),
+            Lines(input.Imports, i => [i.Product, i.Place, Write(i.CostPerUnit), Write(i.Capacity) ?? "-"]),
+            input.Penalties?.SpoiledPerUnit, input.Penalties?.UnmetPerUnit);
+    }
+
+    private static List<T?> Rows<T>(string table, string? text, int least, int most, List<PlanError> errors, Func<Fields, T> make)
+        where T : class
+    {
+        var rows = new List<T?>();
+        var lines = (text ?? "").ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var fields = new Fields(table, i + 1, line, [.. line.Split(Separators).Select(f => f.Trim())]);
+            if (fields.Count < least || fields.Count > most)
+            {
+                errors.Add(new PlanError("bad-line", least == most
+                    ? $"{fields.Where}: expected {most} fields apart by semicolons, found {fields.Count}."
+                    : $"{fields.Where}: expected {least} to {most} fields apart by semicolons, found {fields.Count}."));
+                continue;
+            }
+            var row = make(fields);
+            if (fields.Error is { } error)
+                errors.Add(error);
+            else
+                rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static string? Lines<T>(IReadOnlyList<T?>? rows, Func<T, string?[]> fields)
+        where T : class =>
+        rows is null ? null : string.Join('\n', rows.OfType<T>().Select(r => string.Join("; ", TrimEnd(fields(r)))));
+
+    /// <summary>Optional fields left out at the end of a line stay out.</summary>
+    private static IEnumerable<string> TrimEnd(string?[] fields)
+    {
+        var last = Array.FindLastIndex(fields, f => !string.IsNullOrEmpty(f));
+        return fields.Take(last + 1).Select(f => f ?? "");
+    }
+
+    /// <summary>A number as <see cref="Fields.Number"/> reads it back: 1.125 is written 1.1250, which nobody takes for thousands.</summary>
+    private static string? Write(double? value)
+    {
+        if (value?.ToString("R", CultureInfo.InvariantCulture) is not { } text)
+            return null;
+        return Fields.IsAmbiguous(text) ? text + "0" : text;
+    }
+
+    /// <summary>The fields of one line; the first field that does not read is its error.</summary>
+    private sealed partial class Fields(string table, int line, string text, string[] fields)
+    {
+        [GeneratedRegex(@"^-?[1-9][0-9]{0,2}([.,][0-9]{3})+$")]
+        private static partial Regex AmbiguousThousands();
+
+        public static bool IsAmbiguous(string number) => AmbiguousThousands().IsMatch(number);
+
+        public int Count => fields.Length;
+
+        public string Where => $"{table} line {line} (\"{text}\")";
+
+        public PlanError? Error { get; private set; }
+
+        public string? Text(int index) => index < fields.Length && fields[index].Length > 0 ? fields[index] : null;
+
+        /// <summary>
+        /// A number with a decimal point or a decimal comma (<c>12.5</c>, <c>12,5</c>, <c>1.234,5</c>);
+        /// blank or <c>-</c> is no number at all. <c>1.500</c> and <c>1,500</c> are refused: each is
+        /// 1500 to one reader and 1.5 to another, and a plan must not guess a harvest a thousand
+        /// times too small.
+        /// </summary>
+        public double? Number(int index)
+        {
+            if (Text(index) is not { } field || field == "-")
+                return null;
+            if (IsAmbiguous(field))
+            {
+                Error ??= new PlanError("bad-number", $"{Where}: \"{field}\" could be thousands or decimals; write 1500 for thousands, 1,5 or 1.50 for decimals.");
+                return null;
+            }
+            var invariant = field.Contains(',', StringComparison.Ordinal) && field.Contains('.', StringComparison.Ordinal) && field.LastIndexOf(',') > field.LastIndexOf('.')
+                ? field.Replace(".", "", StringComparison.Ordinal).Replace(',', '.')
+                : field.Replace(',', '.');
+            if (double.TryParse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+                return number;
+            Error ??= new PlanError("bad-number", $"{Where}: \"{field}\" is not a number.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Comuna.Planning.FoodPlan;
+using Comuna.Web.FoodPlan;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Comuna.Web.Pages.FoodPlan;
+
+/// <summary>What the plan's two forms — its JSON and its tables — do alike once they have read their inputs: check them and start the run.</summary>
+public static class PlanForm
+{
+    /// <summary>
+    /// Starts planning <paramref name="input"/> for <paramref name="owner"/> under the chosen policy,
+    /// or names on the form, under <paramref name="field"/>, every entry at fault — or that the
+    /// planner is busy; null then.
+    /// </summary>
+    public static PlanRun? Start(
+        ModelStateDictionary form, string field, PlanRuns runs, string owner, string? policyName,
+        PlanProblem? problem, PlanInput? input, IReadOnlyList<PlanError> errors, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(localizer);
+        var policy = FoodPlanner.ParsePolicy(policyName);
+        if (policy is null)
+            form.AddModelError("Policy", localizer["Choose production-first or import-first."]);
+        foreach (var error in errors)
+            form.AddModelError(field, error.Message);
+        if (policy is null || problem is null || input is null)
+            return null;
+        var run = runs.Start(owner, problem, input, policy.Value);
+        if (run is null)
+            form.AddModelError(string.Empty, localizer["Other plans are being made on this server; try again in a minute."]);
+        return run;
+    }
+}
