@@ -126,12 +126,12 @@ public sealed class DistributionQueries(IComunaDb db)
                 // A closed round answers from its acta: the count it was signed over.
                 var c = JsonSerializer.Deserialize<DeliveryMinutesContent>(acta.Content, MinutesWriter.Canonical)!;
                 rows.Add(new TransparencyRow(r.Id, r.Item, r.Unit, r.StartsOn, r.Status, c.UnitsArrived, c.UnitsDelivered,
-                    c.HouseholdsEntitled, c.HouseholdsServed, c.HouseholdsMissed, acta.Checkpoint));
+                    c.HouseholdsEntitled, c.HouseholdsServed, c.HouseholdsMissed, acta.Checkpoint, r.PlannedUnits));
                 continue;
             }
             var n = served.GetValueOrDefault(r.Id);
             rows.Add(new TransparencyRow(r.Id, r.Item, r.Unit, r.StartsOn, r.Status, r.UnitsArrived, r.UnitsDelivered,
-                inhabited, n, Math.Max(0, inhabited - n), null));
+                inhabited, n, Math.Max(0, inhabited - n), null, r.PlannedUnits));
         }
         return new TransparencyView(councilId, council.Name, rows);
     }

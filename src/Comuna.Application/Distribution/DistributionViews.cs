@@ -47,10 +47,10 @@ public sealed record DeliveryCandidate(
 public sealed record DeliveryMinutesView(
     Guid RoundId, DateTime WrittenAtUtc, string SignedBy, DeliveryMinutesContent Content, string PreviousCheckpoint, string Checkpoint, bool Holds);
 
-/// <summary>One round in the transparency view.</summary>
+/// <summary>One round in the transparency view; <paramref name="PlannedUnits"/>, for a round of the food plan's produce, is what the plan sent the council.</summary>
 public sealed record TransparencyRow(
     Guid RoundId, string Item, string Unit, DateOnly StartsOn, RoundStatus Status, int UnitsArrived, int UnitsDelivered,
-    int HouseholdsEntitled, int HouseholdsServed, int HouseholdsMissed, string? Checkpoint);
+    int HouseholdsEntitled, int HouseholdsServed, int HouseholdsMissed, string? Checkpoint, int? PlannedUnits = null);
 
 /// <summary>Every round of a council, with units and households served and missed: public.</summary>
 public sealed record TransparencyView(Guid CouncilId, string CouncilName, IReadOnlyList<TransparencyRow> Rounds)

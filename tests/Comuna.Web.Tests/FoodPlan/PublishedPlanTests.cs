@@ -99,6 +99,11 @@ public sealed class PublishedPlanTests
         var round = await db.DistributionRounds.AsNoTracking().SingleAsync(r => r.PlanId == id, ct);
         Assert.Equal(("tomate", (int?)share, share - 10), (round.PlanProduct, round.PlannedUnits, round.UnitsArrived));
 
+        // The council's transparency view sets what the plan sent beside what arrived.
+        var transparency = await pages.HtmlAsync($"/consejos/{council.Id}/jornadas/transparencia");
+        Assert.Contains("Enviado por el plan alimentario", transparency, StringComparison.Ordinal);
+        Assert.Matches($@"<td class=""n"">{share} kg</td>\s*<td class=""n"">{share - 10} kg</td>", transparency);
+
         // The API says where a round comes from.
         var view = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round.Id}", ct);
         Assert.Equal(id, view.GetProperty("fromPlan").GetProperty("planId").GetString());
