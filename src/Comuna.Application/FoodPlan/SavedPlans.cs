@@ -57,6 +57,15 @@ public sealed class SavedPlans(IComunaDb db)
             .Select(p => new SavedPlanLine(p.Id, p.Policy, p.State, p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap, p.PublishedAtUtc))
             .ToListAsync(cancellationToken);
 
+    /// <summary>The newest published plans, anyone's: public.</summary>
+    public async Task<IReadOnlyList<SavedPlanLine>> ListPublishedAsync(CancellationToken cancellationToken) =>
+        await db.SavedPlans.AsNoTracking()
+            .Where(p => p.PublishedAtUtc != null)
+            .OrderByDescending(p => p.PublishedAtUtc)
+            .Take(Listed)
+            .Select(p => new SavedPlanLine(p.Id, p.Policy, p.State, p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap, p.PublishedAtUtc))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Deletes the plan; false when the account has no plan of that id, or has published it.</summary>
     public async Task<bool> DeleteAsync(string id, string ownerId, CancellationToken cancellationToken) =>
         await db.SavedPlans.Where(p => p.Id == id && p.OwnerId == ownerId && p.PublishedAtUtc == null).ExecuteDeleteAsync(cancellationToken) > 0;

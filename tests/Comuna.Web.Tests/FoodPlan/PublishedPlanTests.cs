@@ -76,6 +76,9 @@ public sealed class PublishedPlanTests
         var share = (int)Math.Floor(600.0 * CensusFamilies.Of(council.Households, council.DeclaredFamilies) / councils.Sum(k => CensusFamilies.Of(k.Households, k.DeclaredFamilies)));
         using var pages = new PageClient(server);
         await pages.SignInAsync("vocera.panal");
+        var plans = await pages.HtmlAsync("/plan-alimentario");
+        Assert.Contains($"<table id=\"published-plans\">", plans, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/plan-alimentario/ejecuciones/{id}\"", plans[plans.IndexOf("published-plans", StringComparison.Ordinal)..], StringComparison.Ordinal);
         var form = $"/consejos/{council.Id}/jornadas/nueva";
         var offered = await pages.HtmlAsync(form);
         Assert.Contains("id=\"planned\"", offered, StringComparison.Ordinal);

@@ -14,10 +14,11 @@ namespace Comuna.Web.Pages.FoodPlan;
 /// The food plan from a page: paste or upload a plan's inputs (the JSON of <c>comuna plan</c>),
 /// and start planning it; the run's page (<see cref="RunModel"/>) shows its progress and then its
 /// result. The needs can come from the registry instead of being written: the communes' families ×
-/// a basket per family. Below the form, the account's own plans, kept in the database, newest first.
+/// a basket per family. Below the form, the account's own plans, kept in the database, newest first,
+/// and the plans anyone has published.
 /// </summary>
 [Authorize]
-public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, CensusFamilies census) : PageModel
+public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, CensusFamilies census, SavedPlans saved) : PageModel
 {
     /// <summary>Inputs above this size are refused: the page is for a region's plan, the CLI for the nation's.</summary>
     public const int MaxInputBytes = 8 * 1024 * 1024;
@@ -45,6 +46,9 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
     /// <summary>The account's plans, newest first.</summary>
     public IReadOnlyList<SavedPlanLine> Plans { get; private set; } = [];
 
+    /// <summary>The newest plans anyone has published.</summary>
+    public IReadOnlyList<SavedPlanLine> Published { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken, [FromQuery(Name = "ejemplo")] bool example = false)
     {
         if (example)
@@ -59,8 +63,11 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
         return Page();
     }
 
-    private async Task ListAsync(CancellationToken cancellationToken) =>
+    private async Task ListAsync(CancellationToken cancellationToken)
+    {
         Plans = await runs.ListAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        Published = await saved.ListPublishedAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Checks the inputs here, so that a bad entry is named on this form, then starts the plan in
