@@ -10,11 +10,13 @@ namespace Comuna.Application.Demo;
 /// <summary>
 /// Loads the demo: four communes with their councils, households, residents of all ages and
 /// spokespeople, one account per role, a year of two communes' books (<see cref="DemoBooks"/>) and
-/// two distribution rounds of Panal 2021's first council (<see cref="DemoRounds"/>).
+/// two distribution rounds of Panal 2021's first council (<see cref="DemoRounds"/>), and where the
+/// planner is at hand a published food plan (<see cref="IDemoFoodPlan"/>).
 /// Deterministic (the same names and ids' order every time, from a fixed seed) and idempotent: a
 /// commune already there is left alone.
 /// </summary>
-public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, DemoBooks books, DemoRounds rounds, TimeProvider clock)
+public sealed class SeedDemo(
+    IComunaDb db, UserManager<ComunaUser> users, DemoBooks books, DemoRounds rounds, IEnumerable<IDemoFoodPlan> plans, TimeProvider clock)
 {
     /// <summary>The password of every demo account; the README lists the accounts.</summary>
     public const string Password = DemoCatalog.Password;
@@ -37,6 +39,8 @@ public sealed class SeedDemo(IComunaDb db, UserManager<ComunaUser> users, DemoBo
             created |= await AddUserAsync(spec, cancellationToken);
         created |= await books.ExecuteAsync(cancellationToken);
         created |= await rounds.ExecuteAsync(cancellationToken);
+        foreach (var plan in plans)
+            created |= await plan.ExecuteAsync(cancellationToken);
         return await SummaryAsync(created, cancellationToken);
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Comuna.Application.Access;
 using Comuna.Application.Deliberation;
+using Comuna.Application.Demo;
 using Comuna.Application.Distribution;
 using Comuna.Application.FoodPlan;
 using Comuna.Application.Ledger;
@@ -49,6 +50,7 @@ public static class ComunaApp
         services.AddFoodPlan();
         services.AddWriteQueue();
         services.AddSingleton<PlanRuns>();
+        services.AddScoped<IDemoFoodPlan, DemoFoodPlan>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<StartupTasks>();

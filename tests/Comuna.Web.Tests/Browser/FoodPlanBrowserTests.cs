@@ -60,7 +60,8 @@ public sealed class FoodPlanBrowserTests
         var council = await db.Councils.Where(k => k.Code == "DC-PANAL2021-CC01").Select(k => k.Id).SingleAsync(ct);
         await page.GotoAsync($"/consejos/{council}/jornadas/nueva");
         await Assertions.Expect(page.Locator("#planned")).ToContainTextAsync("Tomate");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Abrir una jornada con esto" }).ClickAsync();
+        // The newest published plan comes first: this one, before the demo's.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Abrir una jornada con esto" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#from-plan")).ToContainTextAsync("Jornada de Tomate del plan alimentario");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "comuna-new-round-from-plan.png") });
         await page.GetByLabel("Primer día de retiro").FillAsync("2026-12-05");
