@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Comuna.Application.FoodPlan;
 using Comuna.Domain.Common;
 using Comuna.Domain.FoodPlan;
 using Comuna.Planning.FoodPlan;
@@ -27,6 +28,11 @@ public static class FoodPlanApi
         runs.MapGet("/{id}", FindAsync).Produces<PlanRunView>().AllowAnonymous();
         runs.MapDelete("/{id}", StopOrDeleteAsync);
         runs.MapPost("/{id}/publish", PublishAsync).Produces<PlanRunView>();
+        // Published plans and what they send a council are public, as the plans themselves are.
+        app.MapGet("/api/v1/plans/published", async (SavedPlans saved, CancellationToken ct) =>
+            Json((await saved.ListPublishedAsync(ct)).Select(PlanRunView.Of).ToList())).WithTags("FoodPlan");
+        app.MapGet("/api/v1/councils/{councilId:guid}/planned-produce", async (Guid councilId, PlannedProduce planned, CancellationToken ct) =>
+            ApiResults.Ok(await planned.ForCouncilAsync(councilId, ct))).WithTags("FoodPlan");
         return app;
     }
 

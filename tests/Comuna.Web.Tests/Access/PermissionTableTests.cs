@@ -131,6 +131,7 @@ public sealed class PermissionTableTests
                 .Replace("{other-household}", OtherHousehold.ToString(), StringComparison.Ordinal)
                 .Replace("{panal-assembly}", PanalAssembly.ToString(), StringComparison.Ordinal)
                 .Replace("{panal-round}", PanalRound.ToString(), StringComparison.Ordinal)
+                .Replace("{demo-plan}", Comuna.Web.FoodPlan.DemoFoodPlan.Id, StringComparison.Ordinal)
                 .Replace("{panal}", PanalId.ToString(), StringComparison.Ordinal)
                 // Each health flag on a resident of its own, so that only the permission decides the answer.
                 .Replace("{panal-resident}", PanalResidents[serial % PanalResidents.Count].ToString(), StringComparison.Ordinal);

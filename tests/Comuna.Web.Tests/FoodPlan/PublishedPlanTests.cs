@@ -107,6 +107,13 @@ public sealed class PublishedPlanTests
         Assert.Contains("Enviado por el plan alimentario", transparency, StringComparison.Ordinal);
         Assert.Matches($@"<td class=""n"">{share} kg</td>\s*<td class=""n"">{share - 10} kg</td>", transparency);
 
+        // The API lists the published plans and what they send the council, to anyone.
+        var publishedPlans = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/plans/published", ct);
+        Assert.Contains(publishedPlans.EnumerateArray(), p => p.GetProperty("id").GetString() == id);
+        var produce = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/councils/{council.Id}/planned-produce", ct);
+        var line = produce.EnumerateArray().Single(l => l.GetProperty("planId").GetString() == id);
+        Assert.Equal(("tomate", 600.0, share), (line.GetProperty("product").GetString(), line.GetProperty("communeQuantity").GetDouble(), line.GetProperty("units").GetInt32()));
+
         // The API says where a round comes from.
         var view = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round.Id}", ct);
         Assert.Equal(id, view.GetProperty("fromPlan").GetProperty("planId").GetString());
