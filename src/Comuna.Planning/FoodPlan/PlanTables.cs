@@ -15,10 +15,11 @@ namespace Comuna.Planning.FoodPlan;
 /// <item>routes: <c>from; to; cost per unit; days; truck capacity</c> (no capacity, or <c>-</c>: unlimited)</item>
 /// <item>imports: <c>product; port; cost per unit; capacity</c> (no capacity, or <c>-</c>: unlimited)</item>
 /// </list>
+/// The penalties per unit lost and per unit unmet are numbers read the same way.
 /// </summary>
 public sealed partial record PlanTables(
     string? Products, string? Places, string? Lots, string? Needs, string? Routes, string? Imports,
-    double? SpoiledPerUnit, double? UnmetPerUnit)
+    string? SpoiledPerUnit, string? UnmetPerUnit)
 {
     private static readonly char[] Separators = [';', '\t'];
 
@@ -35,6 +36,10 @@ public sealed partial record PlanTables(
         var needs = Rows("needs", Needs, 3, 3, errors, f => new NeedInput(f.Text(0), f.Text(1), f.Number(2)));
         var routes = Rows("routes", Routes, 4, 5, errors, f => new RouteInput(f.Text(0), f.Text(1), f.Number(2), f.Number(3), f.Number(4)));
         var imports = Rows("imports", Imports, 3, 4, errors, f => new ImportInput(f.Text(0), f.Text(1), f.Number(2), f.Number(3)));
+        var penalties = new Fields("penalties", 1, $"{SpoiledPerUnit}; {UnmetPerUnit}", [SpoiledPerUnit?.Trim() ?? "", UnmetPerUnit?.Trim() ?? ""]);
+        var (spoiled, unmet) = (penalties.Number(0), penalties.Number(1));
+        if (penalties.Error is { } wrong)
+            errors.Add(wrong);
         if (errors.Count > 0)
             return (null, errors);
         return (new PlanInput
@@ -45,7 +50,7 @@ public sealed partial record PlanTables(
             Needs = needs,
             Routes = routes,
             Imports = imports,
-            Penalties = new PenaltiesInput(SpoiledPerUnit, UnmetPerUnit),
+            Penalties = new PenaltiesInput(spoiled, unmet),
         }, []);
     }
 
@@ -60,7 +65,7 @@ public sealed partial record PlanTables(
             Lines(input.Needs, n => [n.Place, n.Product, Write(n.Quantity)]),
             Lines(input.Routes, r => [r.From, r.To, Write(r.CostPerUnit), Write(r.Days), Write(r.Capacity) ?? "-"]),
             Lines(input.Imports, i => [i.Product, i.Place, Write(i.CostPerUnit), Write(i.Capacity) ?? "-"]),
-            input.Penalties?.SpoiledPerUnit, input.Penalties?.UnmetPerUnit);
+            Write(input.Penalties?.SpoiledPerUnit), Write(input.Penalties?.UnmetPerUnit));
     }
 
     private static List<T?> Rows<T>(string table, string? text, int least, int most, List<PlanError> errors, Func<Fields, T> make)

@@ -12,7 +12,7 @@ public sealed class PlanTablesTests
         Needs: "barquisimeto; platano; 150\nbarquisimeto; maiz; 80,25",
         Routes: "el-maizal; barquisimeto; 3; 1; 160\npuerto; barquisimeto; 1; 1; -\npuerto; el-maizal; 1,5; 2",
         Imports: "maiz; puerto; 2\nplatano; puerto; 1; 40",
-        SpoiledPerUnit: 1000, UnmetPerUnit: 100);
+        SpoiledPerUnit: "1000", UnmetPerUnit: "100,5");
 
     [Fact]
     public void TypedTables_ReadAsTheContractsInputs_AndPlan()
@@ -28,7 +28,7 @@ public sealed class PlanTablesTests
         Assert.Equal([160, null, null], input.Routes!.Select(r => r!.Capacity));
         Assert.Equal(1.5, input.Routes![2]!.CostPerUnit);
         Assert.Equal(new ImportInput("platano", "puerto", 1, 40), input.Imports![1]);
-        Assert.Equal(new PenaltiesInput(1000, 100), input.Penalties);
+        Assert.Equal(new PenaltiesInput(1000, 100.5), input.Penalties);
 
         var (problem, invalid) = PlanProblem.Build(input);
         Assert.Empty(invalid);
@@ -58,6 +58,7 @@ public sealed class PlanTablesTests
             Lots = "el-maizal; platano; cien; 0; 5\nel-maizal; maiz; 1.500",
             Needs = "barquisimeto; platano",
             Routes = "el-maizal; barquisimeto; 3; 1; 160; 7",
+            UnmetPerUnit = "cien",
         };
 
         var (input, errors) = bad.Read();
@@ -69,6 +70,7 @@ public sealed class PlanTablesTests
             "lots line 2 (\"el-maizal; maiz; 1.500\"): \"1.500\" could be thousands or decimals; write 1500 for thousands, 1,5 or 1.50 for decimals.",
             "needs line 1 (\"barquisimeto; platano\"): expected 3 fields apart by semicolons, found 2.",
             "routes line 1 (\"el-maizal; barquisimeto; 3; 1; 160; 7\"): expected 4 to 5 fields apart by semicolons, found 6.",
+            "penalties line 1 (\"1000; cien\"): \"cien\" is not a number.",
         ], errors.Select(e => e.Message));
     }
 }

@@ -34,11 +34,12 @@ public sealed class TablesModel(IStringLocalizer<SharedResource> localizer, Plan
     [BindProperty]
     public string? Imports { get; set; }
 
+    /// <summary>Typed as text and read as the tables' numbers are, with a decimal comma or point whatever the page's language.</summary>
     [BindProperty]
-    public double? SpoiledPerUnit { get; set; } = 1000;
+    public string? SpoiledPerUnit { get; set; } = "1000";
 
     [BindProperty]
-    public double? UnmetPerUnit { get; set; } = 100;
+    public string? UnmetPerUnit { get; set; } = "100";
 
     [BindProperty]
     public string Policy { get; set; } = "production-first";
