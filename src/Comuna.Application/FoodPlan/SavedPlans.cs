@@ -17,12 +17,20 @@ public sealed class SavedPlans(IComunaDb db)
     /// <summary>How many plans an account's list shows, newest first.</summary>
     public const int Listed = 20;
 
-    /// <summary>Writes a plan that has just started, with its inputs.</summary>
+    /// <summary>
+    /// Writes a plan that has just started, with its inputs, and forgets the account's plans beyond
+    /// its newest <see cref="Listed"/> that have ended and were never published: a plan's inputs may
+    /// be megabytes, and one the account wants for good it publishes.
+    /// </summary>
     public async Task AddAsync(SavedPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         db.SavedPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
+        var kept = db.SavedPlans.Where(p => p.OwnerId == plan.OwnerId).OrderByDescending(p => p.StartedAtUtc).ThenByDescending(p => p.Id).Take(Listed).Select(p => p.Id);
+        await db.SavedPlans
+            .Where(p => p.OwnerId == plan.OwnerId && p.PublishedAtUtc == null && p.State != PlanRunState.Running && !kept.Contains(p.Id))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>
