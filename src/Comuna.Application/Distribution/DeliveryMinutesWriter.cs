@@ -37,7 +37,8 @@ public sealed class DeliveryMinutesWriter(IComunaDb db)
             allocation.Count, entitled.Count, servedIds.Count, entitled.Count(l => !servedIds.Contains(l.HouseholdId)),
             allocation.Count(l => l.Priority), allocation.Count(l => l.Priority && servedIds.Contains(l.HouseholdId)),
             deliveries.Count(d => d.Channel == DeliveryChannel.Search), deliveries.Count(d => d.Channel == DeliveryChannel.PaperSheet),
-            closedAtUtc, signedBy, VoteChain.Sha256(digest.ToString()));
+            closedAtUtc, signedBy, VoteChain.Sha256(digest.ToString()),
+            round.PlanId is { } planId ? new PlannedFromView(planId, round.PlanProduct ?? "", round.PlannedUnits) : null);
     }
 
     public async Task<DeliveryMinutes> WriteAsync(RoundScope scope, DateTime closedAtUtc, string signedBy, CancellationToken cancellationToken)

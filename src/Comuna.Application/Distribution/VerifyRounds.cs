@@ -112,11 +112,16 @@ public sealed class VerifyRounds(IComunaDb db, DeliveryMinutesWriter writer)
             Compare(differences, label, "households served", signed.HouseholdsServed, now.HouseholdsServed);
             Compare(differences, label, "served by search", signed.ServedBySearch, now.ServedBySearch);
             Compare(differences, label, "served from a paper sheet", signed.ServedByPaperSheet, now.ServedByPaperSheet);
+            if (signed.FromPlan != now.FromPlan)
+                differences.Add($"{label}: the minutes say the round hands out {Planned(signed.FromPlan)}, the round says {Planned(now.FromPlan)}.");
             if (signed.DeliveriesDigest != now.DeliveriesDigest)
                 differences.Add($"{label}: the deliveries stored are not the list the minutes were signed over (digest differs).");
         }
         return new DistributionVerification(councilId, checkedRounds.Count, minutes.Count(m => onlyRound is null || m.RoundId == onlyRound), checkedDeliveries, differences);
     }
+
+    private static string Planned(PlannedFromView? from) =>
+        from is null ? "nothing from the food plan" : $"{from.PlannedUnits?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} units of \"{from.Product}\" from plan {from.PlanId}";
 
     private static void Compare(List<string> differences, string label, string what, int signed, int now)
     {

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Comuna.Application.Distribution;
 using Comuna.Application.FoodPlan;
 using Comuna.Web.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Comuna.Web.Tests.FoodPlan;
 
@@ -118,5 +120,19 @@ public sealed class PublishedPlanTests
         var view = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round.Id}", ct);
         Assert.Equal(id, view.GetProperty("fromPlan").GetProperty("planId").GetString());
         Assert.Equal(share, view.GetProperty("fromPlan").GetProperty("plannedUnits").GetInt32());
+
+        // Its signed acta records what the plan sent beside what arrived, and `verify` notices if the round is changed after.
+        using (var closed = await vocera.PostAsync($"/api/v1/rounds/{round.Id}/close", null, ct))
+            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var acta = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round.Id}/minutes", ct);
+        Assert.Equal(share, acta.GetProperty("content").GetProperty("fromPlan").GetProperty("plannedUnits").GetInt32());
+        await using (var scope = server.Services.CreateAsyncScope())
+            Assert.Empty((await scope.ServiceProvider.GetRequiredService<VerifyRounds>().RoundAsync(round.Id, ct)).Value.Differences);
+        await db.DistributionRounds.Where(r => r.Id == round.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedUnits, share + 100), ct);
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var differences = (await scope.ServiceProvider.GetRequiredService<VerifyRounds>().RoundAsync(round.Id, ct)).Value.Differences;
+            Assert.Contains(differences, d => d.Contains($"the minutes say the round hands out {share} units of \"tomate\" from plan {id}, the round says {share + 100} units", StringComparison.Ordinal));
+        }
     }
 }
