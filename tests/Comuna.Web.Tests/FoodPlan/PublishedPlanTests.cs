@@ -126,6 +126,7 @@ public sealed class PublishedPlanTests
             Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         var acta = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round.Id}/minutes", ct);
         Assert.Equal(share, acta.GetProperty("content").GetProperty("fromPlan").GetProperty("plannedUnits").GetInt32());
+        Assert.Contains($"el plan envía a este consejo {share} kg", await pages.HtmlAsync($"/jornadas/{round.Id}/acta"), StringComparison.Ordinal);
         await using (var scope = server.Services.CreateAsyncScope())
             Assert.Empty((await scope.ServiceProvider.GetRequiredService<VerifyRounds>().RoundAsync(round.Id, ct)).Value.Differences);
         await db.DistributionRounds.Where(r => r.Id == round.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.PlannedUnits, share + 100), ct);
