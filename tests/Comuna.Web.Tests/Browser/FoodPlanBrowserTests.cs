@@ -70,4 +70,29 @@ public sealed class FoodPlanBrowserTests
         await Assertions.Expect(page.Locator("#from-plan")).ToContainTextAsync("el plan envía a este consejo");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "comuna-round-from-plan.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task AResident_TypesThePlanAsTables_IsToldTheBadLine_AndPlansIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        await using var browser = await PhoneBrowser.OpenAsync(server.BaseAddress);
+        var page = browser.Page;
+        await browser.SignInAsync("residente.panal");
+
+        await page.GotoAsync("/plan-alimentario");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Escribir el plan por tablas" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Empezar con un ejemplo" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Lotes de cosecha")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("el-maizal; platano; 100; 0; 5"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "comuna-plan-tables.png") });
+
+        await page.GetByLabel("Necesidades").FillAsync("barquisimeto; platano; 100\nsarare; platano; cincuenta");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Planificar", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("needs line 2 (\"sarare; platano; cincuenta\"): \"cincuenta\" is not a number.");
+
+        await page.GetByLabel("Necesidades").FillAsync("barquisimeto; platano; 100\nsarare; platano; 50,5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Planificar", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("óptimo demostrado", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#places")).ToContainTextAsync("50,5");
+    }
 }
