@@ -3,6 +3,7 @@ using Comuna.Application.Common;
 using Comuna.Application.FoodPlan;
 using Comuna.Domain.Common;
 using Comuna.Domain.Distribution;
+using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Application.Distribution;
 
@@ -89,7 +90,16 @@ public sealed class CreateRound(IComunaDb db, TimeProvider clock, PlannedProduce
             CreatedAtUtc = StoredTime.Of(clock.GetUtcNow().UtcDateTime),
         };
         db.DistributionRounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (fromPlan.Value is { } line)
+        {
+            // Opened at the same moment by another spokesperson: the database keeps one.
+            db.ChangeTracker.Clear();
+            return PlanRoundExists(line);
+        }
         db.ChangeTracker.Clear();
         return round;
     }
@@ -117,6 +127,11 @@ public sealed class CreateRound(IComunaDb db, TimeProvider clock, PlannedProduce
         var line = lines.Value.FirstOrDefault(l => l.Product == product);
         if (line is null)
             return Error.Invalid("planProduct", $"The plan delivers no \"{product}\" to this council's commune.");
+        if (await db.DistributionRounds.AnyAsync(r => r.CouncilId == councilId && r.PlanId == planId && r.PlanProduct == product, cancellationToken))
+            return PlanRoundExists(line);
         return line;
     }
+
+    private static Error PlanRoundExists(PlannedProduceLine line) =>
+        Error.Conflict("plan-round-exists", $"This council already has a round of the plan's {line.ProductName}; its share is handed out there.");
 }

@@ -925,6 +925,9 @@ namespace Comuna.Data.Postgres.Migrations
 
                     b.HasIndex("CouncilId", "StartsOn");
 
+                    b.HasIndex("CouncilId", "PlanId", "PlanProduct")
+                        .IsUnique();
+
                     b.ToTable("distribution_rounds", null, t =>
                         {
                             t.HasCheckConstraint("ck_rounds_dates", "\"EndsOn\" >= \"StartsOn\"");

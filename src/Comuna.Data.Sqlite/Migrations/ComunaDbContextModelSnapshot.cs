@@ -920,6 +920,9 @@ namespace Comuna.Data.Sqlite.Migrations
 
                     b.HasIndex("CouncilId", "StartsOn");
 
+                    b.HasIndex("CouncilId", "PlanId", "PlanProduct")
+                        .IsUnique();
+
                     b.ToTable("distribution_rounds", null, t =>
                         {
                             t.HasCheckConstraint("ck_rounds_dates", "\"EndsOn\" >= \"StartsOn\"");

@@ -153,4 +153,54 @@ public sealed class PlannedProduceTests
         // The database keeps the plan a round rests on, whatever the application does.
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.SavedPlans.Where(p => p.Id == published).ExecuteDeleteAsync(ct));
     }
+
+    [Theory, BothEngines]
+    public async Task ACouncilOpensOneRoundOfEachProductOfAPlan_EvenWhenSpokespeopleOpenItAtOnce(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        string published;
+        Guid council;
+        await using (var db = database.NewContext())
+        {
+            published = await KeepPlanAsync(db, PlanRunState.Done, ct);
+            await new PublishPlan(db, _clock).ExecuteAsync(published, Owner, Deliveries, ct);
+            council = (await PanalCouncilAsync(db, ct)).Id;
+        }
+        var spokesperson = new Actor("vocera", [new RoleAssignment { Role = Role.Spokesperson, CouncilId = council, UserId = "vocera" }]);
+        var input = new RoundInput(DistributionKind.Produce, "Tomate del plan", "kg", 300, new DateOnly(2026, 12, 5), null, ["Casa comunal"],
+            PlanId: published, PlanProduct: "tomate");
+
+        // Four spokespeople open the same round at once, each on a connection of its own.
+        var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = database.NewContext();
+            return await new CreateRound(db, _clock, new PlannedProduce(db)).ExecuteAsync(spokesperson, council, input, ct);
+        }));
+        await using var check = database.NewContext();
+        var maize = await new CreateRound(check, _clock, new PlannedProduce(check)).ExecuteAsync(spokesperson, council, input with { PlanProduct = "maiz" }, ct);
+
+        Assert.Single(opened, r => r.IsSuccess);
+        Assert.All(opened.Where(r => !r.IsSuccess), r => Assert.Equal("plan-round-exists", r.Error!.Code));
+        Assert.Equal(1, await check.DistributionRounds.CountAsync(r => r.PlanId == published && r.PlanProduct == "tomate", ct));
+        Assert.True(maize.IsSuccess, "another product of the same plan is a round of its own");
+
+        // The database has the last word, whatever the application checks.
+        check.DistributionRounds.Add(new DistributionRound
+        {
+            Id = Guid.CreateVersion7(),
+            CouncilId = council,
+            Kind = DistributionKind.Produce,
+            Item = "Tomate",
+            Unit = "kg",
+            UnitsArrived = 1,
+            StartsOn = new DateOnly(2026, 12, 6),
+            EndsOn = new DateOnly(2026, 12, 6),
+            PickupPoints = "Casa comunal",
+            CreatedBy = "test",
+            PlanId = published,
+            PlanProduct = "tomate",
+        });
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => check.SaveChangesAsync(ct));
+    }
 }

@@ -29,6 +29,9 @@ public sealed class DistributionEntityTypeConfiguration :
         // A round of produce from the plan keeps its plan: a plan a round rests on cannot go.
         builder.Property(r => r.PlanId).HasMaxLength(32);
         builder.HasOne<SavedPlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
+        // One round per council of each product a plan sends it, so that its planned share is counted once.
+        // Rounds not from a plan have no plan id, and NULLs never collide in a unique index.
+        builder.HasIndex(r => new { r.CouncilId, r.PlanId, r.PlanProduct }).IsUnique();
         builder.HasIndex(r => new { r.CouncilId, r.StartsOn });
     }
 
