@@ -11,9 +11,10 @@ namespace Comuna.Application.FoodPlan;
 /// <param name="CouncilFamilies">The council's families (its census, or what it declared while that is empty).</param>
 /// <param name="CommuneFamilies">The families of all the commune's councils, counted the same way.</param>
 /// <param name="Units">The council's share in whole units, rounded down so that the shares never add up to more than arrives.</param>
+/// <param name="RoundId">The council's round of this product of the plan, once it has opened it (one at most).</param>
 public sealed record PlannedProduceLine(
     string PlanId, DateTime PublishedAtUtc, string Product, string ProductName, string Unit,
-    double CommuneQuantity, int CouncilFamilies, int CommuneFamilies, int Units);
+    double CommuneQuantity, int CouncilFamilies, int CommuneFamilies, int Units, Guid? RoundId = null);
 
 /// <summary>
 /// What the published food plans send to a council's commune, shared among the commune's councils
@@ -55,6 +56,10 @@ public sealed class PlannedProduce(IComunaDb db)
         var councils = await db.Councils.AsNoTracking().Where(k => k.CommuneId == council.CommuneId)
             .Select(k => new { k.Id, k.DeclaredFamilies, Households = k.Households.Count })
             .ToListAsync(cancellationToken);
+        var opened = await db.DistributionRounds.AsNoTracking()
+            .Where(r => r.CouncilId == councilId && r.PlanId != null && ids.Contains(r.PlanId))
+            .Select(r => new { r.Id, r.PlanId, r.PlanProduct })
+            .ToListAsync(cancellationToken);
         var families = councils.ToDictionary(k => k.Id, k => CensusFamilies.Of(k.Households, k.DeclaredFamilies));
         var own = families[councilId];
         var all = families.Values.Sum();
@@ -63,7 +68,8 @@ public sealed class PlannedProduce(IComunaDb db)
             .Where(d => d.PlanId == p.Id)
             .OrderBy(d => d.ProductName, StringComparer.CurrentCulture)
             .Select(d => new PlannedProduceLine(p.Id, p.PublishedAtUtc, d.Product, d.ProductName, d.Unit, d.Quantity, own, all,
-                Share(d.Quantity, own, all, councils.Count))))]);
+                Share(d.Quantity, own, all, councils.Count),
+                opened.FirstOrDefault(r => r.PlanId == d.PlanId && r.PlanProduct == d.Product)?.Id)))]);
     }
 
     /// <summary>

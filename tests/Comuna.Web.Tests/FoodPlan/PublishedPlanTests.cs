@@ -102,6 +102,9 @@ public sealed class PublishedPlanTests
         Assert.Matches("/jornadas/[0-9a-f-]{36}$", opened.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("id=\"from-plan\"", roundPage, StringComparison.Ordinal);
         var round = await db.DistributionRounds.AsNoTracking().SingleAsync(r => r.PlanId == id, ct);
+        // The offer now leads to that round instead of opening another.
+        var offeredAgain = await pages.HtmlAsync(form);
+        Assert.Contains($"<a class=\"planned-round\" href=\"/jornadas/{round.Id}\">", offeredAgain, StringComparison.Ordinal);
         Assert.Equal(("tomate", (int?)share, share - 10), (round.PlanProduct, round.PlannedUnits, round.UnitsArrived));
 
         // The council's transparency view sets what the plan sent beside what arrived.
@@ -115,6 +118,7 @@ public sealed class PublishedPlanTests
         var produce = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/councils/{council.Id}/planned-produce", ct);
         var line = produce.EnumerateArray().Single(l => l.GetProperty("planId").GetString() == id);
         Assert.Equal(("tomate", 600.0, share), (line.GetProperty("product").GetString(), line.GetProperty("communeQuantity").GetDouble(), line.GetProperty("units").GetInt32()));
+        Assert.Equal(round.Id, line.GetProperty("roundId").GetGuid());
 
         // The API says where a round comes from.
         var view = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{round.Id}", ct);
