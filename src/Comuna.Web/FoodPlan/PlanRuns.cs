@@ -106,14 +106,30 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     }
 
     /// <summary>
-    /// The account's kept plans, newest first; one the database still marks running but this
-    /// process does not hold was interrupted by a restart.
+    /// The account's kept plans, newest first. A run this process holds is listed as it stands in
+    /// memory, which its end reaches a moment before the database does; one the database still
+    /// marks running but this process does not hold was interrupted by a restart.
     /// </summary>
     public async Task<IReadOnlyList<SavedPlanLine>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var lines = await scope.ServiceProvider.GetRequiredService<SavedPlans>().ListAsync(ownerId, cancellationToken);
-        return [.. lines.Select(l => l.State == PlanRunState.Running && !_runs.ContainsKey(l.Id) ? l with { State = PlanRunState.Interrupted } : l)];
+        return [.. lines.Select(l => _runs.TryGetValue(l.Id, out var run) ? AsItStands(l, run)
+            : l.State == PlanRunState.Running ? l with { State = PlanRunState.Interrupted } : l)];
+    }
+
+    private static SavedPlanLine AsItStands(SavedPlanLine line, PlanRun run)
+    {
+        var now = run.Snapshot();
+        return line with
+        {
+            State = now.State,
+            FinishedAtUtc = now.FinishedAt?.UtcDateTime,
+            Status = now.Result?.Status,
+            Objective = now.Result?.Objective,
+            Gap = now.Result?.Gap,
+            PublishedAtUtc = run.PublishedAt?.UtcDateTime ?? line.PublishedAtUtc,
+        };
     }
 
     /// <summary>Forgets a finished plan, in memory and in the database; false if the account has none of that id, it is still running, or it is published.</summary>
