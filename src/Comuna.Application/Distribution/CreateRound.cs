@@ -119,7 +119,7 @@ public sealed class CreateRound(IComunaDb db, TimeProvider clock, PlannedProduce
         var product = input.PlanProduct?.Trim();
         if (string.IsNullOrEmpty(product))
             return Error.Invalid("planProduct", "Name the plan's product the round hands out.");
-        var lines = await planned.ForCouncilAsync(councilId, cancellationToken, planId);
+        var lines = await planned.OfPlanAsync(councilId, planId, cancellationToken);
         if (!lines.IsSuccess)
             return lines.Error;
         if (lines.Value.Count == 0)

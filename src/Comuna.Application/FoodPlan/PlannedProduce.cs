@@ -26,11 +26,15 @@ public sealed class PlannedProduce(IComunaDb db)
     /// <summary>How many published plans, newest first, a council is offered.</summary>
     public const int Plans = 5;
 
-    /// <summary>
-    /// The produce of the newest published plans for <paramref name="councilId"/>, or of the one
-    /// plan <paramref name="planId"/>; empty for a council outside any commune.
-    /// </summary>
-    public async Task<Result<IReadOnlyList<PlannedProduceLine>>> ForCouncilAsync(Guid councilId, CancellationToken cancellationToken, string? planId = null)
+    /// <summary>The produce of the newest published plans for <paramref name="councilId"/>; empty for a council outside any commune.</summary>
+    public Task<Result<IReadOnlyList<PlannedProduceLine>>> ForCouncilAsync(Guid councilId, CancellationToken cancellationToken) =>
+        LinesAsync(councilId, null, cancellationToken);
+
+    /// <summary>The produce of the one published plan <paramref name="planId"/> for <paramref name="councilId"/>.</summary>
+    public Task<Result<IReadOnlyList<PlannedProduceLine>>> OfPlanAsync(Guid councilId, string planId, CancellationToken cancellationToken) =>
+        LinesAsync(councilId, planId, cancellationToken);
+
+    private async Task<Result<IReadOnlyList<PlannedProduceLine>>> LinesAsync(Guid councilId, string? planId, CancellationToken cancellationToken)
     {
         var council = await db.Councils.AsNoTracking().Where(k => k.Id == councilId)
             .Select(k => new { k.CommuneId, Code = k.Commune == null ? null : k.Commune.Code })

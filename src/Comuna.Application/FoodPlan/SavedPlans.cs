@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Comuna.Application.Common;
 using Comuna.Domain.FoodPlan;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,10 @@ public sealed class SavedPlans(IComunaDb db)
 {
     /// <summary>How many plans an account's list shows, newest first.</summary>
     public const int Listed = 20;
+
+    /// <summary>A plan as the lists show it, read without its inputs and result.</summary>
+    private static readonly Expression<Func<SavedPlan, SavedPlanLine>> AsLine =
+        p => new SavedPlanLine(p.Id, p.Policy, p.State, p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap, p.PublishedAtUtc);
 
     /// <summary>
     /// Writes a plan that has just started, with its inputs, and forgets the account's plans beyond
@@ -62,7 +67,7 @@ public sealed class SavedPlans(IComunaDb db)
             .Where(p => p.OwnerId == ownerId)
             .OrderByDescending(p => p.StartedAtUtc)
             .Take(Listed)
-            .Select(p => new SavedPlanLine(p.Id, p.Policy, p.State, p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap, p.PublishedAtUtc))
+            .Select(AsLine)
             .ToListAsync(cancellationToken);
 
     /// <summary>The newest published plans, anyone's: public.</summary>
@@ -71,7 +76,7 @@ public sealed class SavedPlans(IComunaDb db)
             .Where(p => p.PublishedAtUtc != null)
             .OrderByDescending(p => p.PublishedAtUtc)
             .Take(Listed)
-            .Select(p => new SavedPlanLine(p.Id, p.Policy, p.State, p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap, p.PublishedAtUtc))
+            .Select(AsLine)
             .ToListAsync(cancellationToken);
 
     /// <summary>Deletes the plan; false when the account has no plan of that id, or has published it.</summary>

@@ -92,14 +92,13 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     public async Task<Result<DateTime>> PublishAsync(PlanRun run, string ownerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var now = run.Snapshot();
-        if (!run.IsOwnedBy(ownerId))
-            return Error.NotFound("plan-run", run.Id);
-        if (now.State != PlanRunState.Done || now.Result is null)
+        // Whose plan it is and whether it is done, PublishPlan checks against the database; a run
+        // without a result in hand has no deliveries to give it.
+        if (run.Snapshot().Result is not { } result)
             return PublishPlan.NotDone;
         await using var scope = scopes.CreateAsyncScope();
         var published = await scope.ServiceProvider.GetRequiredService<PublishPlan>()
-            .ExecuteAsync(run.Id, ownerId, PlanDeliveries.Of(run.Input, now.Result), cancellationToken);
+            .ExecuteAsync(run.Id, ownerId, PlanDeliveries.Of(run.Input, result), cancellationToken);
         if (published.IsSuccess)
             run.Published(new DateTimeOffset(published.Value, TimeSpan.Zero));
         return published;

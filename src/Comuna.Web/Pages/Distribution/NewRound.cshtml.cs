@@ -36,6 +36,7 @@ public sealed class NewRoundModel(
     {
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
+        await OfferAsync(id, cancellationToken);
         if (plan is not null && Planned.FirstOrDefault(l => l.PlanId == plan && l.Product == product) is { } line)
         {
             Input.Kind = DistributionKind.Produce;
@@ -54,7 +55,7 @@ public sealed class NewRoundModel(
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         if (!ModelState.IsValid)
-            return Page();
+            return await FormAgainAsync(id, cancellationToken);
         var i = Input;
         var created = await create.ExecuteAsync(await current.GetAsync(cancellationToken), id, new RoundInput(
             i.Kind, i.Item, i.Unit, i.UnitsArrived, i.StartsOn, i.EndsOn, i.Points(), i.UnitsPerHousehold, i.MembersPerExtraUnit,
@@ -66,9 +67,16 @@ public sealed class NewRoundModel(
             if (created.Error.Kind == ErrorKind.NotFound)
                 return NotFound();
             FormErrors.Add(ModelState, created.Error, localizer);
-            return Page();
+            return await FormAgainAsync(id, cancellationToken);
         }
         return Redirect($"/jornadas/{created.Value.Id}");
+    }
+
+    /// <summary>The form again, with what was wrong named on it, under the plans' offer.</summary>
+    private async Task<IActionResult> FormAgainAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await OfferAsync(id, cancellationToken);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -77,9 +85,17 @@ public sealed class NewRoundModel(
         if (!council.IsSuccess || !DistributionAccess.CanRun(await current.GetAsync(cancellationToken), council.Value.AsCouncil()))
             return false;
         Council = council.Value;
+        return true;
+    }
+
+    /// <summary>
+    /// What the published plans offer the council, for the page as it is shown: a round that is
+    /// opened goes straight to its own page, and CreateRound checks its plan for itself.
+    /// </summary>
+    private async Task OfferAsync(Guid id, CancellationToken cancellationToken)
+    {
         var lines = await planned.ForCouncilAsync(id, cancellationToken);
         Planned = lines.IsSuccess ? lines.Value : [];
         FromPlan = Planned.FirstOrDefault(l => l.PlanId == Input.PlanId && l.Product == Input.PlanProduct);
-        return true;
     }
 }

@@ -119,7 +119,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
 
     private static List<PlaceLine> Lines(PlanInput input, PlanResult result)
     {
-        var delivered = result.Shipments.GroupBy(s => (s.To, s.Product)).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
+        var delivered = PlanDeliveries.Of(input, result).ToDictionary(d => (d.Place, d.Product), d => d.Quantity);
         var unmet = result.Unmet.ToDictionary(u => (u.Place, u.Product), u => u.Quantity);
         var spoiled = result.Spoiled.ToDictionary(s => (s.Place, s.Product), s => s.Quantity);
         var need = (input.Needs ?? []).GroupBy(n => (n!.Place!, n.Product!)).ToDictionary(g => g.Key, g => g.Sum(n => n!.Quantity ?? 0));
