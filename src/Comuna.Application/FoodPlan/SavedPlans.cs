@@ -13,29 +13,64 @@ public sealed record SavedPlanLine(string Id, string Policy, PlanRunState State,
 /// it: for anyone else a plan does not exist, as an unknown id does not — until its account
 /// publishes it (<see cref="PublishPlan"/>): then anyone reads it, and nobody deletes it.
 /// </summary>
-public sealed class SavedPlans(IComunaDb db)
+/// <remarks>
+/// A plan is marked running while a server process makes it, and that process holds it for
+/// <see cref="Lease"/> at a time, renewing the hold while it plans (<see cref="RenewAsync"/>). A
+/// plan marked running whose hold has run out belongs to a process that died: it is read as
+/// interrupted, and forgotten like any other plan that ended.
+/// </remarks>
+public sealed class SavedPlans(IComunaDb db, TimeProvider clock)
 {
     /// <summary>How many plans an account's list shows, newest first.</summary>
     public const int Listed = 20;
 
-    /// <summary>A plan as the lists show it, read without its inputs and result.</summary>
-    private static readonly Expression<Func<SavedPlan, SavedPlanLine>> AsLine =
-        p => new SavedPlanLine(p.Id, p.Policy, p.State, p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap, p.PublishedAtUtc);
+    /// <summary>How long a process holds a plan it is making without renewing the hold; it renews it well before.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
+
+    /// <summary>Until when a process that starts or renews a plan now holds it.</summary>
+    public DateTime HeldUntil() => StoredTime.Of(clock.GetUtcNow().UtcDateTime + Lease);
+
+    /// <summary>A plan as the lists show it, read without its inputs and result; a running plan nobody holds any more, as interrupted.</summary>
+    private static Expression<Func<SavedPlan, SavedPlanLine>> AsLine(DateTime now) =>
+        p => new SavedPlanLine(p.Id, p.Policy,
+            p.State == PlanRunState.Running && (p.HeldUntilUtc == null || p.HeldUntilUtc < now) ? PlanRunState.Interrupted : p.State,
+            p.StartedAtUtc, p.FinishedAtUtc, p.Status, p.Objective, p.Gap, p.PublishedAtUtc);
+
+    /// <summary>Whether a plan has ended, or was interrupted: it is not marked running, or nobody holds it any more.</summary>
+    private static Expression<Func<SavedPlan, bool>> NotHeld(DateTime now) =>
+        p => p.State != PlanRunState.Running || p.HeldUntilUtc == null || p.HeldUntilUtc < now;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
     /// Writes a plan that has just started, with its inputs, and forgets the account's plans beyond
-    /// its newest <see cref="Listed"/> that have ended and were never published: a plan's inputs may
-    /// be megabytes, and one the account wants for good it publishes.
+    /// its newest <see cref="Listed"/> that have ended (or were interrupted) and were never
+    /// published: a plan's inputs may be megabytes, and one the account wants for good it publishes.
     /// </summary>
     public async Task AddAsync(SavedPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        // The process that writes a plan starting holds it.
+        if (plan.State == PlanRunState.Running)
+            plan.HeldUntilUtc ??= HeldUntil();
         db.SavedPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
         var kept = db.SavedPlans.Where(p => p.OwnerId == plan.OwnerId).OrderByDescending(p => p.StartedAtUtc).ThenByDescending(p => p.Id).Take(Listed).Select(p => p.Id);
         await db.SavedPlans
-            .Where(p => p.OwnerId == plan.OwnerId && p.PublishedAtUtc == null && p.State != PlanRunState.Running && !kept.Contains(p.Id))
+            .Where(p => p.OwnerId == plan.OwnerId && p.PublishedAtUtc == null && !kept.Contains(p.Id))
+            .Where(NotHeld(Now))
             .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Extends the hold on the plans this process is making (those of <paramref name="ids"/> still marked running).</summary>
+    public async Task RenewAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+            return;
+        var until = HeldUntil();
+        await db.SavedPlans.Where(p => ids.Contains(p.Id) && p.State == PlanRunState.Running)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.HeldUntilUtc, until), cancellationToken);
     }
 
     /// <summary>
@@ -59,15 +94,21 @@ public sealed class SavedPlans(IComunaDb db)
     }
 
     /// <summary>The plan, for its account or, once published, for anyone (<paramref name="viewerId"/> null: no account).</summary>
-    public Task<SavedPlan?> FindAsync(string id, string? viewerId, CancellationToken cancellationToken) =>
-        db.SavedPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && (p.OwnerId == viewerId || p.PublishedAtUtc != null), cancellationToken);
+    /// <remarks>A plan marked running that nobody holds any more comes back as interrupted.</remarks>
+    public async Task<SavedPlan?> FindAsync(string id, string? viewerId, CancellationToken cancellationToken)
+    {
+        var plan = await db.SavedPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && (p.OwnerId == viewerId || p.PublishedAtUtc != null), cancellationToken);
+        if (plan is { State: PlanRunState.Running } && !(plan.HeldUntilUtc >= Now))
+            plan.State = PlanRunState.Interrupted;
+        return plan;
+    }
 
     public async Task<IReadOnlyList<SavedPlanLine>> ListAsync(string ownerId, CancellationToken cancellationToken) =>
         await db.SavedPlans.AsNoTracking()
             .Where(p => p.OwnerId == ownerId)
             .OrderByDescending(p => p.StartedAtUtc)
             .Take(Listed)
-            .Select(AsLine)
+            .Select(AsLine(Now))
             .ToListAsync(cancellationToken);
 
     /// <summary>The newest published plans, anyone's: public.</summary>
@@ -76,10 +117,11 @@ public sealed class SavedPlans(IComunaDb db)
             .Where(p => p.PublishedAtUtc != null)
             .OrderByDescending(p => p.PublishedAtUtc)
             .Take(Listed)
-            .Select(AsLine)
+            .Select(AsLine(Now))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Deletes the plan; false when the account has no plan of that id, or has published it.</summary>
+    /// <summary>Deletes the plan; false when the account has no plan of that id, has published it, or a server is still making it.</summary>
     public async Task<bool> DeleteAsync(string id, string ownerId, CancellationToken cancellationToken) =>
-        await db.SavedPlans.Where(p => p.Id == id && p.OwnerId == ownerId && p.PublishedAtUtc == null).ExecuteDeleteAsync(cancellationToken) > 0;
+        await db.SavedPlans.Where(p => p.Id == id && p.OwnerId == ownerId && p.PublishedAtUtc == null).Where(NotHeld(Now))
+            .ExecuteDeleteAsync(cancellationToken) > 0;
 }

@@ -1021,6 +1021,9 @@ namespace Comuna.Data.Postgres.Migrations
                     b.Property<double?>("Gap")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTime?>("HeldUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Input")
                         .IsRequired()
                         .HasColumnType("text");

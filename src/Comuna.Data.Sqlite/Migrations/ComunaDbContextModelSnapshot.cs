@@ -1016,6 +1016,9 @@ namespace Comuna.Data.Sqlite.Migrations
                     b.Property<double?>("Gap")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("HeldUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Input")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -19,6 +19,14 @@ public sealed class SavedPlan
 
     public PlanRunState State { get; set; }
     public DateTime StartedAtUtc { get; set; }
+
+    /// <summary>
+    /// Until when the server process making the plan holds it: it renews this while it plans. A
+    /// plan still marked running after this time was held by a process that died (a crash, a power
+    /// cut, a burned building) and will never end: it reads back as interrupted. A process that
+    /// stops in good order writes the interruption itself.
+    /// </summary>
+    public DateTime? HeldUntilUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
 
     /// <summary>The plan's inputs, as they were given.</summary>

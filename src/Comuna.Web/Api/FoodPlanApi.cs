@@ -93,7 +93,7 @@ public static class FoodPlanApi
         return published.IsSuccess ? Json(PlanRunView.Of(run)) : ApiResults.Problem(published.Error);
     }
 
-    /// <summary>A running plan is cancelled (202, it stops within a moment); an ended one is deleted (204).</summary>
+    /// <summary>A running plan is cancelled (202, it stops within a moment); an ended one is deleted (204); one another server process is making, neither (409).</summary>
     private static async Task<IResult> StopOrDeleteAsync(HttpContext http, PlanRuns planRuns, string id, CancellationToken ct)
     {
         var owner = Owner(http);
@@ -101,6 +101,8 @@ public static class FoodPlanApi
             return NotFound(id);
         if (run.PublishedAt is not null)
             return ApiResults.Problem(Error.Conflict("plan-published", "A published plan stays: communes and their rounds rely on it."));
+        if (run.HeldElsewhere)
+            return ApiResults.Problem(Error.Conflict("plan-held-elsewhere", "Another Comuna server is making this plan; only that server can cancel it."));
         if (run.State == PlanRunState.Running)
         {
             PlanRuns.Cancel(run);

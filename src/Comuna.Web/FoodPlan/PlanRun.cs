@@ -1,3 +1,4 @@
+using Comuna.Application.FoodPlan;
 using Comuna.Domain.FoodPlan;
 using Comuna.Planning.FoodPlan;
 
@@ -111,11 +112,20 @@ public sealed class PlanRun
 
     internal CancellationTokenSource Cancellation { get; } = new();
 
+    /// <summary>The thread making the plan, which ends once the run's end is written.</summary>
+    internal Task? Planning { get; set; }
+
     /// <summary>Held while the run is written to the database, and while it is marked deleted, so that neither undoes the other.</summary>
     internal Lock Keeping { get; } = new();
 
     /// <summary>Its account deleted it: it is written to the database no more.</summary>
     internal bool Deleted { get; set; }
+
+    /// <summary>
+    /// Another server process is making the run: this one shows that it is running, but has
+    /// neither its progress nor a way to cancel it.
+    /// </summary>
+    public bool HeldElsewhere { get; private set; }
 
     /// <summary>Someone asked the run to stop; it stops within a moment (<see cref="PlanRuns.Cancel"/>).</summary>
     public bool CancelRequested => Cancellation.IsCancellationRequested;
@@ -150,8 +160,9 @@ public sealed class PlanRun
     }
 
     /// <summary>
-    /// A run read back from the database. One still marked running was being planned when the
-    /// server stopped (this process plans only what it holds in memory): it is interrupted.
+    /// A run read back from the database. One still marked running is being made by another server
+    /// process, which holds it (<see cref="HeldElsewhere"/>); one that process stopped holding was
+    /// interrupted, and <see cref="SavedPlans"/> reads it so.
     /// </summary>
     internal static PlanRun Restored(SavedPlan saved)
     {
@@ -160,9 +171,13 @@ public sealed class PlanRun
         var input = PlanJson.ReadInput(saved.Input).Input
             ?? throw new InvalidOperationException($"Plan {saved.Id} keeps inputs that no longer read.");
         var run = new PlanRun(saved.Id, saved.OwnerId, policy, input, compare: true, new DateTimeOffset(saved.StartedAtUtc, TimeSpan.Zero));
-        var state = saved.State == PlanRunState.Running ? PlanRunState.Interrupted : saved.State;
-        var finished = saved.FinishedAtUtc is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : run.StartedAt;
-        run.Finish(state, finished, saved.Result is null ? null : PlanJson.ReadResult(saved.Result), saved.Failure);
+        if (saved.State == PlanRunState.Running)
+            run.HeldElsewhere = true;
+        else
+        {
+            var finished = saved.FinishedAtUtc is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : run.StartedAt;
+            run.Finish(saved.State, finished, saved.Result is null ? null : PlanJson.ReadResult(saved.Result), saved.Failure);
+        }
         if (saved.PublishedAtUtc is { } published)
             run.Published(new DateTimeOffset(published, TimeSpan.Zero));
         return run;

@@ -24,7 +24,7 @@ public delegate PlanResult PlanStage(PlanProblem problem, PlanPolicy policy, Flo
 /// (<see cref="SavedPlans"/>) when it starts and when it ends, so a plan and its delivery orders
 /// outlive this process; a run the server stopped in the middle reads back as interrupted.
 /// </summary>
-public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, ILogger<PlanRuns> log, PlanStage? stage = null) : IDisposable
+public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, ILogger<PlanRuns> log, PlanStage? stage = null) : IHostedService, IDisposable
 {
     public const int MaxRunning = 2;
 
@@ -36,7 +36,11 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     public static PlanResult Solve(PlanProblem problem, PlanPolicy policy, FlowSolver.Options options) =>
         FoodPlanner.Plan(problem, policy, compare: false, options);
 
+    /// <summary>How often this process renews its hold on the plans it is making (<see cref="SavedPlans.Lease"/>).</summary>
+    public static readonly TimeSpan RenewEvery = SavedPlans.Lease / 3;
+
     private readonly PlanStage _stage = stage ?? Solve;
+    private ITimer? _renewal;
     private readonly ConcurrentDictionary<string, PlanRun> _runs = new(StringComparer.Ordinal);
     private readonly Lock _starting = new();
     private volatile bool _stopping;
@@ -64,9 +68,10 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
             }
             run = new PlanRun(NewId(), ownerId, policy, input, compare, clock.GetUtcNow());
             _runs[run.Id] = run;
+            _renewal ??= clock.CreateTimer(_ => _ = RenewAsync(), null, RenewEvery, RenewEvery);
         }
         // A thread of its own: a plan holds a core for seconds or minutes, which the request pool should not lend.
-        _ = Task.Factory.StartNew(() => Execute(run, problem, compare), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        run.Planning = Task.Factory.StartNew(() => Execute(run, problem, compare), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return run;
     }
 
@@ -106,15 +111,13 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
 
     /// <summary>
     /// The account's kept plans, newest first. A run this process holds is listed as it stands in
-    /// memory, which its end reaches a moment before the database does; one the database still
-    /// marks running but this process does not hold was interrupted by a restart.
+    /// memory, which its end reaches a moment before the database does.
     /// </summary>
     public async Task<IReadOnlyList<SavedPlanLine>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var lines = await scope.ServiceProvider.GetRequiredService<SavedPlans>().ListAsync(ownerId, cancellationToken);
-        return [.. lines.Select(l => _runs.TryGetValue(l.Id, out var run) ? AsItStands(l, run)
-            : l.State == PlanRunState.Running ? l with { State = PlanRunState.Interrupted } : l)];
+        return [.. lines.Select(l => _runs.TryGetValue(l.Id, out var run) ? AsItStands(l, run) : l)];
     }
 
     private static SavedPlanLine AsItStands(SavedPlanLine line, PlanRun run)
@@ -246,6 +249,29 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         return _stage(problem, policy, options);
     }
 
+    /// <summary>
+    /// Renews this process's hold on the plans it is making, so that no other process reads them as
+    /// interrupted. A database that cannot take it now is asked again at the next renewal, well
+    /// within the hold.
+    /// </summary>
+    internal async Task RenewAsync()
+    {
+        var running = _runs.Values.Where(r => r.State == PlanRunState.Running).Select(r => r.Id).ToList();
+        if (running.Count == 0)
+            return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SavedPlans>().RenewAsync(running, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A renewal that fails is retried by the next; the runs go on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.LogWarning(e, "The hold on {Count} running plans could not be renewed", running.Count);
+        }
+    }
+
     private void Sweep()
     {
         var now = clock.GetUtcNow();
@@ -263,14 +289,42 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     /// <summary>128 random bits, in letters and digits that travel in a path.</summary>
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>On shutdown, every run still planning is stopped, as interrupted.</summary>
-    public void Dispose()
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The server stops in good order: every run still planning is stopped, and each writes that it
+    /// was interrupted before the server lets the database go. A run that has not written it by the
+    /// end of the host's shutdown time is read as interrupted once its hold runs out.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
-        foreach (var run in _runs.Values)
+        var running = StopRunning();
+        try
         {
-            if (run.State == PlanRunState.Running)
-                run.Cancellation.Cancel();
+            await Task.WhenAll(running).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            log.LogWarning("{Count} plan runs had not ended when the server stopped", running.Count(t => !t.IsCompleted));
         }
     }
+
+    private List<Task> StopRunning()
+    {
+        _stopping = true;
+        _renewal?.Dispose();
+        var running = new List<Task>();
+        foreach (var run in _runs.Values)
+        {
+            if (run.State != PlanRunState.Running)
+                continue;
+            run.Cancellation.Cancel();
+            if (run.Planning is { } planning)
+                running.Add(planning);
+        }
+        return running;
+    }
+
+    /// <summary>Stops every run still planning, if <see cref="StopAsync"/> has not.</summary>
+    public void Dispose() => StopRunning();
 }

@@ -50,6 +50,8 @@ public static class ComunaApp
         services.AddFoodPlan();
         services.AddWriteQueue();
         services.AddSingleton<PlanRuns>();
+        // Stopping in good order, the server stops its plans and writes that they were interrupted.
+        services.AddHostedService(provider => provider.GetRequiredService<PlanRuns>());
         services.AddScoped<IDemoFoodPlan, DemoFoodPlan>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();

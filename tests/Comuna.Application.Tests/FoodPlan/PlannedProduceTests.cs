@@ -113,7 +113,7 @@ public sealed class PlannedProduceTests
         Assert.False(await db.PlanDeliveries.AnyAsync(d => d.PlanId == running, ct));
 
         // Anyone reads a published plan; a plan of one's own only its account; nobody deletes a published one.
-        var plans = new SavedPlans(db);
+        var plans = new SavedPlans(db, _clock);
         Assert.NotNull(await plans.FindAsync(done, null, ct));
         Assert.Null(await plans.FindAsync(running, "someone-else", ct));
         Assert.NotNull(await plans.FindAsync(running, Owner, ct));
