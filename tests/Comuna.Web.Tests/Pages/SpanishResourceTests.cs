@@ -29,6 +29,15 @@ public sealed partial class SpanishResourceTests
         Assert.Empty(asked.Where(key => !spanish.Contains(key)).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Resource names are looked up ignoring case: of two names that differ only in case, one is never read.</summary>
+    [Fact]
+    public void NoTwoSpanishEntries_DifferOnlyInCase()
+    {
+        var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Comuna.Web", "Resources", "SharedResource.es.resx"))
+            .Descendants("data").Select(d => (string)d.Attribute("name")!);
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)));
+    }
+
     private static string RepositoryRoot([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 }
