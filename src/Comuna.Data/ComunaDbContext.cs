@@ -7,6 +7,8 @@ using Comuna.Domain.FoodPlan;
 using Comuna.Domain.Ledger;
 using Comuna.Domain.Registry;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using LinqToDB.Data;
+using LinqToDB.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Data;
@@ -51,6 +53,12 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<DeliveryMinutes> DeliveryMinutes => Set<DeliveryMinutes>();
     public DbSet<SavedPlan> SavedPlans => Set<SavedPlan>();
     public DbSet<PlanDelivery> PlanDeliveries => Set<PlanDelivery>();
+
+    public async Task<long> InsertManyAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        var options = new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific };
+        return (await this.BulkCopyAsync(options, rows, cancellationToken)).RowsCopied;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

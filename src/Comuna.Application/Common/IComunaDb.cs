@@ -55,6 +55,14 @@ public interface IComunaDb
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes many new rows at once, inside the current transaction and past the change tracker
+    /// (COPY on PostgreSQL, multi-row INSERT on SQLite): for tens of thousands of rows that are
+    /// written together and read later, where SaveChanges would take seconds.
+    /// </summary>
+    /// <returns>How many rows were written.</returns>
+    Task<long> InsertManyAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken) where T : class;
+
     /// <summary>For the group-commit writers, which run on a thread of their own with synchronous I/O.</summary>
     int SaveChanges();
 }

@@ -22,17 +22,28 @@ public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
     public async Task<Result<DateTime>> ExecuteAsync(string id, string ownerId, IReadOnlyList<DeliveredProduce> deliveries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
-        var plan = await db.SavedPlans.SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == ownerId, cancellationToken);
+        var plan = await db.SavedPlans.AsNoTracking().Where(p => p.Id == id && p.OwnerId == ownerId)
+            .Select(p => new { p.PublishedAtUtc, p.State, Made = p.Result != null }).SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
             return Error.NotFound("plan-run", id);
         if (plan.PublishedAtUtc is { } published)
             return published;
-        if (plan.State != PlanRunState.Done || plan.Result is null)
+        if (plan.State != PlanRunState.Done || !plan.Made)
             return NotDone;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        plan.PublishedAtUtc = StoredTime.Of(clock.GetUtcNow().UtcDateTime);
-        db.PlanDeliveries.AddRange(deliveries.Where(d => d.Quantity > 0).Select(d => new PlanDelivery
+        // Only one request publishes the plan: another one of the account at the same moment finds
+        // it published (PostgreSQL re-reads the row once the first commits; SQLite writes one at a time).
+        var at = StoredTime.Of(clock.GetUtcNow().UtcDateTime);
+        var claimed = await db.SavedPlans.Where(p => p.Id == id && p.PublishedAtUtc == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.PublishedAtUtc, at), cancellationToken);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return await db.SavedPlans.AsNoTracking().Where(p => p.Id == id).Select(p => p.PublishedAtUtc!.Value).SingleAsync(cancellationToken);
+        }
+        // A national plan delivers some 120,000 products to places: written in bulk, in the same transaction.
+        await db.InsertManyAsync(deliveries.Where(d => d.Quantity > 0).Select(d => new PlanDelivery
         {
             PlanId = id,
             Place = d.Place,
@@ -40,23 +51,8 @@ public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
             ProductName = d.ProductName,
             Unit = d.Unit,
             Quantity = d.Quantity,
-        }));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Published at the same moment by another request of the account: its deliveries are the same.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            var first = await db.SavedPlans.AsNoTracking().Where(p => p.Id == id).Select(p => p.PublishedAtUtc).SingleAsync(cancellationToken);
-            if (first is { } at)
-                return at;
-            throw;
-        }
-        db.ChangeTracker.Clear();
-        return plan.PublishedAtUtc.Value;
+        }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return at;
     }
 }

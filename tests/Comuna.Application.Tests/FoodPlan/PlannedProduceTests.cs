@@ -155,6 +155,28 @@ public sealed class PlannedProduceTests
     }
 
     [Theory, BothEngines]
+    public async Task APlanPublishedByFourRequestsAtOnce_IsPublishedOnce_WithItsDeliveriesOnce(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine);
+        string plan;
+        await using (var db = database.NewContext())
+            plan = await KeepPlanAsync(db, PlanRunState.Done, ct);
+
+        // The account publishes it from four requests at once, each on a connection of its own.
+        var published = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = database.NewContext();
+            return await new PublishPlan(db, _clock).ExecuteAsync(plan, Owner, Deliveries, ct);
+        }));
+
+        await using var check = database.NewContext();
+        Assert.All(published, p => Assert.True(p.IsSuccess, p.Error?.Message));
+        Assert.Single(published.Select(p => p.Value).Distinct());
+        Assert.Equal(3, await check.PlanDeliveries.CountAsync(d => d.PlanId == plan, ct));
+    }
+
+    [Theory, BothEngines]
     public async Task ACouncilOpensOneRoundOfEachProductOfAPlan_EvenWhenSpokespeopleOpenItAtOnce(DatabaseEngine engine)
     {
         var ct = TestContext.Current.CancellationToken;
