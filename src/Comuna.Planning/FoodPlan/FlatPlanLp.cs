@@ -7,7 +7,8 @@ namespace Comuna.Planning.FoodPlan;
 /// The contract's linear programme written out flat, straight from the input and without any of
 /// the planner's machinery, and handed whole to a general LP solver (GLOP, PDLP …): one variable
 /// per lot or import, route and need it can reach, one per lot for what is lost, one per need for
-/// what is missing; an equality per lot and per need, an inequality per import and per route.
+/// what is missing; an equality per lot and per need, an inequality per import and per route
+/// (each unit counted at its product's weight).
 /// It is the benchmark's baseline and the tests' independent check of the planner.
 /// </summary>
 public static class FlatPlanLp
@@ -44,6 +45,8 @@ public static class FlatPlanLp
             Route: r!,
             Row: r!.Capacity is { } c ? solver.MakeConstraint(double.NegativeInfinity, c, "") : null)).ToList();
         var routesFrom = routes.ToLookup(r => r.Route.From!);
+        // A unit of a product takes its weight of a route's capacity.
+        var weight = (input.Products ?? []).DistinctBy(p => p!.Id).ToDictionary(p => p!.Id!, p => p!.Weight ?? 1);
 
         void Supply(string place, string product, Constraint row, double unitCost, Func<double, bool> arrives)
         {
@@ -61,7 +64,7 @@ public static class FlatPlanLp
                 var x = solver.MakeNumVar(0, double.PositiveInfinity, "");
                 row.SetCoefficient(x, 1);
                 there.SetCoefficient(x, 1);
-                capacity?.SetCoefficient(x, 1);
+                capacity?.SetCoefficient(x, weight[product]);
                 objective.SetCoefficient(x, unitCost + (route.CostPerUnit ?? 0));
             }
         }

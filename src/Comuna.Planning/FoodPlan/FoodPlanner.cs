@@ -105,7 +105,7 @@ public static class FoodPlanner
         return Report(problem, policy, status, quantity, bound, statistics);
     }
 
-    /// <summary>Turns quantities per arc into the contract's lists and totals; the objective is recomputed from them.</summary>
+    /// <summary>Turns quantities per arc (in the measure of capacity) into the contract's lists and totals, in units; the objective is recomputed from them.</summary>
     private static Planned Report(PlanProblem problem, PlanPolicy policy, string status, double[] quantity, double bound, SolveStatistics statistics)
     {
         var shipped = new double[problem.SourceCount];
@@ -114,10 +114,10 @@ public static class FoodPlanner
         double transport = 0, importCost = 0;
         for (var a = 0; a < problem.ArcCount; a++)
         {
-            var x = quantity[a];
-            if (x <= 0)
+            if (quantity[a] <= 0)
                 continue;
             var s = problem.ArcSource[a];
+            var x = problem.Units(quantity[a], problem.SourceProduct[s]);
             var d = problem.ArcDemand[a];
             var r = problem.ArcRoute[a];
             shipped[s] += x;
@@ -147,10 +147,11 @@ public static class FoodPlanner
                     importUse[(problem.SourceProduct[s], problem.SourcePlace[s])] = importUse.GetValueOrDefault((problem.SourceProduct[s], problem.SourcePlace[s])) + shipped[s];
                 continue;
             }
-            supply += problem.SourceSupply[s];
+            var lot = problem.Units(problem.SourceSupply[s], problem.SourceProduct[s]);
+            supply += lot;
             domesticShipped += shipped[s];
             productDomestic[problem.SourceProduct[s]] += shipped[s];
-            var left = Math.Max(0, problem.SourceSupply[s] - shipped[s]);
+            var left = Math.Max(0, lot - shipped[s]);
             lost += left;
             if (left > 0)
                 spoiled[(problem.SourcePlace[s], problem.SourceProduct[s])] = spoiled.GetValueOrDefault((problem.SourcePlace[s], problem.SourceProduct[s])) + left;
@@ -161,9 +162,10 @@ public static class FoodPlanner
         var productUnmet = new double[products.Length];
         for (var d = 0; d < problem.DemandCount; d++)
         {
-            var left = Math.Max(0, problem.DemandQuantity[d] - delivered[d]);
-            need += problem.DemandQuantity[d];
-            productNeed[problem.DemandProduct[d]] += problem.DemandQuantity[d];
+            var asked = problem.Units(problem.DemandQuantity[d], problem.DemandProduct[d]);
+            var left = Math.Max(0, asked - delivered[d]);
+            need += asked;
+            productNeed[problem.DemandProduct[d]] += asked;
             productUnmet[problem.DemandProduct[d]] += left;
             unmetTotal += left;
             if (Round(left) > 0)

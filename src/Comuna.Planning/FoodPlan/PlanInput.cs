@@ -19,8 +19,13 @@ public sealed record PlanInput
     public PenaltiesInput? Penalties { get; init; }
 }
 
-/// <summary>A product, e.g. <c>{"id":"maiz","name":"Maíz","unit":"t"}</c>.</summary>
-public sealed record ProductInput(string? Id, string? Name, string? Unit);
+/// <summary>
+/// A product, e.g. <c>{"id":"maiz","name":"Maíz","unit":"kg","weight":0.001}</c>. Its
+/// <c>weight</c> is how much of a route's capacity one unit takes, in the measure the capacities
+/// are given in (0.001 for a product counted in kg on roads whose trucks carry tonnes); without it,
+/// 1, and a route's capacity counts units of every product alike.
+/// </summary>
+public sealed record ProductInput(string? Id, string? Name, string? Unit, double? Weight = null);
 
 /// <summary>A commune (or a port) with its coordinates.</summary>
 public sealed record PlaceInput(string? Id, string? Name, double? Lat, double? Lon);

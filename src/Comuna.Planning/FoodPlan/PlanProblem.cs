@@ -12,6 +12,14 @@ namespace Comuna.Planning.FoodPlan;
 /// An arc exists only where it can help: a lot reaches a need over route A→B only if
 /// <c>availableDay + days &lt;= spoilsAfterDay</c>; an import never spoils. The objective of a plan is
 /// <c>spoiledPerUnit·Σspoiled + unmetPerUnit·Σunmet + Σ route cost·qty + Σ import cost·qty</c>.
+/// <para>
+/// Quantities are held in the measure of the routes' capacities — a product's units times its
+/// weight (<see cref="ProductWeight"/>) — so that every route's row sums its arcs with coefficient
+/// 1 whatever the products' units, and the solver never sees a weight. Supplies, needs and
+/// <see cref="ArcCost"/> are in that measure; <see cref="SourceCost"/>, <see cref="RouteCost"/> and
+/// the penalties stay per unit, as given; <see cref="Units"/> turns a quantity back into units.
+/// With every weight 1 (the contract's default) the two measures are the same.
+/// </para>
 /// </remarks>
 public sealed class PlanProblem
 {
@@ -21,12 +29,15 @@ public sealed class PlanProblem
     internal PlanProblem() { }
 
     public required string[] ProductIds { get; init; }
+
+    /// <summary>How much of a route's capacity one unit of the product takes (1 unless the input says otherwise).</summary>
+    public required double[] ProductWeight { get; init; }
     public required string[] PlaceIds { get; init; }
 
     // Supplies: lots first, then imports.
     public required int[] SourcePlace { get; init; }
     public required int[] SourceProduct { get; init; }
-    /// <summary>Quantity of a lot, capacity of an import (<see cref="double.PositiveInfinity"/> when unlimited).</summary>
+    /// <summary>Quantity of a lot, capacity of an import (<see cref="double.PositiveInfinity"/> when unlimited), in the measure of capacity.</summary>
     public required double[] SourceSupply { get; init; }
     public required bool[] SourceIsImport { get; init; }
     /// <summary>Import cost per unit (0 for a lot).</summary>
@@ -36,6 +47,7 @@ public sealed class PlanProblem
     // Needs, one per place and product.
     public required int[] DemandPlace { get; init; }
     public required int[] DemandProduct { get; init; }
+    /// <summary>What each need asks, in the measure of capacity.</summary>
     public required double[] DemandQuantity { get; init; }
 
     // Routes.
@@ -50,7 +62,7 @@ public sealed class PlanProblem
     public required int[] ArcSource { get; init; }
     public required int[] ArcDemand { get; init; }
     public required int[] ArcRoute { get; init; }
-    /// <summary>Route cost plus import cost of one unit along the arc.</summary>
+    /// <summary>Route cost plus import cost along the arc, per measure of capacity (per unit ÷ weight).</summary>
     public required double[] ArcCost { get; init; }
 
     public double SpoiledPerUnit { get; init; }
@@ -71,15 +83,18 @@ public sealed class PlanProblem
         double lots = 0, needs = 0;
         for (var s = 0; s < LotCount; s++)
             if (enabled is null || enabled[s])
-                lots += SourceSupply[s];
-        foreach (var d in demand)
-            needs += d;
+                lots += Units(SourceSupply[s], SourceProduct[s]);
+        for (var d = 0; d < demand.Length; d++)
+            needs += Units(demand[d], DemandProduct[d]);
         return SpoiledPerUnit * lots + UnmetPerUnit * needs;
     }
 
-    /// <summary>What one unit along the arc saves: a lot unit not lost, a need unit met, less its cost.</summary>
+    /// <summary>A quantity of <paramref name="product"/> held in the measure of capacity, in the product's own units.</summary>
+    public double Units(double quantity, int product) => quantity / ProductWeight[product];
+
+    /// <summary>What one measure of capacity along the arc saves: the units it carries not lost and meeting a need, less its cost.</summary>
     public double ArcProfit(int arc) =>
-        UnmetPerUnit + (SourceIsImport[ArcSource[arc]] ? 0 : SpoiledPerUnit) - ArcCost[arc];
+        ((UnmetPerUnit + (SourceIsImport[ArcSource[arc]] ? 0 : SpoiledPerUnit)) / ProductWeight[SourceProduct[ArcSource[arc]]]) - ArcCost[arc];
 
     /// <summary>Validates the input and indexes it; every error names its entry.</summary>
     public static (PlanProblem? Problem, IReadOnlyList<PlanError> Errors) Build(PlanInput input)
@@ -87,6 +102,17 @@ public sealed class PlanProblem
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<PlanError>();
         var products = Index(input.Products, "products", p => p?.Id, errors);
+        var productWeight = new double[products.Count];
+        for (var i = 0; i < (input.Products?.Count ?? 0); i++)
+        {
+            var product = input.Products![i];
+            if (product?.Id is not { } id || !products.TryGetValue(id, out var p) || productWeight[p] > 0)
+                continue;
+            var weight = Optional(product.Weight, 1, $"products[{i}] (\"{id}\")", "weight", errors);
+            if (weight == 0)
+                errors.Add(new("zero-weight", $"products[{i}] (\"{id}\"): weight 0 would let a route carry it without end; give how much of a route's capacity one unit takes."));
+            productWeight[p] = weight > 0 ? weight : 1;
+        }
         var places = Index(input.Places, "places", p => p?.Id, errors);
 
         var sourcePlace = new List<int>();
@@ -215,6 +241,12 @@ public sealed class PlanProblem
         if (errors.Count > 0)
             return (null, errors);
 
+        // From here on, quantities are in the measure of capacity (units × weight).
+        for (var s = 0; s < sourceSupply.Count; s++)
+            sourceSupply[s] *= productWeight[sourceProduct[s]];
+        for (var d = 0; d < demandQuantity.Count; d++)
+            demandQuantity[d] *= productWeight[demandProduct[d]];
+
         // Arcs: every supply to every need of its product at the end of a route from its place, if it
         // arrives before it spoils; and directly to a need at its own place.
         var routesFrom = new List<int>[places.Count];
@@ -254,10 +286,13 @@ public sealed class PlanProblem
             dearest = Math.Max(dearest, c);
         var unmet = double.IsNaN(unmetGiven) ? DefaultFactor * (1 + dearest) : unmetGiven;
         var spoiled = double.IsNaN(spoiledGiven) ? DefaultFactor * Math.Max(unmet, 1 + dearest) : spoiledGiven;
+        for (var a = 0; a < arcCost.Count; a++)
+            arcCost[a] /= productWeight[sourceProduct[arcSource[a]]];
 
         return (new PlanProblem
         {
             ProductIds = [.. products.Keys],
+            ProductWeight = productWeight,
             PlaceIds = [.. places.Keys],
             SourcePlace = [.. sourcePlace],
             SourceProduct = [.. sourceProduct],

@@ -8,7 +8,7 @@ namespace Comuna.Planning.FoodPlan;
 /// table per kind of entry, one entry a line, its fields apart by semicolons or tabs, numbers with
 /// a decimal point or a decimal comma. Blank lines and lines starting with <c>#</c> are skipped.
 /// <list type="bullet">
-/// <item>products: <c>id; name; unit</c> — <c>maiz; Maíz; t</c></item>
+/// <item>products: <c>id; name; unit; weight</c> — <c>maiz; Maíz; kg; 0,001</c> (the weight, the share of a route's capacity one unit takes, is 1 when left out)</item>
 /// <item>places: <c>id; name; latitude; longitude</c> (the coordinates may be left out)</item>
 /// <item>lots: <c>place; product; quantity; available day; spoils after day</c> (available on day 0 and keeping, when left out)</item>
 /// <item>needs: <c>place; product; quantity</c></item>
@@ -30,7 +30,7 @@ public sealed partial record PlanTables(
     public (PlanInput? Input, IReadOnlyList<PlanError> Errors) Read()
     {
         var errors = new List<PlanError>();
-        var products = Rows("products", Products, 2, 3, errors, f => new ProductInput(f.Text(0), f.Text(1), f.Text(2)));
+        var products = Rows("products", Products, 2, 4, errors, f => new ProductInput(f.Text(0), f.Text(1), f.Text(2), f.Number(3)));
         var places = Rows("places", Places, 1, 4, errors, f => new PlaceInput(f.Text(0), f.Text(1), f.Number(2), f.Number(3)));
         var lots = Rows("lots", Lots, 3, 5, errors, f => new LotInput(f.Text(0), f.Text(1), f.Number(2), f.Number(3), f.Number(4)));
         var needs = Rows("needs", Needs, 3, 3, errors, f => new NeedInput(f.Text(0), f.Text(1), f.Number(2)));
@@ -59,7 +59,7 @@ public sealed partial record PlanTables(
     {
         ArgumentNullException.ThrowIfNull(input);
         return new PlanTables(
-            Lines(input.Products, p => [p.Id, p.Name, p.Unit]),
+            Lines(input.Products, p => [p.Id, p.Name, p.Unit, Write(p.Weight)]),
             Lines(input.Places, p => [p.Id, p.Name, Write(p.Lat), Write(p.Lon)]),
             Lines(input.Lots, l => [l.Place, l.Product, Write(l.Quantity), Write(l.AvailableDay), Write(l.SpoilsAfterDay)]),
             Lines(input.Needs, n => [n.Place, n.Product, Write(n.Quantity)]),

@@ -46,6 +46,46 @@ public sealed class IndependentFormulationTests
         AssertFeasible(input, planned);
     }
 
+    /// <summary>
+    /// Products counted in kg and in tonnes on roads whose capacity is in tonnes: a kg takes a
+    /// thousandth of the room a tonne does, so the plan must weigh each product's units on the
+    /// shared routes, as the flat programme (a coefficient per unit on every route row) does.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 0.05)]
+    [InlineData(3, 0.2)]
+    [InlineData(6, 0.08)]
+    public void Plan_WithProductsOfDifferentWeights_MatchesTheFlatProgrammeThatWeighsEachUnit(int seed, double capacityShare)
+    {
+        var input = Weighed(Instance(seed, capacityShare));
+        var problem = PlanBuilder.Problem(input);
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false);
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+        var unweighed = FlatPlanLp.Solve(input with { Products = [.. input.Products!.Select(p => p! with { Weight = null })] }, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.True(Math.Abs(planned.Objective - flat.Objective) <= 1e-6 * Math.Abs(flat.Objective),
+            $"planner {planned.Objective:R} vs flat GLOP {flat.Objective:R}");
+        Assert.True(planned.Gap <= 1e-6, $"gap {planned.Gap}");
+        Assert.True(Math.Abs(flat.Objective - unweighed.Objective) > 1e-6 * Math.Abs(flat.Objective), "the weights should change the optimum");
+        AssertFeasible(input, planned);
+    }
+
+    /// <summary>The instance's products in kg (a thousandth of a tonne) and tonnes, their quantities restated in those units.</summary>
+    private static PlanInput Weighed(PlanInput input)
+    {
+        // Every third product stays in tonnes; the others are counted in kg: 1000 of them for each tonne.
+        var scale = input.Products!.ToDictionary(p => p!.Id!, p => p!.Unit == "t" ? 1.0 : 1000.0);
+        return input with
+        {
+            Products = [.. input.Products!.Select(p => p! with { Weight = 1 / scale[p!.Id!] })],
+            Lots = [.. input.Lots!.Select(l => l! with { Quantity = l!.Quantity * scale[l.Product!] })],
+            Needs = [.. input.Needs!.Select(n => n! with { Quantity = n!.Quantity * scale[n.Product!] })],
+            Imports = [.. input.Imports!.Select(i => i! with { Capacity = i!.Capacity * scale[i.Product!], CostPerUnit = i.CostPerUnit / scale[i.Product!] })],
+        };
+    }
+
     [Theory, MemberData(nameof(Seeds))]
     public void Plan_ImportFirst_NeverLosesLessDomesticProduce_NorCostsLess(int seed, double capacityShare)
     {
@@ -183,7 +223,8 @@ public sealed class IndependentFormulationTests
         foreach (var group in result.Shipments.Where(s => s.From != s.To).GroupBy(s => (s.From, s.To)))
         {
             var capacity = input.Routes!.Where(r => r!.From == group.Key.From && r.To == group.Key.To).Sum(r => r!.Capacity ?? double.PositiveInfinity);
-            Assert.True(group.Sum(s => s.Quantity) <= capacity + slack, $"route {group.Key} overloaded");
+            var weight = input.Products!.ToDictionary(p => p!.Id!, p => p!.Weight ?? 1);
+            Assert.True(group.Sum(s => s.Quantity * weight[s.Product]) <= capacity + slack, $"route {group.Key} overloaded");
         }
         foreach (var use in result.Imports)
         {

@@ -41,6 +41,8 @@ public sealed class PlanInputTests
     [InlineData("\"to\": \"B\"", "\"to\": \"Nowhere\"", "unknown-place", "routes[0] (A → Nowhere) goes nowhere: unknown place \"Nowhere\" in to")]
     [InlineData("\"costPerUnit\": 9, \"capacity\": 100", "\"costPerUnit\": 9, \"capacity\": -1", "negative-quantity", "imports[0] (product \"maiz\", place \"B\"): capacity -1 is negative")]
     [InlineData("\"spoilsAfterDay\": 9", "\"spoilsAfterDay\": -1", "spoils-before-available", "lots[0] (place \"A\", product \"maiz\"): spoilsAfterDay -1 is before availableDay 0")]
+    [InlineData("\"unit\": \"t\" }", "\"unit\": \"t\", \"weight\": -1 }", "negative-quantity", "products[0] (\"maiz\"): weight -1 is negative")]
+    [InlineData("\"unit\": \"t\" }", "\"unit\": \"t\", \"weight\": 0 }", "zero-weight", "products[0] (\"maiz\"): weight 0 would let a route carry it without end")]
     public void PlanFromJson_BadEntry_IsRefusedWithAMessageNamingIt(string valid, string bad, string code, string message)
     {
         Assert.Contains(valid, Valid, StringComparison.Ordinal);
@@ -49,6 +51,30 @@ public sealed class PlanInputTests
 
         Assert.Equal(code, error.Code);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Maize counted in kg on a road that carries 5 t: 5,000 kg go, where counting a unit per unit of capacity would let 5 kg through.</summary>
+    [Fact]
+    public void PlanFromJson_AProductsWeight_IsTheShareOfARoutesCapacityOneUnitTakes()
+    {
+        var json = Valid
+            .Replace("\"unit\": \"t\" }", "\"unit\": \"kg\", \"weight\": 0.001 }", StringComparison.Ordinal)
+            .Replace("\"quantity\": 10", "\"quantity\": 10000", StringComparison.Ordinal)
+            .Replace("\"quantity\": 8", "\"quantity\": 8000", StringComparison.Ordinal)
+            .Replace("\"capacity\": null", "\"capacity\": 5", StringComparison.Ordinal);
+
+        var (result, errors) = FoodPlanner.PlanFromJson(json, PlanPolicy.ProductionFirst, compare: false);
+
+        Assert.Empty(errors);
+        Assert.Equal("optimal", result!.Status);
+        var shipped = Assert.Single(result.Shipments, s => s.Origin == "domestic");
+        Assert.Equal(5000, shipped.Quantity, 1e-6);
+        // The port sends its 100 kg; the rest of the need goes unmet, and what the road cannot carry is lost.
+        Assert.Equal(100, Assert.Single(result.Imports).Quantity, 1e-6);
+        Assert.Equal(2900, Assert.Single(result.Unmet).Quantity, 1e-6);
+        Assert.Equal(5000, Assert.Single(result.Spoiled).Quantity, 1e-6);
+        Assert.Equal((1000 * 5000) + (100 * 2900) + (2 * 5000) + (9 * 100), result.Objective, 1e-6);
+        Assert.True(result.Gap <= 1e-9, $"gap {result.Gap}");
     }
 
     [Fact]

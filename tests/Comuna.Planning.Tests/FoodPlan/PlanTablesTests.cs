@@ -6,7 +6,7 @@ namespace Comuna.Planning.Tests.FoodPlan;
 public sealed class PlanTablesTests
 {
     private static readonly PlanTables Typed = new(
-        Products: "# id; name; unit\nmaiz; Maíz; t\nplatano; Plátano; t",
+        Products: "# id; name; unit; weight\nmaiz; Maíz; t\nplatano; Plátano; kg; 0,001",
         Places: "el-maizal; Comuna El Maizal; 9,77; -69.52\nbarquisimeto; Barquisimeto\n\npuerto; Puerto Cabello; 10.47; -68.01",
         Lots: "el-maizal; platano; 100; 0; 5\nel-maizal\tmaiz\t1.234,5",
         Needs: "barquisimeto; platano; 150\nbarquisimeto; maiz; 80,25",
@@ -21,6 +21,7 @@ public sealed class PlanTablesTests
 
         Assert.Empty(errors);
         Assert.Equal(["maiz", "platano"], input!.Products!.Select(p => p!.Id));
+        Assert.Equal([null, 0.001], input.Products!.Select(p => p!.Weight));
         Assert.Equal(new PlaceInput("el-maizal", "Comuna El Maizal", 9.77, -69.52), input.Places![0]);
         Assert.Equal(new PlaceInput("barquisimeto", "Barquisimeto", null, null), input.Places[1]);
         Assert.Equal(new LotInput("el-maizal", "maiz", 1234.5, null, null), input.Lots![1]);
@@ -48,6 +49,7 @@ public sealed class PlanTablesTests
         Assert.Equal(PlanJson.WriteInput(odd), PlanJson.WriteInput(again!));
         Assert.Contains("puerto; barquisimeto; 1; 1; -", tables.Routes, StringComparison.Ordinal);
         Assert.Contains("el-maizal; maiz; 1.1250; 2; 30", tables.Lots, StringComparison.Ordinal);
+        Assert.Equal("maiz; Maíz; t\nplatano; Plátano; kg; 0.001", tables.Products);
     }
 
     [Fact]
