@@ -119,7 +119,8 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
             return;
         }
 
-        await ResolveHouseholdsAsync(accepted, cancellationToken);
+        var newHouseholds = await ResolveHouseholdsAsync(accepted, cancellationToken);
+        var created = new List<Resident>();
         foreach (var row in accepted)
         {
             if (existing.TryGetValue(row.NationalId, out var found))
@@ -138,7 +139,7 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
                 ResidentsUpdated++;
                 continue;
             }
-            db.Residents.Add(new Resident
+            created.Add(new Resident
             {
                 Id = Guid.CreateVersion7(),
                 HouseholdId = _households[row.HouseholdCode].Id,
@@ -150,9 +151,13 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
             });
             ResidentsCreated++;
         }
+        // Changed households and residents through the change tracker; new ones, most of a first
+        // census, in bulk: the households first, which the residents refer to.
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        await db.InsertManyAsync(newHouseholds, cancellationToken);
+        await db.InsertManyAsync(created, cancellationToken);
         _rowsWritten += accepted.Count;
         await RefreshStatisticsAsync(cancellationToken);
     }
@@ -187,13 +192,14 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
             : new CensusImportReport(Rows, 0, 0, 0, 0, 0, ErrorCount, _errors.OrderBy(e => e.Line).ToList(), false);
     }
 
-    /// <summary>Finds or creates the households the batch's rows are the first to name.</summary>
-    private async Task ResolveHouseholdsAsync(List<CensusRow> rows, CancellationToken cancellationToken)
+    /// <summary>Finds the households the batch's rows are the first to name, or makes them: the new ones are for the caller to write.</summary>
+    private async Task<List<Household>> ResolveHouseholdsAsync(List<CensusRow> rows, CancellationToken cancellationToken)
     {
+        var created = new List<Household>();
         var firstRows = rows.Where(r => _households[r.HouseholdCode].Id == Guid.Empty)
             .DistinctBy(r => r.HouseholdCode, StringComparer.Ordinal).ToList();
         if (firstRows.Count == 0)
-            return;
+            return created;
         var codes = firstRows.Select(r => r.HouseholdCode).ToList();
         var stored = await db.Households.AsTracking()
             .Where(h => h.CouncilId == councilId && codes.Contains(h.Code))
@@ -212,9 +218,10 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
                 continue;
             }
             state.Id = Guid.CreateVersion7();
-            db.Households.Add(new Household { Id = state.Id, CouncilId = councilId, Code = row.HouseholdCode, Address = row.Address });
+            created.Add(new Household { Id = state.Id, CouncilId = councilId, Code = row.HouseholdCode, Address = row.Address });
             HouseholdsCreated++;
         }
+        return created;
     }
 
     private void Fail(int line, string field, string code, string message)
