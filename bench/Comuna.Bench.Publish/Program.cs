@@ -85,7 +85,12 @@ static async Task SaveChangesAsync(TestDatabase database, string planId, IReadOn
     await using var transaction = await db.Database.BeginTransactionAsync();
     db.PlanDeliveries.AddRange(deliveries.Select(d => new PlanDelivery
     {
-        PlanId = planId, Place = d.Place, Product = d.Product, ProductName = d.ProductName, Unit = d.Unit, Quantity = d.Quantity,
+        PlanId = planId,
+        Place = d.Place,
+        Product = d.Product,
+        ProductName = d.ProductName,
+        Unit = d.Unit,
+        Quantity = d.Quantity,
     }));
     await db.SaveChangesAsync();
     await transaction.CommitAsync();

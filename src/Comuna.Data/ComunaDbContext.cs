@@ -6,9 +6,9 @@ using Comuna.Domain.Distribution;
 using Comuna.Domain.FoodPlan;
 using Comuna.Domain.Ledger;
 using Comuna.Domain.Registry;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using LinqToDB.Data;
 using LinqToDB.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Data;

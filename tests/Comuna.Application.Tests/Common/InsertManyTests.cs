@@ -20,8 +20,13 @@ public sealed class InsertManyTests
         db.Households.Add(household);
         Resident Person(string id) => new()
         {
-            Id = Guid.CreateVersion7(), HouseholdId = household.Id, NationalId = id,
-            FirstNames = "Ana", LastNames = "Pérez", BirthDate = new DateOnly(1990, 5, 17), Sex = Sex.Female,
+            Id = Guid.CreateVersion7(),
+            HouseholdId = household.Id,
+            NationalId = id,
+            FirstNames = "Ana",
+            LastNames = "Pérez",
+            BirthDate = new DateOnly(1990, 5, 17),
+            Sex = Sex.Female,
         };
         db.Residents.Add(Person("V-90000001"));
         await db.SaveChangesAsync(ct);

@@ -99,15 +99,9 @@ public sealed class FoodPlanApiTests
     {
         var ct = TestContext.Current.CancellationToken;
         // The solver reports a round, then holds until the run is cancelled.
-        PlanStage held = (problem, policy, options) =>
-        {
-            options.Progress!(new FlowProgress(0, -300, -900, 0.4));
-            options.Cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
-            options.Cancellation.ThrowIfCancellationRequested();
-            return PlanRuns.Solve(problem, policy, options);
-        };
+        using var held = new HeldPlanStage { OnStart = options => options.Progress!(new FlowProgress(0, -300, -900, 0.4)) };
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
-        await using var server = await ComunaServer.StartAsync(database, services => services.AddSingleton(held));
+        await using var server = await ComunaServer.StartAsync(database, services => services.AddSingleton(held.Stage));
         using var client = await server.SignedInAsync("vocero.maizal");
 
         using var first = await client.PostAsync("/api/v1/plans/runs", Body(PlanModel.Example), ct);

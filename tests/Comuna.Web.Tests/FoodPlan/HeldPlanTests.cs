@@ -22,24 +22,17 @@ public sealed class HeldPlanTests
     public async Task APlanAnotherServerIsMaking_RunsThereUntilItsHoldRunsOut()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var planning = new SemaphoreSlim(0);
-        PlanStage held = (problem, policy, options) =>
-        {
-            planning.Release();
-            options.Cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(60));
-            options.Cancellation.ThrowIfCancellationRequested();
-            return PlanRuns.Solve(problem, policy, options);
-        };
+        using var held = new HeldPlanStage();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
-        await using var making = await ComunaServer.StartAsync(database, services => services.AddSingleton(held).AddSingleton<TimeProvider>(clock));
+        await using var making = await ComunaServer.StartAsync(database, services => services.AddSingleton(held.Stage).AddSingleton<TimeProvider>(clock));
         await using var other = await ComunaServer.StartAsync(database);
 
         using var planner = await making.SignedInAsync("vocero.maizal");
         using var started = await planner.PostAsync("/api/v1/plans/runs", new StringContent(PublishedPlanTests.Plan, Encoding.UTF8, "application/json"), ct);
         var address = started.Headers.Location!.OriginalString;
         var id = address[(address.LastIndexOf('/') + 1)..];
-        Assert.True(await planning.WaitAsync(TimeSpan.FromSeconds(30), ct), "the plan never started");
+        Assert.True(await held.StartedAsync(), "the plan never started");
 
         // The process making the plan holds it, and renews its hold while it plans.
         await using var db = database.NewContext();

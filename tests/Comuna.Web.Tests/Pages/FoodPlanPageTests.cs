@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
 using Comuna.Web.Pages.FoodPlan;
+using Comuna.Web.Tests.FoodPlan;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -209,23 +210,16 @@ public sealed class FoodPlanPageTests
     public async Task APlanTheServerStoppedInTheMiddle_ReadsBackAsInterrupted()
     {
         // The solver holds until the server, stopping, cancels it.
-        using var planning = new SemaphoreSlim(0);
-        PlanStage held = (problem, policy, options) =>
-        {
-            planning.Release();
-            options.Cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
-            options.Cancellation.ThrowIfCancellationRequested();
-            return PlanRuns.Solve(problem, policy, options);
-        };
+        using var held = new HeldPlanStage();
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
         string run;
-        await using (var first = await ComunaServer.StartAsync(database, services => services.AddSingleton(held)))
+        await using (var first = await ComunaServer.StartAsync(database, services => services.AddSingleton(held.Stage)))
         {
             using var page = new PageClient(first);
             await page.SignInAsync("residente.panal");
             using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
             run = started.RequestMessage!.RequestUri!.AbsolutePath;
-            Assert.True(await planning.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the plan never started");
+            Assert.True(await held.StartedAsync(), "the plan never started");
         }
 
         await using var second = await ComunaServer.StartAsync(database);
