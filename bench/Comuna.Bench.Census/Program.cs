@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Comuna.Application.Access;
 using Comuna.Application.Registry.Census;
 using Comuna.Bench.Census;
@@ -65,7 +64,7 @@ try
             results.Add(await MeasureAsync("CSV parse + COPY BINARY → PostgreSQL scratch table", rows, () => CopyAsync(database.Options.DatabaseConnectionString!, path)));
     }
 
-    var machine = Machine();
+    var machine = BenchMachine.Describe();
     var table = Table(results);
     Console.WriteLine();
     Console.WriteLine(machine);
@@ -165,19 +164,6 @@ static async Task<Guid> CreateCouncilAsync(TestDatabase database)
     db.Councils.Add(council);
     await db.SaveChangesAsync();
     return council.Id;
-}
-
-static string Machine()
-{
-    var cpu = File.Exists("/proc/cpuinfo")
-        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-        : null;
-    var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024.0 / 1024.0;
-    // How busy the shared machine was: the same code measures very differently under load.
-    var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-    return $"Machine: {cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {memory:N1} GiB; "
-        + $"{RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; load average at the end {load}; "
-        + "shared with other builds, so compare ratios.";
 }
 
 static string Table(List<Phase> phases)

@@ -83,15 +83,7 @@ static async Task SaveChangesAsync(TestDatabase database, string planId, IReadOn
         await db.SaveChangesAsync();
     }
     await using var transaction = await db.Database.BeginTransactionAsync();
-    db.PlanDeliveries.AddRange(deliveries.Select(d => new PlanDelivery
-    {
-        PlanId = planId,
-        Place = d.Place,
-        Product = d.Product,
-        ProductName = d.ProductName,
-        Unit = d.Unit,
-        Quantity = d.Quantity,
-    }));
+    db.PlanDeliveries.AddRange(deliveries.Select(d => d.Row(planId)));
     await db.SaveChangesAsync();
     await transaction.CommitAsync();
 }

@@ -6,7 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Comuna.Application.FoodPlan;
 
 /// <summary>What a plan delivers of one product to one place, as the plan's result adds it up.</summary>
-public sealed record DeliveredProduce(string Place, string Product, string ProductName, string Unit, double Quantity);
+public sealed record DeliveredProduce(string Place, string Product, string ProductName, string Unit, double Quantity)
+{
+    /// <summary>The row that keeps it for the published plan <paramref name="planId"/>.</summary>
+    public PlanDelivery Row(string planId) => new()
+    {
+        PlanId = planId,
+        Place = Place,
+        Product = Product,
+        ProductName = ProductName,
+        Unit = Unit,
+        Quantity = Quantity,
+    };
+}
 
 /// <summary>
 /// Makes a finished plan public, for good: anyone may read it from then on, and the councils of the
@@ -43,15 +55,7 @@ public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
             return await db.SavedPlans.AsNoTracking().Where(p => p.Id == id).Select(p => p.PublishedAtUtc!.Value).SingleAsync(cancellationToken);
         }
         // A national plan delivers some 120,000 products to places: written in bulk, in the same transaction.
-        await db.InsertManyAsync(deliveries.Where(d => d.Quantity > 0).Select(d => new PlanDelivery
-        {
-            PlanId = id,
-            Place = d.Place,
-            Product = d.Product,
-            ProductName = d.ProductName,
-            Unit = d.Unit,
-            Quantity = d.Quantity,
-        }), cancellationToken);
+        await db.InsertManyAsync(deliveries.Where(d => d.Quantity > 0).Select(d => d.Row(id)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return at;
     }

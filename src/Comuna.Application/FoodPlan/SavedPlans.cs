@@ -28,7 +28,7 @@ public sealed class SavedPlans(IComunaDb db, TimeProvider clock)
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(3);
 
     /// <summary>Until when a process that starts or renews a plan now holds it.</summary>
-    public DateTime HeldUntil() => StoredTime.Of(clock.GetUtcNow().UtcDateTime + Lease);
+    private DateTime HeldUntil() => StoredTime.Of(clock.GetUtcNow().UtcDateTime + Lease);
 
     /// <summary>A plan as the lists show it, read without its inputs and result; a running plan nobody holds any more, as interrupted.</summary>
     private static Expression<Func<SavedPlan, SavedPlanLine>> AsLine(DateTime now) =>

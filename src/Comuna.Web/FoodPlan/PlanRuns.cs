@@ -254,7 +254,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     /// interrupted. A database that cannot take it now is asked again at the next renewal, well
     /// within the hold.
     /// </summary>
-    internal async Task RenewAsync()
+    private async Task RenewAsync()
     {
         var running = _runs.Values.Where(r => r.State == PlanRunState.Running).Select(r => r.Id).ToList();
         if (running.Count == 0)
