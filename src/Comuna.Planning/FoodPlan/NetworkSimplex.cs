@@ -93,6 +93,9 @@ public sealed class NetworkSimplex
 
     public double Potential(int node) => potential[node];
 
+    /// <summary>The arc's cost less the potentials at its ends: zero in the tree, below zero where it pays to carry more.</summary>
+    public double ReducedCost(int arc) => cost[arc] - potential[from[arc]] + potential[to[arc]];
+
     /// <summary>Σ cost·flow over all arcs.</summary>
     public double TotalCost()
     {

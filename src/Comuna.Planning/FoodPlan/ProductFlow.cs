@@ -89,6 +89,17 @@ internal sealed class ProductFlow
         return simplex.TotalCost();
     }
 
+    /// <summary>
+    /// Writes each plan arc's reduced cost at the current optimum into <paramref name="reduced"/>:
+    /// its priced cost less what the optimum's node potentials say a unit is worth there (zero on
+    /// the arcs of its tree, below zero on arcs full at their bound).
+    /// </summary>
+    public void ReducedCostsTo(double[] reduced)
+    {
+        for (var n = rootArcs; n < arcOf.Length; n++)
+            reduced[arcOf[n]] = simplex.ReducedCost(n);
+    }
+
     /// <summary>Adds what the current optimum ships over each route to <paramref name="load"/>.</summary>
     public void AddRouteLoads(double[] load)
     {

@@ -63,6 +63,15 @@ internal sealed class ProductFlows
         return quantity;
     }
 
+    /// <summary>Every plan arc's reduced cost at its product's last optimum (0 for arcs no product holds).</summary>
+    public double[] ReducedCosts()
+    {
+        var reduced = new double[problem.ArcCount];
+        foreach (var flow in flows)
+            flow.ReducedCostsTo(reduced);
+        return reduced;
+    }
+
     /// <summary>What all products together ship over each route at their last optima.</summary>
     public void RouteLoads(double[] load)
     {
