@@ -97,7 +97,16 @@ public static class FlowSolver
         /// re-optimisation of every product's network: they raise the bound and make better plans
         /// product after product; 0 goes straight to the LP rounds.
         /// </summary>
-        public int PriceSteps { get; init; } = 100;
+        public int PriceSteps { get; init; } = 300;
+
+        /// <summary>
+        /// With <see cref="Barrier"/>: the steps of route prices climbed before the first restricted
+        /// programme is chosen; the rest of <see cref="PriceSteps"/> go on, on the other core, while
+        /// the interior point solves it, and stop when it returns. A programme the interior point
+        /// solves quickly then waits for no more than it needs, and on one it cannot solve within
+        /// <see cref="TimeLimit"/> (the national instance) the climb still ends with its best plan.
+        /// </summary>
+        public int StepsBeforeFirstProgramme { get; init; } = 100;
 
         /// <summary>
         /// More new route rows than this in a round, and the master is rebuilt and solved afresh
@@ -447,24 +456,28 @@ public static class FlowSolver
 
         // Route prices raise the bound and, planned product after product, give better plans,
         // before the first LP solve (which at national scale takes minutes).
-        if (options.PriceSteps > 0)
+        var climb = new RoutePriceAscent(products, capacity);
+        var firstSolveReturned = false;
+        RoutePriceAscent.Outcome Climb(int steps) => climb.Climb(
+            steps,
+            bound,
+            () => bestObjective,
+            plan =>
+            {
+                var objective = flowArcs.ObjectiveOf(plan);
+                options.Log?.Invoke(Text($"  plan at route prices: {objective:R} (gap {Gap(objective):E2}), at {clock.Elapsed.TotalSeconds:F2} s"));
+                Feasible(plan, objective);
+            },
+            reached =>
+            {
+                options.Cancellation.ThrowIfCancellationRequested();
+                bound = Math.Max(bound, reached);
+                return Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
+            });
+        var stepsFirst = master.IsBarrier ? Math.Min(options.PriceSteps, options.StepsBeforeFirstProgramme) : options.PriceSteps;
+        if (stepsFirst > 0)
         {
-            var ascent = new RoutePriceAscent(products, capacity).Climb(
-                options.PriceSteps,
-                bound,
-                () => bestObjective,
-                plan =>
-                {
-                    var objective = flowArcs.ObjectiveOf(plan);
-                    options.Log?.Invoke(Text($"  plan at route prices: {objective:R} (gap {Gap(objective):E2}), at {clock.Elapsed.TotalSeconds:F2} s"));
-                    Feasible(plan, objective);
-                },
-                reached =>
-                {
-                    options.Cancellation.ThrowIfCancellationRequested();
-                    bound = Math.Max(bound, reached);
-                    return Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
-                });
+            var ascent = Climb(stepsFirst);
             // The first master holds the best plan, so that its optimum is no worse, and what the
             // products ship at the best prices (where the climb left them is its last step's).
             bound = Math.Max(bound, products.Bound(ascent.Prices));
@@ -479,6 +492,29 @@ public static class FlowSolver
         {
             AddCheapest(products.ReducedCosts(), options.CheapestAtPricesPerNode);
             options.Log?.Invoke(Text($"first programme: {columns.Count} columns, {master.CapacityRows} route rows, at {clock.Elapsed.TotalSeconds:F2} s"));
+        }
+
+        // The rest of the climb goes on, one product network at a time, while the interior point
+        // solves the first programme on the other core; it stops when the solve returns, and until
+        // then only it touches the products and the best plan.
+        Task? climbing = null;
+        if (master.IsBarrier && options.PriceSteps > stepsFirst && Gap(bestObjective) > options.RelativeGap)
+        {
+            products.Threads = 1;
+            climbing = Task.Run(() =>
+            {
+                var more = Climb(options.PriceSteps - stepsFirst);
+                options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+            });
+        }
+        void StopClimbing()
+        {
+            if (climbing is null)
+                return;
+            Volatile.Write(ref firstSolveReturned, true);
+            climbing.GetAwaiter().GetResult();
+            climbing = null;
+            products.Threads = Environment.ProcessorCount;
         }
 
         var quantity = new double[arcs];
@@ -537,7 +573,17 @@ public static class FlowSolver
                 break;
             }
             var solveStart = clock.Elapsed.TotalSeconds;
-            if (!master.Solve(options.TimeLimit - clock.Elapsed, dual, options.Cancellation, quantity, ySource, yDemand, yRoute, out var solved))
+            bool returned;
+            double solved;
+            try
+            {
+                returned = master.Solve(options.TimeLimit - clock.Elapsed, dual, options.Cancellation, quantity, ySource, yDemand, yRoute, out solved);
+            }
+            finally
+            {
+                StopClimbing();
+            }
+            if (!returned)
             {
                 options.Cancellation.ThrowIfCancellationRequested();
                 status = clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";

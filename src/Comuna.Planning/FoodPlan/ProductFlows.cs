@@ -38,6 +38,13 @@ internal sealed class ProductFlows
         Parallel.For(0, productArcs.Length, parallel, i => flows[i] = new ProductFlow(problem, productArcs[i], arcs, demand));
     }
 
+    /// <summary>How many products are re-optimised at once (all cores by default; one while an LP solve holds the other).</summary>
+    public int Threads
+    {
+        get => parallel.MaxDegreeOfParallelism;
+        set => parallel.MaxDegreeOfParallelism = value;
+    }
+
     /// <summary>Prices every route at <paramref name="routePrice"/> (0 where capacity is unlimited), re-optimises every product from its last tree, and gives the Lagrangian bound.</summary>
     public double Bound(double[] routePrice)
     {

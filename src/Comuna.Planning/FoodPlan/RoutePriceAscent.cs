@@ -10,6 +10,9 @@ namespace Comuna.Planning.FoodPlan;
 /// whenever ten steps in a row bring no better bound.
 /// </summary>
 /// <remarks>
+/// A climb can be continued where it stopped (<see cref="Climb"/> again): the solver climbs a
+/// first stretch to choose the first restricted programme's arcs, then goes on climbing on the
+/// other core while the interior point solves that programme.
 /// A step re-optimises every product from its last tree (<see cref="NetworkSimplex"/>), which
 /// costs a fraction of a second even at national scale, so a few hundred steps cost less than one
 /// LP solve of the coupled programme. The bound they prove and the plans made at their prices
@@ -32,29 +35,40 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
     /// <summary>Every this many steps, a plan is made at the best prices so far.</summary>
     private const int PlanEvery = 25;
 
-    /// <summary>What the ascent reached: the best bound, the prices that prove it, and how many steps it took.</summary>
+    // Where the climb stands, kept between stretches.
+    private readonly double[] price = new double[capacity.Length];
+    private readonly double[] bestPrice = new double[capacity.Length];
+    private readonly double[] direction = new double[capacity.Length];
+    private double factor = FirstFactor;
+    private int withoutBetter;
+    private int step;
+    private bool ended;
+
+    /// <summary>What the ascent reached: the best bound, the prices that prove it, and how many steps it took in all.</summary>
     public sealed record Outcome(double Bound, double[] Prices, int Steps);
 
     /// <summary>
-    /// Climbs from zero prices for at most <paramref name="steps"/> steps. <paramref name="bestPlan"/>
-    /// gives the objective of the best plan so far (the target of every step) and
-    /// <paramref name="offer"/> takes every plan made on the way. The ascent ends early when
-    /// <paramref name="done"/> says so (the gap is closed, the time is up), when the products
-    /// respect every route, or when the steps grow too short to help.
+    /// Climbs at most <paramref name="steps"/> more steps from where the last stretch stopped (zero
+    /// prices at first). <paramref name="bestPlan"/> gives the objective of the best plan so far (the
+    /// target of every step) and <paramref name="offer"/> takes every plan made on the way. The
+    /// stretch ends early when <paramref name="done"/> says so (the gap is closed, the time is up,
+    /// the solver needs the products back); the climb ends for good when the products respect every
+    /// route or the steps grow too short to help.
     /// </summary>
     public Outcome Climb(int steps, double startBound, Func<double> bestPlan, Action<double[]> offer, Func<double, bool> done)
     {
         var routes = capacity.Length;
-        var price = new double[routes];
-        var bestPrice = new double[routes];
         var load = new double[routes];
-        var direction = new double[routes];
         var bound = startBound;
-        var factor = FirstFactor;
-        var withoutBetter = 0;
-        var step = 0;
-        while (step < steps && factor >= LastFactor && !done(bound))
+        var taken = 0;
+        while (!ended && taken < steps && !done(bound))
         {
+            if (factor < LastFactor)
+            {
+                ended = true;
+                break;
+            }
+            taken++;
             step++;
             products.RouteLoads(load);
             double norm = 0;
@@ -78,13 +92,15 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
             {
                 // The products respect every route at these prices: their plan is feasible as it stands.
                 offer(products.Quantities());
+                ended = true;
                 break;
             }
-            if (norm <= 0)
-                break;
-            var length = factor * Math.Max(0, bestPlan() - bound) / norm;
+            var length = norm <= 0 ? 0 : factor * Math.Max(0, bestPlan() - bound) / norm;
             if (length <= 0)
+            {
+                ended = true;
                 break;
+            }
             for (var r = 0; r < routes; r++)
                 price[r] = Math.Max(0, price[r] + (length * direction[r]));
             var value = products.Bound(price);
@@ -102,9 +118,9 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
             if (step % PlanEvery == 0)
                 Plan(bestPrice, offer);
         }
-        if (step % PlanEvery != 0 && step > 0)
+        if (step % PlanEvery != 0 && taken > 0)
             Plan(bestPrice, offer);
-        return new Outcome(bound, bestPrice, step);
+        return new Outcome(bound, (double[])bestPrice.Clone(), step);
     }
 
     /// <summary>Plans product after product at the prices, then improves that plan one product at a time.</summary>

@@ -120,6 +120,28 @@ public sealed class IndependentFormulationTests
     }
 
     [Theory]
+    [InlineData(1, 0.05)]
+    [InlineData(6, 0.08)]
+    public void Plan_WithTheRoutePricesClimbingBesideTheFirstInteriorPointSolve_StillMatchesTheFlatProgramme(int seed, double capacityShare)
+    {
+        var input = Instance(seed, capacityShare);
+        var problem = PlanBuilder.Problem(input);
+        var log = new List<string>();
+
+        // Three steps before the first programme, so that the climb has all the rest to go on with
+        // on the other core while CLP's interior point solves it.
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
+            new FlowSolver.Options { StepsBeforeFirstProgramme = 3, PriceSteps = 300, Log = line => { lock (log) log.Add(line); } });
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Contains(log, line => line.StartsWith("route prices beside the first solve", StringComparison.Ordinal));
+        Assert.Equal("optimal", planned.Status);
+        Assert.True(Math.Abs(planned.Objective - flat.Objective) <= 1e-6 * Math.Abs(flat.Objective),
+            $"planner {planned.Objective:R} vs flat GLOP {flat.Objective:R}");
+        AssertFeasible(input, planned);
+    }
+
+    [Theory]
     [InlineData(2, 0.1)]
     [InlineData(4, 0.05)]
     public void Plan_WithoutRoutePricesFirst_AndAMasterRebuiltOnEveryNewRow_StillMatchesTheFlatProgramme(int seed, double capacityShare)
