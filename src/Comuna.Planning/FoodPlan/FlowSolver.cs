@@ -374,8 +374,6 @@ public static class FlowSolver
                         AddColumn(a);
             }
         }
-        if (!master.IsBarrier)
-            AddCheapest(cost, options.InitialPerNode);
 
         // The best plan that respects every route so far (shipping nothing, saving 0, to begin with).
         double[]? best = null;
@@ -433,7 +431,11 @@ public static class FlowSolver
                 if (Overloaded(routeLoad[r], r) && !master.HasRow(r))
                     master.AddRouteRow(r);
         }
-        if (master.IsBarrier)
+        if (!master.IsBarrier)
+        {
+            AddCheapest(cost, options.InitialPerNode);
+        }
+        else
         {
             // Every route that its arcs could overload has its row from the start, so that no
             // restricted optimum overloads a route: rows that turn out never to bind cost the
