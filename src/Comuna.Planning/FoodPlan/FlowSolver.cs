@@ -76,15 +76,26 @@ public static class FlowSolver
         public int CheapestAtPricesPerNode { get; init; } = 2;
 
         /// <summary>
-        /// Each restricted programme is solved afresh by CLP's interior point (barrier, then a
-        /// crossover to a basis) rather than carried on by the simplex from the last basis, and it
-        /// holds from the start a row for every route its arcs could overload: every restricted
-        /// optimum then respects every route, and the rounds only add arcs. On the benchmark's
-        /// regional instance one barrier solve of the first programme takes 16 s where the dual
-        /// simplex takes 60 s (and 350 s with every route's row). Only CLP has it; GLOP, which a
-        /// cancel can interrupt in the middle of a solve, always carries on by the simplex.
+        /// Each restricted programme is solved afresh by CLP's interior point
+        /// (<see cref="InteriorPointProgramme"/>) rather than carried on by the simplex from the
+        /// last basis, and it holds from the start a row for every route its arcs could overload:
+        /// every restricted optimum then respects every route, and the rounds only add arcs. On the
+        /// benchmark's regional instance one interior-point solve of the first programme takes 8 s
+        /// (16 s with CLP's crossover) where the dual simplex takes 60 s (and 350 s with every
+        /// route's row). Only CLP has it, where its C interface loads; GLOP, which a cancel can
+        /// interrupt in the middle of a solve, always carries on by the simplex. Starting with the
+        /// binding routes' rows alone was tried and is slower: 60 s against 41 s on the regional
+        /// instance, and still beyond reach on the national one.
         /// </summary>
         public bool Barrier { get; init; } = true;
+
+        /// <summary>
+        /// With <see cref="Barrier"/>: whether each interior-point solve ends with CLP's crossover
+        /// to a basis. Without it (the default) each solve stops at the interior optimum, whose
+        /// duals price arcs and routes as well, and only the proven plan is taken to a vertex
+        /// (<see cref="InteriorPointProgramme.Vertex"/>): 41 s against 54 s on the regional instance.
+        /// </summary>
+        public bool Crossover { get; init; }
 
         /// <summary>Stops the solve before its next round (OperationCanceledException): the plan page's cancel button.</summary>
         public CancellationToken Cancellation { get; init; }
@@ -156,7 +167,10 @@ public static class FlowSolver
         var constant = problem.ConstantObjective(enabled, demand); // for the relative gap
 
         var inMaster = new bool[arcs];
-        using var master = new RestrictedProgramme(options.MasterSolver, options.Barrier, options.MasterParameters, problem, useful, cost, demand, capacity);
+        var interior = options.Barrier && string.Equals(options.MasterSolver, "CLP", StringComparison.OrdinalIgnoreCase) && ClpInteriorPoint.IsAvailable
+            ? new InteriorPointProgramme(problem, useful, cost, demand, capacity) { Crossover = options.Crossover }
+            : null;
+        using RestrictedProgramme master = interior ?? (RestrictedProgramme)new SimplexProgramme(options.MasterSolver, options.MasterParameters, problem, useful, cost, demand, capacity);
         var columns = master.Columns;
 
         void AddColumn(int a)
@@ -245,7 +259,7 @@ public static class FlowSolver
                 if (Overloaded(routeLoad[r], r) && !master.HasRow(r))
                     master.AddRouteRow(r);
         }
-        if (!master.IsBarrier)
+        if (interior is null)
         {
             AddCheapest(cost, options.InitialPerNode);
         }
@@ -290,7 +304,7 @@ public static class FlowSolver
                 bound = Math.Max(bound, reached);
                 return Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
             });
-        var stepsFirst = master.IsBarrier ? Math.Min(options.PriceSteps, options.StepsBeforeFirstProgramme) : options.PriceSteps;
+        var stepsFirst = interior is not null ? Math.Min(options.PriceSteps, options.StepsBeforeFirstProgramme) : options.PriceSteps;
         if (stepsFirst > 0)
         {
             var ascent = Climb(stepsFirst);
@@ -304,7 +318,7 @@ public static class FlowSolver
 
         // By the interior point, the first programme also holds the arcs cheapest at the prices
         // where the climb left the products (or at none, without a climb).
-        if (master.IsBarrier)
+        if (interior is not null)
         {
             AddCheapest(products.ReducedCosts(), options.CheapestAtPricesPerNode);
             options.Log?.Invoke(Text($"first programme: {columns.Count} columns, {master.CapacityRows} route rows, at {clock.Elapsed.TotalSeconds:F2} s"));
@@ -314,7 +328,7 @@ public static class FlowSolver
         // solves the first programme on the other core; it stops when the solve returns, and until
         // then only it touches the products and the best plan.
         Task? climbing = null;
-        if (master.IsBarrier && options.PriceSteps > stepsFirst && Gap(bestObjective) > options.RelativeGap)
+        if (interior is not null && options.PriceSteps > stepsFirst && Gap(bestObjective) > options.RelativeGap)
         {
             products.Threads = 1;
             climbing = Task.Run(() =>
@@ -351,7 +365,7 @@ public static class FlowSolver
 
         // The best few arcs of every supply and every need join, best first; every arc that pays,
         // when each solve is afresh anyway.
-        var pricedPerNode = master.IsBarrier ? int.MaxValue : options.PricedPerNode;
+        var pricedPerNode = interior is not null ? int.MaxValue : options.PricedPerNode;
         int AddPriced()
         {
             candidates.Sort();
@@ -402,9 +416,9 @@ public static class FlowSolver
             if (!returned)
             {
                 options.Cancellation.ThrowIfCancellationRequested();
-                if (master.Abandoned)
+                if (interior?.Abandoned == true)
                     options.Log?.Invoke(Text($"round {rounds}: the interior point had not returned at {clock.Elapsed.TotalSeconds:F2} s; left behind, the plan is the best so far"));
-                status = master.Abandoned || clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
+                status = interior?.Abandoned == true || clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
                 break;
             }
             primal = solved;
@@ -478,13 +492,21 @@ public static class FlowSolver
             var added = 0;
             var rowsAdded = 0;
             var rebuild = overloaded.Count > options.RebuildAfterRows;
-            if (rebuild)
+            if (interior is not null)
+            {
+                // Every solve is afresh: rows and columns join together.
+                foreach (var r in overloaded)
+                    master.AddRouteRow(r);
+                rowsAdded = overloaded.Count;
+                added = AddPriced();
+            }
+            else if (rebuild)
             {
                 foreach (var r in overloaded)
                     master.AddRouteRow(r);
                 rowsAdded = overloaded.Count;
                 added = AddPriced();
-                master.Rebuild();
+                (master as SimplexProgramme)?.Rebuild();
                 rebuilt = true;
                 dual = false;
                 rowsLast = false;
@@ -504,7 +526,7 @@ public static class FlowSolver
                 rowsLast = false;
             }
             options.Log?.Invoke(Text(
-                $"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s{(master.IsBarrier ? " barrier" : lastRebuilt ? " afresh" : "")} ({master.Iterations} iterations), products {boundSeconds:F2} s, gap {gap:E1}, at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{rowsAdded} rows ({overloaded.Count} overloaded); objective {primal:R}, bound {bound:R}"));
+                $"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s{(interior is not null ? " barrier" : lastRebuilt ? " afresh" : "")} ({master.Iterations} iterations), products {boundSeconds:F2} s, gap {gap:E1}, at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{rowsAdded} rows ({overloaded.Count} overloaded); objective {primal:R}, bound {bound:R}"));
             options.Progress?.Invoke(new FlowProgress(rounds, bestObjective, bound, clock.Elapsed.TotalSeconds));
             if (added == 0 && rowsAdded == 0)
             {
@@ -518,6 +540,24 @@ public static class FlowSolver
             }
         }
 
+        if (status == "optimal" && interior is { Crossover: false, Abandoned: false } && best is not null)
+        {
+            var vertexStart = clock.Elapsed.TotalSeconds;
+            var vertex = interior.Vertex(best, options.TimeLimit - clock.Elapsed, options.Cancellation);
+            var vertexObjective = vertex is null ? double.NaN : flowArcs.ObjectiveOf(vertex);
+            options.Log?.Invoke(Text($"vertex: {(vertex is null ? "none" : $"objective {vertexObjective:R} against {bestObjective:R}, {vertex.Count(x => x > 0)} arcs against {best.Count(x => x > 0)}")}, {clock.Elapsed.TotalSeconds - vertexStart:F2} s"));
+            // The vertex replaces the interior optimum if it is still proven (CLP's simplex may end
+            // a hair worse than the interior point's objective, never by more than its tolerance).
+            if (vertex is not null && (vertexObjective <= bestObjective || Gap(vertexObjective) <= options.RelativeGap))
+            {
+                var (centre, centreObjective) = (best, bestObjective);
+                best = null;
+                bestObjective = double.PositiveInfinity;
+                Feasible(vertex, vertexObjective);
+                if (best is null)
+                    (best, bestObjective) = (centre, centreObjective);
+            }
+        }
         if (status != "optimal" && rounds > 0)
         {
             // Stopped short: the last restricted optimum may overload routes whose rows came after

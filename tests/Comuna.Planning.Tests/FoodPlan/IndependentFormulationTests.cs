@@ -166,7 +166,8 @@ public sealed class IndependentFormulationTests
         var problem = PlanBuilder.Problem(Instance(2, 0.1));
         var progress = new List<FlowProgress>();
 
-        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { Progress = progress.Add });
+        // A first programme poor enough to need rounds (see the stopped-after-one-round test below).
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { Progress = progress.Add, PriceSteps = 1, CheapestAtPricesPerNode = 0 });
 
         Assert.Equal("optimal", planned.Status);
         // Round 0 is the route prices' ascent, before the first LP solve; then one report per LP round.
@@ -216,7 +217,9 @@ public sealed class IndependentFormulationTests
         var input = Instance(seed, capacityShare);
         var problem = PlanBuilder.Problem(input);
 
-        var stopped = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { MaxRounds = 1, Barrier = barrier });
+        // One step of route prices and no arcs chosen at them: a first programme poor enough that
+        // one round cannot prove it (with the climb's arcs, the interior point's duals often do).
+        var stopped = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { MaxRounds = 1, Barrier = barrier, PriceSteps = 1, CheapestAtPricesPerNode = 0 });
         var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
 
         Assert.NotEqual("optimal", stopped.Status);
