@@ -5,7 +5,7 @@ using Comuna.Planning.FoodPlan;
 
 // dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--flat SOLVER[:primal|dual|barrier]] [--skip-national] [--time-limit S]
 //   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md] [--scale X]
-//   [--simplex] [--crossover] [--cheapest-at-prices N] [--initial-per-node N] [--priced-per-node N] [--price-steps N] [--rebuild-after-rows N]
+//   [--simplex] [--crossover] [--steps-first N] [--cheapest-at-prices N] [--initial-per-node N] [--priced-per-node N] [--price-steps N] [--rebuild-after-rows N]
 // (the last six tune FlowSolver.Options; without --results nothing is recorded)
 // Generates the regional (10 products) and national (40 products) instances from the seed, times
 // Comuna's planner and the flat LP solved whole by GLOP on the regional one, then the planner alone
@@ -43,6 +43,7 @@ for (var i = 0; i < args.Length; i++)
         case "--price-steps": solverOptions = solverOptions with { PriceSteps = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--priced-per-node": solverOptions = solverOptions with { PricedPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--rebuild-after-rows": solverOptions = solverOptions with { RebuildAfterRows = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--steps-first": solverOptions = solverOptions with { StepsBeforeFirstProgramme = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--crossover": solverOptions = solverOptions with { Crossover = true }; break;
         case "--simplex": solverOptions = solverOptions with { Barrier = false }; break;
         case "--cheapest-at-prices": solverOptions = solverOptions with { CheapestAtPricesPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
