@@ -26,14 +26,17 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// arcs are never worth using and most routes never fill. Before any LP solve, route prices climb
 /// (<see cref="RoutePriceAscent"/>) to a Lagrangian bound and a plan made at those prices. Then a
 /// restricted programme holds only the promising arcs (that plan's, the products' at the best
-/// prices, the cheapest few of every supply and every need) and capacity rows only for routes
-/// found overloaded (the first ones from each product's optimum without capacity). One
-/// model lives through all rounds: the LP solver (CLP by default) carries on from its last basis,
-/// and its duals — a potential per supply and per need, a price per full route — price every arc
-/// of the full programme. Overloaded routes get their row, then the arcs that would lower the
-/// objective join (rounds alternate, so that each re-solve sees one kind of change: new rows,
-/// dual simplex; new columns, primal simplex), and the loop ends when there is neither: then the
-/// restricted optimum is optimal for the full programme.
+/// prices, the cheapest few of every supply and every need). By default CLP's interior point
+/// solves it afresh each round (<see cref="InteriorPointProgramme"/>), with a row from the start
+/// for every route that could fill; the proven plan is then taken to a vertex. With the simplex
+/// (<see cref="SimplexProgramme"/>: GLOP for the pages, or <see cref="Options.Barrier"/> off),
+/// capacity rows join only for routes found overloaded, and one model lives through all rounds,
+/// carried on from its last basis. Either way the duals — a potential per supply and per need, a
+/// price per full route — price every arc of the full programme. Overloaded routes get their row,
+/// then the arcs that would lower the objective join (with the simplex, rounds alternate, so that
+/// each re-solve sees one kind of change: new rows, dual simplex; new columns, primal simplex),
+/// and the loop ends when there is neither: then the restricted optimum is optimal for the full
+/// programme.
 /// </summary>
 /// <remarks>
 /// In "saving" form: maximise Σ profit·x, with profit = unmet penalty (+ spoiled penalty for a
@@ -131,8 +134,9 @@ public static class FlowSolver
         public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
 
         /// <summary>
-        /// The OR-Tools solver of the restricted programme: CLP or GLOP, both re-solved from their
-        /// last basis (HIGHS is accepted but rebuilt every round, and its duals do not price well).
+        /// The solver of the restricted programme: CLP (by its interior point, see
+        /// <see cref="Barrier"/>, or else from its last basis) or GLOP (from its last basis); HIGHS
+        /// is accepted but rebuilt every round, and its duals do not price well.
         /// </summary>
         public string MasterSolver { get; init; } = "CLP";
 
@@ -530,7 +534,10 @@ public static class FlowSolver
             options.Progress?.Invoke(new FlowProgress(rounds, bestObjective, bound, clock.Elapsed.TotalSeconds));
             if (added == 0 && rowsAdded == 0)
             {
-                status = "optimal";
+                // The simplex's restricted optimum is then the optimum; the interior point's is
+                // one within its tolerance, and the proof is the gap: within 1e-6 of the whole
+                // objective at the least.
+                status = interior is null || gap <= Math.Max(options.RelativeGap, 1e-6) ? "optimal" : "not-converged";
                 break;
             }
             if (rounds >= options.MaxRounds || clock.Elapsed > options.TimeLimit)
