@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Google.OrTools.LinearSolver;
 
 namespace Comuna.Planning.FoodPlan;
 
@@ -174,7 +173,7 @@ public static class FlowSolver
         var interior = options.Barrier && string.Equals(options.MasterSolver, "CLP", StringComparison.OrdinalIgnoreCase) && ClpInteriorPoint.IsAvailable
             ? new InteriorPointProgramme(problem, useful, cost, demand, capacity) { Crossover = options.Crossover }
             : null;
-        using RestrictedProgramme master = interior ?? (RestrictedProgramme)new SimplexProgramme(options.MasterSolver, options.MasterParameters, problem, useful, cost, demand, capacity);
+        using RestrictedProgramme master = interior is not null ? interior : new SimplexProgramme(options.MasterSolver, options.MasterParameters, problem, useful, cost, demand, capacity);
         var columns = master.Columns;
 
         void AddColumn(int a)
@@ -211,9 +210,9 @@ public static class FlowSolver
         double[]? best = null;
         double bestObjective = 0;
         var feasibleLoad = new double[problem.RouteCount];
-        void Feasible(double[] plan, double objective)
+        void Feasible(double[] plan, double objective, bool evenIfWorse = false)
         {
-            if (objective >= bestObjective)
+            if (objective >= bestObjective && !evenIfWorse)
                 return;
             // Every plan offered is built to respect every route; one that did not (beyond the LP
             // solver's tolerance) could pass for better than the optimum and end the solve on a
@@ -420,9 +419,10 @@ public static class FlowSolver
             if (!returned)
             {
                 options.Cancellation.ThrowIfCancellationRequested();
-                if (interior?.Abandoned == true)
+                var abandoned = interior is { Abandoned: true };
+                if (abandoned)
                     options.Log?.Invoke(Text($"round {rounds}: the interior point had not returned at {clock.Elapsed.TotalSeconds:F2} s; left behind, the plan is the best so far"));
-                status = interior?.Abandoned == true || clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
+                status = abandoned || clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
                 break;
             }
             primal = solved;
@@ -495,22 +495,15 @@ public static class FlowSolver
             // RebuildAfterRows new rows, both come in and the master starts afresh.
             var added = 0;
             var rowsAdded = 0;
-            var rebuild = overloaded.Count > options.RebuildAfterRows;
-            if (interior is not null)
-            {
-                // Every solve is afresh: rows and columns join together.
-                foreach (var r in overloaded)
-                    master.AddRouteRow(r);
-                rowsAdded = overloaded.Count;
-                added = AddPriced();
-            }
-            else if (rebuild)
+            // By the interior point every solve is afresh anyway: both always come in together.
+            var rebuild = interior is not null || overloaded.Count > options.RebuildAfterRows;
+            if (rebuild)
             {
                 foreach (var r in overloaded)
                     master.AddRouteRow(r);
                 rowsAdded = overloaded.Count;
                 added = AddPriced();
-                (master as SimplexProgramme)?.Rebuild();
+                master.Rebuild();
                 rebuilt = true;
                 dual = false;
                 rowsLast = false;
@@ -556,14 +549,7 @@ public static class FlowSolver
             // The vertex replaces the interior optimum if it is still proven (CLP's simplex may end
             // a hair worse than the interior point's objective, never by more than its tolerance).
             if (vertex is not null && (vertexObjective <= bestObjective || Gap(vertexObjective) <= options.RelativeGap))
-            {
-                var (centre, centreObjective) = (best, bestObjective);
-                best = null;
-                bestObjective = double.PositiveInfinity;
-                Feasible(vertex, vertexObjective);
-                if (best is null)
-                    (best, bestObjective) = (centre, centreObjective);
-            }
+                Feasible(vertex, vertexObjective, evenIfWorse: true);
         }
         if (status != "optimal" && rounds > 0)
         {

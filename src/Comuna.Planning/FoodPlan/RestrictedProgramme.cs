@@ -56,6 +56,11 @@ internal abstract class RestrictedProgramme : IDisposable
 
     public virtual void AddColumn(int a) => Columns.Add(a);
 
+    /// <summary>Makes the next solve start afresh rather than from the last basis (the interior point always does).</summary>
+    public virtual void Rebuild()
+    {
+    }
+
     public virtual void AddRouteRow(int r)
     {
         routeHasRow[r] = true;

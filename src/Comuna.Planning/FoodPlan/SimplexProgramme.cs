@@ -36,7 +36,7 @@ internal sealed class SimplexProgramme : RestrictedProgramme
     }
 
     /// <summary>A new model with every row and column so far: the solver starts afresh, with its own presolve and crash.</summary>
-    public void Rebuild()
+    public override void Rebuild()
     {
         solver.Dispose();
         (solver, objective) = Load();

@@ -26,4 +26,9 @@ internal static class PlanAssert
         for (var r = 0; r < loaded.Length; r++)
             Assert.True(loaded[r] <= problem.RouteCapacity[r] + 1e-6, $"route {r}: {loaded[r]} of {problem.RouteCapacity[r]}");
     }
+
+    /// <summary>The planner's objective is the flat programme's, within a millionth.</summary>
+    public static void SameOptimum(PlanResult planned, double flatObjective) =>
+        Assert.True(Math.Abs(planned.Objective - flatObjective) <= 1e-6 * Math.Abs(flatObjective),
+            $"planner {planned.Objective:R} vs flat GLOP {flatObjective:R}");
 }
