@@ -31,12 +31,20 @@ internal static partial class ClpInteriorPoint
     /// <summary>What one solve gave: CLP's status (0 optimal), the objective, a value per column and a dual per row.</summary>
     public sealed record Solution(int Status, double Objective, double[] Columns, double[] RowDuals, int Iterations);
 
+    // An explicit static constructor runs before the first call of any member, so the resolver is
+    // in place before the first call into CLP; a field initialiser alone may wait for the first
+    // field read, and a Solve called first would then not find the library.
+    static ClpInteriorPoint()
+    {
+        NativeLibrary.SetDllImportResolver(typeof(ClpInteriorPoint).Assembly, Resolve);
+        IsAvailable = Probe();
+    }
+
     /// <summary>Whether CLP's C interface loads here (it ships with OR-Tools on Linux and macOS).</summary>
-    public static bool IsAvailable { get; } = Probe();
+    public static bool IsAvailable { get; }
 
     private static bool Probe()
     {
-        NativeLibrary.SetDllImportResolver(typeof(ClpInteriorPoint).Assembly, Resolve);
         try
         {
             Clp_deleteModel(Clp_newModel());
@@ -58,8 +66,13 @@ internal static partial class ClpInteriorPoint
         return IntPtr.Zero;
     }
 
-    /// <summary>Solves <paramref name="matrix"/> by <paramref name="method"/> (<paramref name="from"/>: the starting point of <see cref="Method.PrimalFrom"/>).</summary>
-    public static Solution Solve(Matrix matrix, Method method, double[]? from = null)
+    /// <summary>
+    /// Solves <paramref name="matrix"/> by <paramref name="method"/> (<paramref name="from"/>: the
+    /// starting point of <see cref="Method.PrimalFrom"/>). Past <paramref name="cpuSeconds"/> more
+    /// seconds of the whole process's CPU time, CLP stops at its next iteration, with a status
+    /// other than 0.
+    /// </summary>
+    public static Solution Solve(Matrix matrix, Method method, double[]? from = null, double cpuSeconds = double.PositiveInfinity)
     {
         var columns = matrix.Cost.Length;
         var value = new double[matrix.RowIndex.Length];
@@ -71,6 +84,11 @@ internal static partial class ClpInteriorPoint
         try
         {
             Clp_setLogLevel(model, 0);
+            // CLP has no interrupt: its interior point runs on a copy of the model's settings, so
+            // a limit set once it has begun is never read. Its limit on CPU time, set before, is
+            // read at every iteration.
+            if (double.IsFinite(cpuSeconds))
+                Clp_setMaximumSeconds(model, Math.Max(0, cpuSeconds));
             Clp_setOptimizationDirection(model, 1);
             Clp_loadProblem(model, columns, matrix.Rows, matrix.ColumnStart, matrix.RowIndex, value, new double[columns], columnUpper, matrix.Cost, rowLower, matrix.RowUpper);
             switch (method)
@@ -154,6 +172,9 @@ internal static partial class ClpInteriorPoint
 
     [LibraryImport(Library)]
     private static partial int Clp_primal(IntPtr model, int ifValuesPass);
+
+    [LibraryImport(Library)]
+    private static partial void Clp_setMaximumSeconds(IntPtr model, double value);
 
     [LibraryImport(Library)]
     private static partial IntPtr Clp_primalColumnSolution(IntPtr model);

@@ -101,7 +101,15 @@ internal sealed class SimplexProgramme : RestrictedProgramme
             throw new ArgumentException($"{solverId} refuses the parameters \"{text}\".", nameof(parameters));
         Solver.ResultStatus status;
         using (cancellation.Register(() => solver.InterruptSolve()))
+        {
+            // GLOP clears its interrupt as a solve begins: a cancel that came before would be lost.
+            if (cancellation.IsCancellationRequested)
+            {
+                objectiveValue = double.NaN;
+                return false;
+            }
             status = solver.Solve();
+        }
         Iterations = (int)Math.Min(int.MaxValue, solver.Iterations());
         if (status != Solver.ResultStatus.OPTIMAL)
         {

@@ -35,6 +35,19 @@ public sealed class InteriorPointTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ASolveOutOfCpuTime_StopsAtItsFirstIteration_NotOptimal(bool simplex)
+    {
+        var method = simplex ? ClpInteriorPoint.Method.PrimalFrom : ClpInteriorPoint.Method.Barrier;
+
+        var solution = ClpInteriorPoint.Solve(Edge, method, simplex ? [0, 0, 0, 0] : null, cpuSeconds: 0);
+
+        Assert.NotEqual(0, solution.Status);
+        Assert.True(solution.Iterations <= 1, $"{solution.Iterations} iterations");
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void ACrossover_OrThePrimalSimplexFromTheInteriorOptimum_EndsAtAnOptimalVertex(bool crossover)
