@@ -6,7 +6,10 @@ using Comuna.Planning.FoodPlan;
 // dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--flat SOLVER[:primal|dual|barrier]] [--skip-national] [--time-limit S]
 //   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md] [--scale X]
 //   [--simplex] [--crossover] [--steps-first N] [--cheapest-at-prices N] [--initial-per-node N] [--priced-per-node N] [--price-steps N] [--rebuild-after-rows N]
-// (the last six tune FlowSolver.Options; without --results nothing is recorded)
+//   [--gap SHARE] [--write-inputs DIR]
+// (the flags from --simplex to --gap tune FlowSolver.Options; without --results nothing is recorded;
+// --write-inputs also writes each instance as the contract's JSON, regional.json and national.json,
+// for `comuna plan --input`)
 // Generates the regional (10 products) and national (40 products) instances from the seed, times
 // Comuna's planner and the flat LP solved whole by GLOP on the regional one, then the planner alone
 // on the national one, and appends a table to RESULTS.md.
@@ -21,6 +24,7 @@ var solverOptions = new FlowSolver.Options();
 var timeLimit = TimeSpan.FromMinutes(15);
 var scale = 1.0;
 string? resultsPath = null;
+string? inputsFolder = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -48,6 +52,8 @@ for (var i = 0; i < args.Length; i++)
         case "--simplex": solverOptions = solverOptions with { Barrier = false }; break;
         case "--cheapest-at-prices": solverOptions = solverOptions with { CheapestAtPricesPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--initial-per-node": solverOptions = solverOptions with { InitialPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--gap": solverOptions = solverOptions with { RelativeGap = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--write-inputs": inputsFolder = args[++i]; break;
         default: throw new ArgumentException($"Unknown argument {args[i]}");
     }
 }
@@ -79,6 +85,17 @@ var notes = new List<string>();
 string Row(string instance, string method, string status, double build, double solve, double objective, double? gap, string detail) =>
     string.Create(inv, $"| {instance} | {method} | {status} | {build:F2} | {solve:F2} | {build + solve:F2} | {objective:R} | {(gap is { } g ? g.ToString("E1", inv) : "–")} | {detail} |");
 
+// With --write-inputs, the instance as `comuna plan --input` reads it.
+void WriteInput(string name, PlanInput input)
+{
+    if (inputsFolder is null)
+        return;
+    Directory.CreateDirectory(inputsFolder);
+    var path = Path.Combine(inputsFolder, name + ".json");
+    File.WriteAllText(path, PlanJson.WriteInput(input));
+    Console.WriteLine($"{name}: input written to {path}");
+}
+
 // Regional: planner vs flat GLOP.
 SyntheticPlan.Shape Scaled(SyntheticPlan.Shape shape) => shape with
 {
@@ -104,6 +121,7 @@ string Label(string instance, int products) => $"{instance} ({products} products
 if (!skipRegional)
 {
     var regionalInput = SyntheticPlan.Generate(Scaled(SyntheticPlan.Shape.Regional), seed);
+    WriteInput("regional", regionalInput);
     var (regional, regionalBuild) = Build(regionalInput);
     Console.WriteLine($"regional: {SyntheticPlan.Describe(regional)}");
     var (regionalPlan, regionalTotal) = PlannerRow(Label("regional", 10), regional, regionalBuild);
@@ -123,6 +141,7 @@ if (!skipRegional)
 if (!skipNational)
 {
     var nationalInput = SyntheticPlan.Generate(Scaled(SyntheticPlan.Shape.National), seed);
+    WriteInput("national", nationalInput);
     var (national, nationalBuild) = Build(nationalInput);
     Console.WriteLine($"national: {SyntheticPlan.Describe(national)}");
     var (nationalPlan, nationalTotal) = PlannerRow(Label("national", 40), national, nationalBuild);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Comuna.Planning.FoodPlan;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Cli.Tests;
@@ -118,6 +119,37 @@ public sealed class PlanCommandTests : IDisposable
         var (unknown, _) = await RunAsync(Plan, ["--basket", basket, "--communes", "COM-XX-ATLANTIDA", .. engineArguments]);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("No commune in the registry has the code \"COM-XX-ATLANTIDA\".", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_AskedForAGap_EndsWithinItAndSaysSo()
+    {
+        // Ten products over 200 producers and 600 communes: the plan made at the route prices is
+        // within 2 % long before the optimum is proven.
+        var input = PlanJson.WriteInput(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 600, Producers = 200, PortReach = 100 }, 2026));
+
+        var (outcome, output) = await RunAsync(input, "--gap", "0.02", "--time-limit", "120");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output + outcome.Error);
+        using var result = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+        Assert.Equal("within-gap", result.RootElement.GetProperty("status").GetString());
+        var objective = result.RootElement.GetProperty("objective").GetDouble();
+        var bound = result.RootElement.GetProperty("bound").GetDouble();
+        Assert.InRange((objective - bound) / objective, 1e-6, 0.02);
+    }
+
+    [Theory]
+    [InlineData("--gap", "0", "--gap must be a share above 0 and below 1")]
+    [InlineData("--gap", "1.5", "--gap must be a share above 0 and below 1")]
+    [InlineData("--time-limit", "-5", "--time-limit must be a number of seconds above 0")]
+    [InlineData("--time-limit", "soon", "soon")]
+    public async Task Plan_ABadGapOrTimeLimit_IsRefusedByName(string option, string value, string message)
+    {
+        var (outcome, output) = await RunAsync(Plan, option, value);
+
+        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Contains(message, outcome.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
     }
 
     private static async Task<double> LostAsync(string output)

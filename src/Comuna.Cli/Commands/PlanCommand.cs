@@ -14,11 +14,16 @@ namespace Comuna.Cli.Commands;
 /// the result, and prints both policies side by side. With a basket, the registry's communes
 /// (all, or those listed) need their families × the basket (<see cref="CensusNeeds"/>), read from
 /// the database of <c>--data</c>/<c>--database</c>; without one, no database is opened.
-/// Exits 0 when the plan is proven optimal, 1 when the solver stopped short, 2 on bad input (the
-/// message names the offending entry).
+/// <c>--time-limit SECONDS</c> bounds each policy's plan and <c>--gap SHARE</c> accepts a plan
+/// proven within that share of its objective (the default proves the optimum).
+/// Exits 0 when the plan is proven (optimal, or within the gap asked for), 1 when the solver
+/// stopped short, 2 on bad input (the message names the offending entry).
 /// </summary>
 public static class PlanCommand
 {
+    /// <summary>A day: more is a mistake, not a plan anyone waits for.</summary>
+    private const double MaxSeconds = 86_400;
+
     public static Command Create()
     {
         var input = new Option<FileInfo>("--input") { Description = "The plan's inputs (JSON: products, places, lots, needs, routes, imports, penalties).", Required = true };
@@ -27,7 +32,27 @@ public static class PlanCommand
         policy.AcceptOnlyFromAmong("production-first", "import-first");
         var basket = new Option<FileInfo?>("--basket") { Description = "A basket per family (one product a line: id and quantity): the registry's communes need their families × it." };
         var communes = new Option<string[]>("--communes") { Description = "With --basket: the codes of the communes whose needs to add (default: every commune of the registry).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy, basket, communes };
+        var timeLimit = new Option<double>("--time-limit")
+        {
+            Description = "Seconds each policy's plan may take; past them the best plan so far is written, with its proven bound (default 600).",
+            DefaultValueFactory = _ => FlowSolver.Options.Default.TimeLimit.TotalSeconds,
+        };
+        timeLimit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= MaxSeconds))
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--time-limit must be a number of seconds above 0 and at most {MaxSeconds}."));
+        });
+        var gap = new Option<double>("--gap")
+        {
+            Description = "Stop once the plan is proven within this share of its objective: 1e-6 or less is a proof of the optimum (status optimal), more ends sooner (status within-gap, e.g. 0.001 for 0.1 %).",
+            DefaultValueFactory = _ => FlowSolver.Options.Default.RelativeGap,
+        };
+        gap.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and < 1))
+                result.AddError("--gap must be a share above 0 and below 1 (0.001 is 0.1 %).");
+        });
+        var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy, basket, communes, timeLimit, gap };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = parse.InvocationConfiguration.Error;
@@ -54,13 +79,17 @@ public static class PlanCommand
                     await errors.WriteLineAsync($"  {entry.Message}");
                 return 2;
             }
-            var result = FoodPlanner.Plan(problem, chosen);
+            var result = FoodPlanner.Plan(problem, chosen, options: FlowSolver.Options.Default with
+            {
+                TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
+                RelativeGap = parse.GetValue(gap),
+            });
             var target = parse.GetValue(output)!;
             if (target.Directory is { Exists: false } folder)
                 folder.Create();
             await File.WriteAllTextAsync(target.FullName, PlanJson.WriteResult(result), cancellationToken);
             Print(result, target);
-            return result.Status == "optimal" ? 0 : 1;
+            return PlanStatus.IsProven(result.Status) ? 0 : 1;
         });
         return command;
     }

@@ -51,7 +51,15 @@ public static class FlowSolver
 {
     public sealed record Options
     {
-        /// <summary>The solve stops once its proven gap is within this share of the whole objective (lost, unmet and cost).</summary>
+        /// <summary>The defaults: prove the optimum within ten minutes.</summary>
+        public static Options Default { get; } = new();
+
+        /// <summary>
+        /// The solve stops once its proven gap is within this share of the whole objective (lost,
+        /// unmet and cost): status <see cref="PlanStatus.Optimal"/> if that is within
+        /// <see cref="PlanStatus.OptimalGap"/>, else <see cref="PlanStatus.WithinGap"/> (a caller
+        /// who would rather have a plan within 0.1 % now than a proof in minutes).
+        /// </summary>
         public double RelativeGap { get; init; } = 1e-7;
 
         /// <summary>
@@ -329,8 +337,11 @@ public static class FlowSolver
 
         // The rest of the climb goes on, one product network at a time, while the interior point
         // solves the first programme on the other core; it stops when the solve returns, and until
-        // then only it touches the products and the best plan.
+        // then only it touches the products and the best plan. Should the climb prove a plan within
+        // the gap asked for, the solve is left behind: the plan is proven, and waiting on would
+        // cost up to the whole time limit.
         Task? climbing = null;
+        using var climbProved = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
         if (interior is not null && options.PriceSteps > stepsFirst && Gap(bestObjective) > options.RelativeGap)
         {
             products.Threads = 1;
@@ -338,6 +349,8 @@ public static class FlowSolver
             {
                 var more = Climb(options.PriceSteps - stepsFirst);
                 options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+                if (Gap(bestObjective) <= options.RelativeGap)
+                    climbProved.Cancel();
             });
         }
         void StopClimbing()
@@ -356,7 +369,7 @@ public static class FlowSolver
         var yRoute = new double[problem.RouteCount];
         var load = new double[problem.RouteCount];
         var rounds = 0;
-        var status = "not-solved";
+        string? status = null; // until the loop ends
         double primal = 0;
 
         var dual = false; // the first solve and every solve after new columns: primal simplex
@@ -391,16 +404,16 @@ public static class FlowSolver
 
         // The route prices alone may have proven a plan, or used up the time.
         if (Gap(bestObjective) <= options.RelativeGap)
-            status = "optimal";
+            status = PlanStatus.Proven(Gap(bestObjective));
         else if (clock.Elapsed > options.TimeLimit)
-            status = "time-limit";
-        while (status == "not-solved")
+            status = PlanStatus.TimeLimit;
+        while (status is null)
         {
             options.Cancellation.ThrowIfCancellationRequested();
             rounds++;
             if (columns.Count == 0)
             {
-                status = "optimal";
+                status = PlanStatus.Optimal;
                 primal = 0;
                 bound = 0;
                 break;
@@ -410,7 +423,7 @@ public static class FlowSolver
             double solved;
             try
             {
-                returned = master.Solve(options.TimeLimit - clock.Elapsed, dual, options.Cancellation, quantity, ySource, yDemand, yRoute, out solved);
+                returned = master.Solve(options.TimeLimit - clock.Elapsed, dual, climbProved.Token, quantity, ySource, yDemand, yRoute, out solved);
             }
             finally
             {
@@ -419,10 +432,16 @@ public static class FlowSolver
             if (!returned)
             {
                 options.Cancellation.ThrowIfCancellationRequested();
+                if (Gap(bestObjective) <= options.RelativeGap)
+                {
+                    options.Log?.Invoke(Text($"round {rounds}: the climb beside proved the plan within {Gap(bestObjective):E1}; the interior point is left behind, at {clock.Elapsed.TotalSeconds:F2} s"));
+                    status = PlanStatus.Proven(Gap(bestObjective));
+                    break;
+                }
                 var abandoned = interior is { Abandoned: true };
                 if (abandoned)
                     options.Log?.Invoke(Text($"round {rounds}: the interior point had not returned at {clock.Elapsed.TotalSeconds:F2} s; left behind, the plan is the best so far"));
-                status = abandoned || clock.Elapsed >= options.TimeLimit ? "time-limit" : "error";
+                status = abandoned || clock.Elapsed >= options.TimeLimit ? PlanStatus.TimeLimit : PlanStatus.Error;
                 break;
             }
             primal = solved;
@@ -485,7 +504,7 @@ public static class FlowSolver
             {
                 options.Log?.Invoke(Text($"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s ({master.Iterations} iterations), products {boundSeconds:F2} s, at {clock.Elapsed.TotalSeconds:F2} s; plan {bestObjective:R}, bound {bound:R}: proven within {gap:E1}"));
                 options.Progress?.Invoke(new FlowProgress(rounds, bestObjective, bound, clock.Elapsed.TotalSeconds));
-                status = "optimal";
+                status = PlanStatus.Proven(gap);
                 break;
             }
 
@@ -530,17 +549,20 @@ public static class FlowSolver
                 // The simplex's restricted optimum is then the optimum; the interior point's is
                 // one within its tolerance, and the proof is the gap: within 1e-6 of the whole
                 // objective at the least.
-                status = interior is null || gap <= Math.Max(options.RelativeGap, 1e-6) ? "optimal" : "not-converged";
+                status = interior is null ? PlanStatus.Optimal
+                    : gap <= Math.Max(options.RelativeGap, PlanStatus.OptimalGap) ? PlanStatus.Proven(gap)
+                    : PlanStatus.NotConverged;
                 break;
             }
             if (rounds >= options.MaxRounds || clock.Elapsed > options.TimeLimit)
             {
-                status = overloaded.Count == 0 ? "feasible" : "not-converged";
+                status = overloaded.Count == 0 ? PlanStatus.Feasible : PlanStatus.NotConverged;
                 break;
             }
         }
 
-        if (status == "optimal" && interior is { Crossover: false, Abandoned: false } && best is not null)
+        // Only an interior optimum needs it: the climb's plans are the products' own vertices.
+        if (PlanStatus.IsProven(status) && rounds > 0 && interior is { Crossover: false, Abandoned: false } && best is not null)
         {
             var vertexStart = clock.Elapsed.TotalSeconds;
             var vertex = interior.Vertex(best, options.TimeLimit - clock.Elapsed, options.Cancellation);
@@ -551,7 +573,7 @@ public static class FlowSolver
             if (vertex is not null && (vertexObjective <= bestObjective || Gap(vertexObjective) <= options.RelativeGap))
                 Feasible(vertex, vertexObjective, evenIfWorse: true);
         }
-        if (status != "optimal" && rounds > 0)
+        if (!PlanStatus.IsProven(status) && rounds > 0)
         {
             // Stopped short: the last restricted optimum may overload routes whose rows came after
             // it. Repair it (or, should that fail, scale those routes' shipments down to capacity),

@@ -65,6 +65,7 @@ public static class FoodPlanner
 
     private static Planned Solve(PlanProblem problem, PlanPolicy policy, FlowSolver.Options? options)
     {
+        options ??= new FlowSolver.Options();
         var clock = Stopwatch.StartNew();
         var all = Enumerable.Repeat(true, problem.SourceCount).ToArray();
         FlowSolution[] stages;
@@ -91,13 +92,16 @@ public static class FoodPlanner
                     capacityLeft[problem.ArcRoute[a]] = Math.Max(0, capacityLeft[problem.ArcRoute[a]] - x);
             }
             var lotsOnly = problem.SourceIsImport.Select(i => !i).ToArray();
-            var second = FlowSolver.Solve(problem, lotsOnly, demandLeft, capacityLeft, options);
+            // The policy's time limit holds for both stages: the second has what the first left.
+            var second = FlowSolver.Solve(problem, lotsOnly, demandLeft, capacityLeft, options with { TimeLimit = TimeSpan.FromTicks(Math.Max(0, (options.TimeLimit - clock.Elapsed).Ticks)) });
             stages = [first, second];
             quantity = new double[problem.ArcCount];
             for (var a = 0; a < quantity.Length; a++)
                 quantity[a] = first.Quantity[a] + second.Quantity[a];
         }
-        var status = stages.All(s => s.Status == "optimal") ? "optimal" : stages.First(s => s.Status != "optimal").Status;
+        // The plan is as proven as its least proven stage.
+        var status = stages.FirstOrDefault(s => !PlanStatus.IsProven(s.Status))?.Status
+            ?? (stages.All(s => s.Status == PlanStatus.Optimal) ? PlanStatus.Optimal : PlanStatus.WithinGap);
         var bound = problem.ConstantObjective() + stages.Sum(s => s.Bound);
         var statistics = new SolveStatistics(
             stages.Sum(s => s.Rounds), stages.Sum(s => s.Columns), problem.ArcCount,
@@ -175,7 +179,7 @@ public static class FoodPlanner
         var objective = problem.SpoiledPerUnit * lost + problem.UnmetPerUnit * unmetTotal + transport + importCost;
         // Every term is non-negative, so 0 is a bound when the solver stopped before giving one.
         bound = double.IsFinite(bound) ? Math.Max(0, bound) : 0;
-        if (status == "optimal")
+        if (PlanStatus.IsProven(status))
             bound = Math.Min(bound, objective);
         var gap = (objective - bound) / Math.Max(1, Math.Abs(objective));
         var name = Name(policy);

@@ -3,6 +3,11 @@ using Comuna.Planning.FoodPlan;
 
 namespace Comuna.Planning.Tests.FoodPlan;
 
+/// <summary>These tests time the planner, and one measures the process's idle cores: they run alone.</summary>
+[CollectionDefinition(nameof(CancellationTests), DisableParallelization = true)]
+public sealed class TimedAlone;
+
+[Collection(nameof(CancellationTests))]
 public sealed class CancellationTests
 {
     [Fact]
@@ -59,6 +64,62 @@ public sealed class CancellationTests
         Assert.True(log.Exists(line => line.Contains("left behind", StringComparison.Ordinal)), string.Join("\n", log));
         Assert.Equal("time-limit", result.Status);
         Assert.NotEmpty(result.Shipments);
+        // The solve left behind had CPU time for the time limit on every core (about 12 s, the
+        // limit less the 2 s before it began, twice): it stops by then, and the process soon
+        // idles rather than keep a core busy for another 100 s.
+        Assert.True(IdlesWithin(TimeSpan.FromSeconds(15)), "the process still keeps a core busy 15 s after the plan ended");
+    }
+
+    /// <summary>Whether, within <paramref name="limit"/>, a whole second passes in which the process uses under 0.3 s of CPU.</summary>
+    private static bool IdlesWithin(TimeSpan limit)
+    {
+        static TimeSpan Cpu()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
+        }
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            var before = Cpu();
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            if (Cpu() - before < TimeSpan.FromSeconds(0.3))
+                return true;
+        }
+        return false;
+    }
+
+    [Fact]
+    public void AClimbThatProvesTheGapAskedFor_LeavesTheInteriorPointBehind()
+    {
+        // With every arc of a fifth of the regional instance in the first programme, the interior
+        // point's solve takes about 5 s; the climb goes on beside it from its first step and reaches a
+        // plan within 0.5 % in about a second. The plan then ends with that plan, proven within the
+        // gap, and does not wait for the solve.
+        var problem = PlanBuilder.Problem(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 600, Producers = 200, PortReach = 100 }, 2026));
+        var log = new List<string>();
+        var solveStarted = new Stopwatch();
+        var options = new FlowSolver.Options
+        {
+            StepsBeforeFirstProgramme = 1,
+            CheapestAtPricesPerNode = 30,
+            RelativeGap = 5e-3,
+            Log = line =>
+            {
+                lock (log)
+                    log.Add(line);
+                if (line.StartsWith("first programme", StringComparison.Ordinal))
+                    solveStarted.Start();
+            },
+        };
+
+        var result = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, options);
+
+        var lines = string.Join("\n", log);
+        Assert.True(log.Exists(line => line.Contains("the climb beside proved the plan", StringComparison.Ordinal)), lines);
+        Assert.True(solveStarted.Elapsed < TimeSpan.FromSeconds(3), $"the plan ended {solveStarted.Elapsed.TotalSeconds:F1} s after the first solve began\n{lines}");
+        Assert.Equal(PlanStatus.WithinGap, result.Status);
+        Assert.InRange(result.Gap, PlanStatus.OptimalGap, 5e-3);
     }
 
     [Fact]

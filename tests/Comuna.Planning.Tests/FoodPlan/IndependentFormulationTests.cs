@@ -190,7 +190,8 @@ public sealed class IndependentFormulationTests
         var loose = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { RelativeGap = 1e-2 });
         var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
 
-        Assert.Equal("optimal", loose.Status);
+        // Proven within the gap asked for; "optimal" only if that happens to be within 1e-6.
+        Assert.Equal(loose.Gap <= PlanStatus.OptimalGap ? PlanStatus.Optimal : PlanStatus.WithinGap, loose.Status);
         Assert.True(loose.Summary.Statistics.Rounds < exact.Summary.Statistics.Rounds, $"{loose.Summary.Statistics.Rounds} rounds against {exact.Summary.Statistics.Rounds}");
         Assert.True(loose.Gap <= 1e-2, $"gap {loose.Gap}");
         Assert.True(loose.Bound <= flat.Objective * (1 + 1e-9), $"bound {loose.Bound:R} above the optimum {flat.Objective:R}");
