@@ -26,10 +26,10 @@ public static class FoodPlanner
     };
 
     /// <summary>Reads, validates and plans a JSON input; bad input gives its errors, each naming its entry.</summary>
-    public static (PlanResult? Result, IReadOnlyList<PlanError> Errors) PlanFromJson(string json, PlanPolicy policy, bool compare = true)
+    public static (PlanResult? Result, IReadOnlyList<PlanError> Errors) PlanFromJson(string json, PlanPolicy policy, bool compare = true, FlowSolver.Options? options = null)
     {
         var (problem, _, errors) = Read(json);
-        return problem is null ? (null, errors) : (Plan(problem, policy, compare), []);
+        return problem is null ? (null, errors) : (Plan(problem, policy, compare, options), []);
     }
 
     /// <summary>The programme of a plan's JSON, and its inputs; or every error in it, each naming the entry at fault.</summary>

@@ -15,6 +15,8 @@ namespace Comuna.Web.Api;
 /// that takes minutes goes to <c>POST /plans/runs</c>, which answers at once (202) with the run's
 /// address to ask again, as the page does: the run is kept for its account, like the page's runs.
 /// Once its account publishes it (<c>POST /plans/runs/{id}/publish</c>) anyone may read it.
+/// Both take <c>?policy=</c> and <c>?gap=</c>: a share of the objective (<c>0.001</c>) within
+/// which a proven plan ends, status <c>within-gap</c> (<see cref="PlanMargin"/>).
 /// </summary>
 public static class FoodPlanApi
 {
@@ -45,16 +47,18 @@ public static class FoodPlanApi
         Results.Text(JsonSerializer.Serialize(value, PlanJson.Options), "application/json", Encoding.UTF8, status);
 
     /// <summary>Checks the inputs (every bad entry named, 400) and starts planning them in the background: 202 and the run's address.</summary>
-    private static async Task<IResult> StartAsync(HttpContext http, PlanRuns planRuns, string? policy, CancellationToken ct)
+    private static async Task<IResult> StartAsync(HttpContext http, PlanRuns planRuns, string? policy, string? gap, CancellationToken ct)
     {
         var chosen = FoodPlanner.ParsePolicy(policy ?? "production-first");
         if (chosen is null)
             return ApiResults.Problem(Error.Invalid("policy", $"'{policy}' is not a policy: production-first or import-first."));
+        if (!PlanMargin.TryParse(gap, out var margin))
+            return BadGap(gap);
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var (problem, input, errors) = FoodPlanner.Read(await reader.ReadToEndAsync(ct));
         if (problem is null)
             return Refused(errors);
-        var run = planRuns.Start(Owner(http), problem, input!, chosen.Value);
+        var run = planRuns.Start(Owner(http), problem, input!, chosen.Value, margin: margin);
         if (run is null)
         {
             http.Response.Headers.RetryAfter = BusyRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -115,17 +119,22 @@ public static class FoodPlanApi
     private static IResult Refused(IReadOnlyList<PlanError> errors) =>
         ApiResults.Problem(new Error(errors[0].Code, string.Join(" ", errors.Select(e => e.Message))));
 
+    private static IResult BadGap(string? gap) =>
+        ApiResults.Problem(Error.Invalid("gap", $"'{gap}' is not a gap: a share of the objective above 0 and below 1, as 0.001 for 0.1 %."));
+
     private static IResult NotFound(string id) => ApiResults.Problem(Error.NotFound("plan-run", id));
 
-    private static async Task<IResult> PlanAsync(HttpRequest request, string? policy, CancellationToken ct)
+    private static async Task<IResult> PlanAsync(HttpRequest request, string? policy, string? gap, CancellationToken ct)
     {
         var chosen = FoodPlanner.ParsePolicy(policy ?? "production-first");
         if (chosen is null)
             return ApiResults.Problem(Error.Invalid("policy", $"'{policy}' is not a policy: production-first or import-first."));
+        if (!PlanMargin.TryParse(gap, out var margin))
+            return BadGap(gap);
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var json = await reader.ReadToEndAsync(ct);
         // The solver is CPU-bound and synchronous: off the request thread, as the page does.
-        var (result, errors) = await Task.Run(() => FoodPlanner.PlanFromJson(json, chosen.Value), ct);
+        var (result, errors) = await Task.Run(() => FoodPlanner.PlanFromJson(json, chosen.Value, options: PlanMargin.Apply(FlowSolver.Options.Default, margin)), ct);
         if (result is null)
             return Refused(errors);
         return Results.Text(PlanJson.WriteResult(result), "application/json", Encoding.UTF8);

@@ -46,10 +46,11 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     private volatile bool _stopping;
 
     /// <summary>
-    /// Starts planning <paramref name="problem"/> for <paramref name="ownerId"/>; null when
-    /// <see cref="MaxRunning"/> plans are already running or <see cref="MaxKept"/> runs are held.
+    /// Starts planning <paramref name="problem"/> for <paramref name="ownerId"/>, each policy until
+    /// it is proven optimal or within <paramref name="margin"/> (<see cref="PlanMargin"/>); null
+    /// when <see cref="MaxRunning"/> plans are already running or <see cref="MaxKept"/> runs are held.
     /// </summary>
-    public PlanRun? Start(string ownerId, PlanProblem problem, PlanInput input, PlanPolicy policy, bool compare = true)
+    public PlanRun? Start(string ownerId, PlanProblem problem, PlanInput input, PlanPolicy policy, bool compare = true, double? margin = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         PlanRun run;
@@ -71,7 +72,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
             _renewal ??= clock.CreateTimer(_ => _ = RenewAsync(), null, RenewEvery, RenewEvery);
         }
         // A thread of its own: a plan holds a core for seconds or minutes, which the request pool should not lend.
-        run.Planning = Task.Factory.StartNew(() => Execute(run, problem, compare), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        run.Planning = Task.Factory.StartNew(() => Execute(run, problem, compare, margin), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return run;
     }
 
@@ -161,18 +162,18 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     /// <summary>How many runs are held, running or finished.</summary>
     public int Count => _runs.Count;
 
-    private void Execute(PlanRun run, PlanProblem problem, bool compare)
+    private void Execute(PlanRun run, PlanProblem problem, bool compare, double? margin)
     {
         var token = run.Cancellation.Token;
         Keep(run, (plans, saved) => plans.AddAsync(saved, CancellationToken.None));
         try
         {
             var constant = problem.ConstantObjective();
-            var main = SolveStage(run, problem, run.Policy, 1, compare ? 2 : 1, constant, token);
+            var main = SolveStage(run, problem, run.Policy, 1, compare ? 2 : 1, constant, margin, token);
             var result = main;
             if (compare)
             {
-                result = FoodPlanner.Compared(main, SolveStage(run, problem, FoodPlanner.Other(run.Policy), 2, 2, constant, token));
+                result = FoodPlanner.Compared(main, SolveStage(run, problem, FoodPlanner.Other(run.Policy), 2, 2, constant, margin, token));
             }
             run.Finish(PlanRunState.Done, clock.GetUtcNow(), result);
         }
@@ -214,7 +215,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         }
     }
 
-    private PlanResult SolveStage(PlanRun run, PlanProblem problem, PlanPolicy policy, int stage, int stages, double constant, CancellationToken token)
+    private PlanResult SolveStage(PlanRun run, PlanProblem problem, PlanPolicy policy, int stage, int stages, double constant, double? margin, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();
         var name = FoodPlanner.Name(policy);
@@ -246,7 +247,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
                 run.Report(new PlanRunProgress(stage, stages, name, rounds, constant + carried + p.Objective, Math.Max(0, constant + carried + p.Bound), p.Seconds));
             },
         };
-        return _stage(problem, policy, options);
+        return _stage(problem, policy, PlanMargin.Apply(options, margin));
     }
 
     /// <summary>

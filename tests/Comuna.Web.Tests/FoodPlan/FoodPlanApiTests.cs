@@ -47,6 +47,31 @@ public sealed class FoodPlanApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
+    [Fact]
+    public async Task APlanWithAGap_EndsProvenWithinIt_AndABadGapIsNamed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = await server.SignedInAsync("vocero.maizal");
+        // Ten products over 200 producers and 600 communes: the plan made product after product,
+        // before any LP solve, is proven within 1 % of the optimum, but not within 1e-6.
+        var input = PlanJson.WriteInput(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 600, Producers = 200, PortReach = 100 }, 2026));
+
+        using var started = await client.PostAsync("/api/v1/plans/runs?gap=0.01", Body(input), ct);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var run = await PlanRunPolling.DoneAsync(client, started.Headers.Location!.OriginalString);
+
+        Assert.Equal("done", run.GetProperty("state").GetString());
+        var result = run.GetProperty("result");
+        Assert.Equal("within-gap", result.GetProperty("status").GetString());
+        Assert.InRange(result.GetProperty("gap").GetDouble(), 1e-6, 0.01);
+
+        using var refused = await client.PostAsync("/api/v1/plans?gap=2", Body(PlanModel.Example), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("'2' is not a gap", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Theory, BothEngines]

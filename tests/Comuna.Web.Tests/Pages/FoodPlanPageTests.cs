@@ -45,6 +45,31 @@ public sealed class FoodPlanPageTests
         Assert.Contains("puerto-cabello,sarare,platano,50,import", lines);
     }
 
+    [Fact]
+    public async Task APlanWithAMargin_EndsProvenWithinIt_AndABadMarginIsNamed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var page = new PageClient(server);
+        await page.SignInAsync("residente.panal");
+        // Ten products over 200 producers and 600 communes: the plan made product after product,
+        // before any LP solve, is proven within 1 % of the optimum, but not within 1e-6.
+        var json = PlanJson.WriteInput(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 600, Producers = 200, PortReach = 100 }, 2026));
+
+        var form = await page.HtmlAsync("/plan-alimentario");
+        Assert.Contains("<option value=\"\" selected=\"selected\">Ninguno: demostrar el óptimo</option>", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"0.001\">0,1 %</option>", form, StringComparison.Ordinal);
+        using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", json), new("Policy", "production-first"), new("Margin", "0.01")]);
+        var html = await ResultAsync(page, started.RequestMessage!.RequestUri!.AbsolutePath);
+
+        Assert.Contains("demostrado dentro del margen pedido", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("óptimo demostrado", html, StringComparison.Ordinal);
+
+        using var refused = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first"), new("Margin", "2")]);
+        Assert.Contains("El margen es una fracción mayor que 0 y menor que 1, como 0.001 para el 0,1 %.", await PageClient.TextAsync(refused), StringComparison.Ordinal);
+        Assert.Equal("/plan-alimentario", refused.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
     [Theory, BothEngines]
     public async Task Plan_ABadEntry_IsShownNamingIt(DatabaseEngine engine)
     {

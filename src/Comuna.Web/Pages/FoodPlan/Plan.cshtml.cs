@@ -32,6 +32,10 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
     [BindProperty]
     public string Policy { get; set; } = "production-first";
 
+    /// <summary>How close to the optimum the plan must be proven (<see cref="Comuna.Web.FoodPlan.PlanMargin"/>); blank for the proof of the optimum.</summary>
+    [BindProperty]
+    public string? Margin { get; set; }
+
     /// <summary>The basket per family per period, one product a line (<see cref="Comuna.Planning.FoodPlan.Basket"/>).</summary>
     [BindProperty]
     public string? Basket { get; set; }
@@ -78,7 +82,7 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
         if (!await ReadJsonAsync(cancellationToken))
             return await FormAsync(cancellationToken);
         var (problem, input, errors) = FoodPlanner.Read(Json!);
-        var run = PlanForm.Start(ModelState, nameof(Json), runs, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Policy, problem, input, errors, localizer);
+        var run = PlanForm.Start(ModelState, nameof(Json), runs, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Policy, Margin, problem, input, errors, localizer);
         if (run is null)
             return await FormAsync(cancellationToken);
         return RedirectToPage("/FoodPlan/Run", new { id = run.Id });

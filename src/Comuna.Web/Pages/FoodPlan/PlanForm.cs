@@ -9,12 +9,12 @@ namespace Comuna.Web.Pages.FoodPlan;
 public static class PlanForm
 {
     /// <summary>
-    /// Starts planning <paramref name="input"/> for <paramref name="owner"/> under the chosen policy,
-    /// or names on the form, under <paramref name="field"/>, every entry at fault — or that the
-    /// planner is busy; null then.
+    /// Starts planning <paramref name="input"/> for <paramref name="owner"/> under the chosen policy
+    /// and margin (<see cref="PlanMargin"/>), or names on the form, under <paramref name="field"/>,
+    /// every entry at fault — or that the planner is busy; null then.
     /// </summary>
     public static PlanRun? Start(
-        ModelStateDictionary form, string field, PlanRuns runs, string owner, string? policyName,
+        ModelStateDictionary form, string field, PlanRuns runs, string owner, string? policyName, string? marginText,
         PlanProblem? problem, PlanInput? input, IReadOnlyList<PlanError> errors, IStringLocalizer localizer)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -24,11 +24,14 @@ public static class PlanForm
         var policy = FoodPlanner.ParsePolicy(policyName);
         if (policy is null)
             form.AddModelError("Policy", localizer["Choose production-first or import-first."]);
+        var marginRead = PlanMargin.TryParse(marginText, out var margin);
+        if (!marginRead)
+            form.AddModelError("Margin", localizer[PlanMargin.Refusal]);
         foreach (var error in errors)
             form.AddModelError(field, error.Message);
-        if (policy is null || problem is null || input is null)
+        if (policy is null || !marginRead || problem is null || input is null)
             return null;
-        var run = runs.Start(owner, problem, input, policy.Value);
+        var run = runs.Start(owner, problem, input, policy.Value, margin: margin);
         if (run is null)
             form.AddModelError(string.Empty, localizer["Other plans are being made on this server; try again in a minute."]);
         return run;

@@ -44,6 +44,10 @@ public sealed class TablesModel(IStringLocalizer<SharedResource> localizer, Plan
     [BindProperty]
     public string Policy { get; set; } = "production-first";
 
+    /// <summary>How close to the optimum the plan must be proven (<see cref="Comuna.Web.FoodPlan.PlanMargin"/>); blank for the proof of the optimum.</summary>
+    [BindProperty]
+    public string? Margin { get; set; }
+
     /// <param name="example">Start from the page's example.</param>
     /// <param name="from">Start from the inputs of this plan, if the person may read it.</param>
     public async Task<IActionResult> OnGetAsync(
@@ -68,7 +72,7 @@ public sealed class TablesModel(IStringLocalizer<SharedResource> localizer, Plan
     {
         var (input, errors) = new PlanTables(Products, Places, Lots, Needs, Routes, Imports, SpoiledPerUnit, UnmetPerUnit).Read();
         var (problem, invalid) = input is null ? (null, errors) : PlanProblem.Build(input);
-        var run = PlanForm.Start(ModelState, string.Empty, runs, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Policy, problem, input, invalid, localizer);
+        var run = PlanForm.Start(ModelState, string.Empty, runs, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Policy, Margin, problem, input, invalid, localizer);
         return run is null ? Page() : RedirectToPage("/FoodPlan/Run", new { id = run.Id });
     }
 
