@@ -128,9 +128,11 @@ public sealed class PlanCommandTests : IDisposable
         // within 2 % long before the optimum is proven.
         var input = PlanJson.WriteInput(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 600, Producers = 200, PortReach = 100 }, 2026));
 
-        var (outcome, output) = await RunAsync(input, "--gap", "0.02", "--time-limit", "120");
+        var (outcome, output) = await RunAsync(input, "--gap", "0.02", "--time-limit", "120", "--verbose");
 
         Assert.True(outcome.ExitCode == 0, outcome.Output + outcome.Error);
+        // --verbose says how the solve went, on the error stream: here it ended before any LP solve.
+        Assert.Contains("start: ", outcome.Error, StringComparison.Ordinal);
         using var result = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
         Assert.Equal("within-gap", result.RootElement.GetProperty("status").GetString());
         var objective = result.RootElement.GetProperty("objective").GetDouble();

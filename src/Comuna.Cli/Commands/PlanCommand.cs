@@ -15,7 +15,8 @@ namespace Comuna.Cli.Commands;
 /// (all, or those listed) need their families × the basket (<see cref="CensusNeeds"/>), read from
 /// the database of <c>--data</c>/<c>--database</c>; without one, no database is opened.
 /// <c>--time-limit SECONDS</c> bounds each policy's plan and <c>--gap SHARE</c> accepts a plan
-/// proven within that share of its objective (the default proves the optimum).
+/// proven within that share of its objective (the default proves the optimum); <c>--verbose</c>
+/// says how the solve goes, on the error stream.
 /// Exits 0 when the plan is proven (optimal, or within the gap asked for), 1 when the solver
 /// stopped short, 2 on bad input (the message names the offending entry).
 /// </summary>
@@ -52,7 +53,8 @@ public static class PlanCommand
             if (result.GetValueOrDefault<double>() is not (> 0 and < 1))
                 result.AddError("--gap must be a share above 0 and below 1 (0.001 is 0.1 %).");
         });
-        var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy, basket, communes, timeLimit, gap };
+        var verbose = new Option<bool>("--verbose") { Description = "Say on the error stream how the solve goes: the route prices' climb, each round, the gap proven so far." };
+        var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy, basket, communes, timeLimit, gap, verbose };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = parse.InvocationConfiguration.Error;
@@ -83,6 +85,7 @@ public static class PlanCommand
             {
                 TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
                 RelativeGap = parse.GetValue(gap),
+                Log = parse.GetValue(verbose) ? errors.WriteLine : null,
             });
             var target = parse.GetValue(output)!;
             if (target.Directory is { Exists: false } folder)
