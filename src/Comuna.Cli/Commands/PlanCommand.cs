@@ -50,7 +50,7 @@ public static class PlanCommand
         };
         gap.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is not (> 0 and < 1))
+            if (!PlanMargin.IsShare(result.GetValueOrDefault<double>()))
                 result.AddError("--gap must be a share above 0 and below 1 (0.001 is 0.1 %).");
         });
         var verbose = new Option<bool>("--verbose") { Description = "Say on the error stream how the solve goes: the route prices' climb, each round, the gap proven so far." };

@@ -65,7 +65,7 @@ public static class FoodPlanner
 
     private static Planned Solve(PlanProblem problem, PlanPolicy policy, FlowSolver.Options? options)
     {
-        options ??= new FlowSolver.Options();
+        options ??= FlowSolver.Options.Default;
         var clock = Stopwatch.StartNew();
         var all = Enumerable.Repeat(true, problem.SourceCount).ToArray();
         FlowSolution[] stages;
@@ -93,7 +93,8 @@ public static class FoodPlanner
             }
             var lotsOnly = problem.SourceIsImport.Select(i => !i).ToArray();
             // The policy's time limit holds for both stages: the second has what the first left.
-            var second = FlowSolver.Solve(problem, lotsOnly, demandLeft, capacityLeft, options with { TimeLimit = TimeSpan.FromTicks(Math.Max(0, (options.TimeLimit - clock.Elapsed).Ticks)) });
+            var timeLeft = options.TimeLimit - clock.Elapsed;
+            var second = FlowSolver.Solve(problem, lotsOnly, demandLeft, capacityLeft, options with { TimeLimit = timeLeft > TimeSpan.Zero ? timeLeft : TimeSpan.Zero });
             stages = [first, second];
             quantity = new double[problem.ArcCount];
             for (var a = 0; a < quantity.Length; a++)

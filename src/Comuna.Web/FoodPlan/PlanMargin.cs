@@ -18,6 +18,9 @@ public static class PlanMargin
     /// <summary>The message for a margin that is not a share above 0 and below 1.</summary>
     public const string Refusal = "A margin is a share above 0 and below 1, as 0.001 for 0.1 %.";
 
+    /// <summary>Whether <paramref name="share"/> can be a margin: above 0 and below 1.</summary>
+    public static bool IsShare(double share) => share is > 0 and < 1;
+
     /// <summary>
     /// Reads <paramref name="text"/>: true with null for none (the proof of the optimum), true with
     /// the share for a number above 0 and below 1, false for anything else.
@@ -27,7 +30,7 @@ public static class PlanMargin
         margin = null;
         if (string.IsNullOrWhiteSpace(text))
             return true;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) || share is not (> 0 and < 1))
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) || !IsShare(share))
             return false;
         margin = share;
         return true;
