@@ -23,7 +23,8 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// Solves the plan's linear programme by column and row generation. The programme is a
 /// transportation problem per product, coupled only by the routes' shared capacity; most of its
 /// arcs are never worth using and most routes never fill. Before any LP solve, route prices climb
-/// (<see cref="RoutePriceAscent"/>) to a Lagrangian bound and a plan made at those prices. Then a
+/// (<see cref="RoutePriceAscent"/>) to a Lagrangian bound and a plan made from the average of the
+/// products' flows on the way. Then a
 /// restricted programme holds only the promising arcs (that plan's, the products' at the best
 /// prices, the cheapest few of every supply and every need). By default CLP's interior point
 /// solves it afresh each round (<see cref="InteriorPointProgramme"/>), with a row from the start
@@ -115,8 +116,8 @@ public static class FlowSolver
 
         /// <summary>
         /// Steps of route prices before the first LP solve (<see cref="RoutePriceAscent"/>), each a
-        /// re-optimisation of every product's network: they raise the bound and make better plans
-        /// product after product; 0 goes straight to the LP rounds.
+        /// re-optimisation of every product's network: they raise the bound, and the average of the
+        /// products' flows makes better and better plans; 0 goes straight to the LP rounds.
         /// </summary>
         public int PriceSteps { get; init; } = 300;
 
@@ -295,8 +296,8 @@ public static class FlowSolver
 
         double Gap(double objective) => (objective - bound) / Math.Max(1, Math.Abs(constant + objective));
 
-        // Route prices raise the bound and, planned product after product, give better plans,
-        // before the first LP solve (which at national scale takes minutes).
+        // Route prices raise the bound and, averaged, give better plans, before the first LP
+        // solve (which at national scale takes minutes).
         var climb = new RoutePriceAscent(products, capacity);
         var firstSolveReturned = false;
         RoutePriceAscent.Outcome Climb(int steps) => climb.Climb(
@@ -561,7 +562,9 @@ public static class FlowSolver
             }
         }
 
-        // Only an interior optimum needs it: the climb's plans are the products' own vertices.
+        // Only a plan proven by an LP round is taken to a vertex, through that round's programme.
+        // One the climb proved alone (within a wider gap asked for) stays as the climb made it:
+        // its average spreads over more arcs than a vertex would.
         if (PlanStatus.IsProven(status) && rounds > 0 && interior is { Crossover: false, Abandoned: false } && best is not null)
         {
             var vertexStart = clock.Elapsed.TotalSeconds;

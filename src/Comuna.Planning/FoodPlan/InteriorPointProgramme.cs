@@ -21,6 +21,9 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
 {
     private readonly Lock gate = new();
 
+    /// <summary>CLP's primal tolerance: a value within it of a bound is at the bound.</summary>
+    private const double PrimalTolerance = 1e-7;
+
     /// <summary>Whether each solve ends with CLP's crossover to a basis (<see cref="FlowSolver.Options.Crossover"/>).</summary>
     public bool Crossover { get; init; }
 
@@ -50,7 +53,10 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
     /// found by the interior point: CLP's primal simplex from it, over the arcs it uses. Null if
     /// CLP fails or the time runs out. An interior optimum spreads the food over every equally
     /// good route (nearly all the programme's arcs on the benchmark's regional instance); a
-    /// vertex uses about half as many, and that is what the delivery orders should say.
+    /// vertex uses about half as many, and that is what the delivery orders should say. CLP leaves
+    /// some nonbasic arcs at a hair above zero (below its primal tolerance, 1e-7); they ship
+    /// nothing, and would each be a delivery order for nothing, so they are zero here. Every row
+    /// is an upper bound, so shipping less never breaks one.
     /// </summary>
     public double[]? Vertex(double[] plan, TimeSpan timeLeft, CancellationToken cancellation)
     {
@@ -62,7 +68,7 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
             return null;
         var vertex = new double[plan.Length];
         for (var i = 0; i < used.Count; i++)
-            vertex[used[i]] = Math.Max(0, solution.Columns[i]);
+            vertex[used[i]] = solution.Columns[i] > PrimalTolerance ? solution.Columns[i] : 0;
         return vertex;
     }
 

@@ -107,6 +107,14 @@ internal sealed class ProductFlow
             load[routeOf[n]] += simplex.Flow(n);
     }
 
+    /// <summary>Adds <paramref name="weight"/> times what the current optimum ships along each of its plan arcs to <paramref name="sum"/>.</summary>
+    public void AddTo(double[] sum, double weight)
+    {
+        for (var n = rootArcs; n < arcOf.Length; n++)
+            if (simplex.Flow(n) is var x and > 0)
+                sum[arcOf[n]] += weight * x;
+    }
+
     /// <summary>Writes what the current optimum ships along each of its plan arcs into <paramref name="quantity"/>.</summary>
     public void CopyTo(double[] quantity)
     {

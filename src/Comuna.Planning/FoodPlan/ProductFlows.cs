@@ -38,6 +38,9 @@ internal sealed class ProductFlows
         Parallel.For(0, productArcs.Length, parallel, i => flows[i] = new ProductFlow(problem, productArcs[i], arcs, demand));
     }
 
+    /// <summary>Arcs of the whole plan (the length of every quantity array).</summary>
+    public int ArcCount => problem.ArcCount;
+
     /// <summary>How many products are re-optimised at once (all cores by default; one while an LP solve holds the other).</summary>
     public int Threads
     {
@@ -67,6 +70,30 @@ internal sealed class ProductFlows
         var quantity = new double[problem.ArcCount];
         foreach (var flow in flows)
             flow.CopyTo(quantity);
+        return quantity;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> times what every product ships along each plan arc at its last optimum to <paramref name="sum"/>.</summary>
+    public void AddQuantities(double[] sum, double weight)
+    {
+        foreach (var flow in flows)
+            flow.AddTo(sum, weight);
+    }
+
+    /// <summary>
+    /// <paramref name="plan"/> (which may overload routes) brought within every route by scaling
+    /// each overloaded route's shipments down to its capacity.
+    /// </summary>
+    public double[] WithinRoutes(double[] plan)
+    {
+        var quantity = (double[])plan.Clone();
+        var load = new double[capacity.Length];
+        for (var a = 0; a < quantity.Length; a++)
+            if (quantity[a] > 0 && problem.ArcRoute[a] is var r and >= 0)
+                load[r] += quantity[a];
+        for (var a = 0; a < quantity.Length; a++)
+            if (quantity[a] > 0 && problem.ArcRoute[a] is var r and >= 0 && load[r] > capacity[r])
+                quantity[a] *= capacity[r] / load[r];
         return quantity;
     }
 

@@ -57,4 +57,29 @@ public sealed class ProductFlowsTests
         Assert.True(arcs.ObjectiveOf(thrice) <= arcs.ObjectiveOf(once) + 1e-9, $"{arcs.ObjectiveOf(thrice):R} after {arcs.ObjectiveOf(once):R}");
         Assert.True(arcs.ObjectiveOf(thrice) < arcs.ObjectiveOf(first), "re-planning one product at a time at its own costs should gain on a plan made at route prices");
     }
+
+    [Theory]
+    [InlineData(24, 0.05)]
+    [InlineData(25, 0.1)]
+    public void WithinRoutes_ScalesAnOverloadedPlanDownToEveryRoutesCapacity_AndLeavesTheOtherRoutesAlone(int seed, double capacityShare)
+    {
+        var (problem, _, products) = ProductNetworks.Of(ProductNetworks.Tight(seed, capacityShare));
+        products.Bound(new double[problem.RouteCount]); // every product at its own costs: routes overloaded
+        var overloaded = products.Quantities();
+        var load = new double[problem.RouteCount];
+        products.RouteLoads(load);
+        Assert.Contains(Enumerable.Range(0, load.Length), r => load[r] > problem.RouteCapacity[r] + 1e-6);
+
+        var within = products.WithinRoutes(overloaded);
+
+        PlanAssert.RespectsEverything(problem, within);
+        for (var a = 0; a < within.Length; a++)
+        {
+            var r = problem.ArcRoute[a];
+            if (r < 0 || load[r] <= problem.RouteCapacity[r])
+                Assert.Equal(overloaded[a], within[a]);
+            else
+                Assert.Equal(overloaded[a] * problem.RouteCapacity[r] / load[r], within[a], 9);
+        }
+    }
 }

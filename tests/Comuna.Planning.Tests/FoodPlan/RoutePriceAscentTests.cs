@@ -41,6 +41,29 @@ public sealed class RoutePriceAscentTests
         Assert.True(Math.Abs(products.Bound(outcome.Prices) - outcome.Bound) <= tolerance, "the prices returned should prove the bound returned");
     }
 
+    [Theory]
+    [InlineData(11, 0.05)]
+    [InlineData(12, 0.08)]
+    [InlineData(13, 0.1)]
+    [InlineData(14, 0.06)]
+    public void ThePlanOfTheClimbsAverage_BeatsThePlansOfItsLastStepAndOfItsBestPrices(int seed, double capacityShare)
+    {
+        var (problem, arcs, products) = ProductNetworks.Of(ProductNetworks.Tight(seed, capacityShare));
+        var atZero = products.Bound(new double[problem.RouteCount]);
+        var best = double.PositiveInfinity;
+
+        var outcome = new RoutePriceAscent(products, problem.RouteCapacity).Climb(300, atZero, () => Math.Min(0, best), plan =>
+        {
+            PlanAssert.RespectsEverything(problem, plan);
+            best = Math.Min(best, arcs.ObjectiveOf(plan));
+        }, _ => false);
+        var lastStep = arcs.ObjectiveOf(products.Improved(products.WithinRoutes(products.Quantities()), 1));
+        var productAfterProduct = arcs.ObjectiveOf(products.Improved(products.OneAfterAnother(outcome.Prices), 1));
+
+        Assert.True(best < lastStep, $"the average's plan {best:R} should beat {lastStep:R}, made the same way from the last step alone");
+        Assert.True(best < productAfterProduct, $"the average's plan {best:R} should beat {productAfterProduct:R}, made product after product at the best prices");
+    }
+
     [Fact]
     public void Plan_WhoseRoutesNeverFill_IsProvenByTheProductsAlone_WithoutAnLpSolve()
     {
