@@ -145,11 +145,13 @@ public sealed class PlanCommandTests : IDisposable
     [InlineData("--gap", "1.5", "--gap must be a share above 0 and below 1")]
     [InlineData("--time-limit", "-5", "--time-limit must be a number of seconds above 0")]
     [InlineData("--time-limit", "soon", "soon")]
-    public async Task Plan_ABadGapOrTimeLimit_IsRefusedByName(string option, string value, string message)
+    [InlineData("--policy", "cheapest-first", "cheapest-first")]
+    [InlineData("--speed", "fast", "--speed")]
+    public async Task Plan_ABadOptionOrValue_IsBadInput_RefusedByName(string option, string value, string message)
     {
         var (outcome, output) = await RunAsync(Plan, option, value);
 
-        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Equal(2, outcome.ExitCode);
         AssertRefused(outcome, output, message);
     }
 

@@ -25,6 +25,27 @@ public static class PlanCommand
     /// <summary>A day: more is a mistake, not a plan anyone waits for.</summary>
     private const double MaxSeconds = 86_400;
 
+    /// <summary>
+    /// An option that takes one number (invariant culture, so "0.001" wherever the machine is set)
+    /// within what <paramref name="accept"/> allows: anything else is refused as a parse error
+    /// that names the option and what it must be.
+    /// </summary>
+    private static Option<double> Number(string name, string description, double byDefault, Func<double, bool> accept, string mustBe) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => byDefault,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+                return byDefault;
+            var text = result.Tokens[0].Value;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && accept(value))
+                return value;
+            result.AddError($"{name} must be {mustBe}, not \"{text}\".");
+            return byDefault;
+        },
+    };
+
     public static Command Create()
     {
         var input = new Option<FileInfo>("--input") { Description = "The plan's inputs (JSON: products, places, lots, needs, routes, imports, penalties).", Required = true };
@@ -33,26 +54,13 @@ public static class PlanCommand
         policy.AcceptOnlyFromAmong("production-first", "import-first");
         var basket = new Option<FileInfo?>("--basket") { Description = "A basket per family (one product a line: id and quantity): the registry's communes need their families × it." };
         var communes = new Option<string[]>("--communes") { Description = "With --basket: the codes of the communes whose needs to add (default: every commune of the registry).", AllowMultipleArgumentsPerToken = true };
-        var timeLimit = new Option<double>("--time-limit")
-        {
-            Description = "Seconds each policy's plan may take; past them the best plan so far is written, with its proven bound (default 600).",
-            DefaultValueFactory = _ => FlowSolver.Options.Default.TimeLimit.TotalSeconds,
-        };
-        timeLimit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= MaxSeconds))
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--time-limit must be a number of seconds above 0 and at most {MaxSeconds}."));
-        });
-        var gap = new Option<double>("--gap")
-        {
-            Description = "Stop once the plan is proven within this share of its objective: 1e-6 or less is a proof of the optimum (status optimal), more ends sooner (status within-gap, e.g. 0.001 for 0.1 %).",
-            DefaultValueFactory = _ => FlowSolver.Options.Default.RelativeGap,
-        };
-        gap.Validators.Add(result =>
-        {
-            if (!PlanMargin.IsShare(result.GetValueOrDefault<double>()))
-                result.AddError("--gap must be a share above 0 and below 1 (0.001 is 0.1 %).");
-        });
+        var timeLimit = Number("--time-limit",
+            "Seconds each policy's plan may take; past them the best plan so far is written, with its proven bound (default 600).",
+            FlowSolver.Options.Default.TimeLimit.TotalSeconds, seconds => seconds is > 0 and <= MaxSeconds,
+            string.Create(CultureInfo.InvariantCulture, $"a number of seconds above 0 and at most {MaxSeconds}"));
+        var gap = Number("--gap",
+            "Stop once the plan is proven within this share of its objective: 1e-6 or less is a proof of the optimum (status optimal), more ends sooner (status within-gap, e.g. 0.001 for 0.1 %).",
+            FlowSolver.Options.Default.RelativeGap, PlanMargin.IsShare, "a share above 0 and below 1 (0.001 is 0.1 %)");
         var verbose = new Option<bool>("--verbose") { Description = "Say on the error stream how the solve goes: the route prices' climb, each round, the gap proven so far." };
         var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy, basket, communes, timeLimit, gap, verbose };
         command.SetAction(async (parse, cancellationToken) =>
