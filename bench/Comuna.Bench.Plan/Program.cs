@@ -6,11 +6,10 @@ using Comuna.Planning.FoodPlan;
 // dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--flat SOLVER[:primal|dual|barrier]] [--skip-national] [--time-limit S]
 //   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md] [--scale X]
 //   [--simplex] [--crossover] [--steps-first N] [--cheapest-at-prices N] [--initial-per-node N] [--priced-per-node N] [--price-steps N] [--rebuild-after-rows N]
-//   [--gap SHARE] [--write-inputs DIR] [--group-steps N]
+//   [--gap SHARE] [--write-inputs DIR]
 // (the flags from --simplex to --gap tune FlowSolver.Options; without --results nothing is recorded;
 // --write-inputs also writes each instance as the contract's JSON, regional.json and national.json,
-// for `comuna plan --input`; --group-steps N runs the experiment of ProductGroupSteps on the
-// national instance instead of timing it)
+// for `comuna plan --input`)
 // Generates the regional (10 products) and national (40 products) instances from the seed, times
 // Comuna's planner and the flat LP solved whole by GLOP on the regional one, then the planner alone
 // on the national one, and appends a table to RESULTS.md.
@@ -26,7 +25,6 @@ var timeLimit = TimeSpan.FromMinutes(15);
 var scale = 1.0;
 string? resultsPath = null;
 string? inputsFolder = null;
-var groupSteps = 0;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -56,7 +54,6 @@ for (var i = 0; i < args.Length; i++)
         case "--initial-per-node": solverOptions = solverOptions with { InitialPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--gap": solverOptions = solverOptions with { RelativeGap = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--write-inputs": inputsFolder = args[++i]; break;
-        case "--group-steps": groupSteps = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default: throw new ArgumentException($"Unknown argument {args[i]}");
     }
 }
@@ -147,12 +144,6 @@ if (!skipNational)
     WriteInput("national", nationalInput);
     var (national, nationalBuild) = Build(nationalInput);
     Console.WriteLine($"national: {SyntheticPlan.Describe(national)}");
-    if (groupSteps > 0)
-    {
-        // The experiment alone: the planner's run is its first step.
-        ProductGroupSteps.Run(national, groupSteps, solverOptions with { Log = verbose ? Console.Error.WriteLine : null, TimeLimit = timeLimit }, Console.WriteLine);
-        return;
-    }
     var (nationalPlan, nationalTotal) = PlannerRow(Label("national", 40), national, nationalBuild);
     notes.Add(string.Create(inv, $"- national: {SyntheticPlan.Describe(national)}; {(nationalTotal < 10 && nationalPlan.Gap <= 1e-6 ? "meets" : "MISSES")} the aim (proven optimal, gap ≤ 1e-6, under 10 s) with {nationalTotal:F2} s and gap {nationalPlan.Gap:E1}; domestic lost {nationalPlan.Summary.DomesticLost:F0}, imports {nationalPlan.Summary.ImportsNeeded:F0}, unmet {nationalPlan.Summary.UnmetTotal:F0}."));
     Console.WriteLine(notes[^1]);

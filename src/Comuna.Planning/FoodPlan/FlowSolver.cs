@@ -343,6 +343,7 @@ public static class FlowSolver
         // cost up to the whole time limit.
         Task? climbing = null;
         using var climbProved = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
+        using var besideStopped = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
         if (interior is not null && options.PriceSteps > stepsFirst && Gap(bestObjective) > options.RelativeGap)
         {
             products.Threads = 1;
@@ -350,15 +351,33 @@ public static class FlowSolver
             {
                 var more = Climb(options.PriceSteps - stepsFirst);
                 options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+                if (Gap(bestObjective) > options.RelativeGap)
+                    SweepGroups();
                 if (Gap(bestObjective) <= options.RelativeGap)
                     climbProved.Cancel();
             });
+        }
+
+        // Once the climb has ended and the interior point is still at work, the other core
+        // improves the best plan a group of products at a time (ProductGroupSweep): on a programme
+        // the interior point solves in time (the regional instance) the solve returns first and
+        // nothing changes; on one it cannot (the national instance), this is what closes the gap.
+        void SweepGroups()
+        {
+            if (best is null || !ProductGroupSweep.Applies(problem) || Volatile.Read(ref firstSolveReturned) || clock.Elapsed >= options.TimeLimit)
+                return;
+            ProductGroupSweep.Sweep(problem, flowArcs, enabled, demand, capacity, (double[])best.Clone(),
+                options with { TimeLimit = options.TimeLimit - clock.Elapsed, Cancellation = besideStopped.Token },
+                (plan, objective) => Feasible(plan, objective),
+                () => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit);
+            options.Log?.Invoke(Text($"groups of products swept beside the first solve: plan {bestObjective:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
         }
         void StopClimbing()
         {
             if (climbing is null)
                 return;
             Volatile.Write(ref firstSolveReturned, true);
+            besideStopped.Cancel();
             climbing.GetAwaiter().GetResult();
             climbing = null;
             products.Threads = Environment.ProcessorCount;

@@ -1,0 +1,96 @@
+using Comuna.Planning.FoodPlan;
+
+namespace Comuna.Planning.Tests.FoodPlan;
+
+/// <summary>
+/// The sweep that improves a plan ten products at a time, in the truck space the others leave:
+/// it may never make a plan worse or break a route, it must gain on a plan that leaves room to
+/// gain, and it must keep to the supplies and needs it was given (the import-first policy plans
+/// with some supplies switched off and needs already partly met).
+/// </summary>
+public sealed class ProductGroupSweepTests
+{
+    /// <summary>Fourteen products: one group of ten and one of four.</summary>
+    private static PlanInput Instance(int seed, double capacityShare) => SyntheticPlan.Generate(new SyntheticPlan.Shape
+    {
+        Consumers = 60,
+        Producers = 20,
+        Products = 14,
+        Nearest = 8,
+        Ports = 2,
+        PortReach = 15,
+        LotChance = 0.8,
+        CapacityShare = capacityShare,
+    }, seed);
+
+    [Theory]
+    [InlineData(31, 0.05)]
+    [InlineData(32, 0.08)]
+    public void Sweep_ImprovesAPlanProductAfterProduct_WithinEveryRoute_AndNeverPastTheOptimum(int seed, double capacityShare)
+    {
+        var input = Instance(seed, capacityShare);
+        var (problem, arcs, products) = ProductNetworks.Of(input);
+        var everySource = Enumerable.Repeat(true, problem.SourceCount).ToArray();
+        var plan = products.OneAfterAnother(new double[problem.RouteCount]);
+        var start = arcs.ObjectiveOf(plan);
+        var offers = new List<double>();
+
+        ProductGroupSweep.Sweep(problem, arcs, everySource, problem.DemandQuantity, problem.RouteCapacity, plan,
+            FlowSolver.Options.Default, (offered, objective) =>
+            {
+                PlanAssert.RespectsEverything(problem, offered);
+                Assert.Equal(arcs.ObjectiveOf(offered), objective, 1e-6 * Math.Abs(objective));
+                offers.Add(objective);
+            }, () => false);
+
+        var swept = arcs.ObjectiveOf(plan);
+        var optimum = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit).Objective - problem.ConstantObjective();
+        PlanAssert.RespectsEverything(problem, plan);
+        Assert.True(swept < start, $"planning ten products together should gain on a plan made one product after another: {start:R} → {swept:R}");
+        Assert.True(swept >= optimum - (1e-7 * Math.Abs(optimum)), $"a swept plan {swept:R} better than the optimum {optimum:R} cannot respect every route");
+        Assert.NotEmpty(offers);
+        Assert.Equal(swept, offers[^1], 1e-6 * Math.Abs(swept));
+        Assert.True(offers.Zip(offers.Skip(1)).All(pair => pair.Second < pair.First), "each plan offered is better than the one before");
+    }
+
+    [Fact]
+    public void Sweep_KeepsToTheSuppliesAndNeedsItWasGiven()
+    {
+        var (problem, arcs, _) = ProductNetworks.Of(Instance(33, 0.06));
+        // The import-first policy's second stage: domestic lots only, for what imports left unmet (here half of every need).
+        var domesticOnly = problem.SourceIsImport.Select(isImport => !isImport).ToArray();
+        var halfNeeds = problem.DemandQuantity.Select(q => q / 2).ToArray();
+        var plan = new double[problem.ArcCount];
+
+        ProductGroupSweep.Sweep(problem, arcs, domesticOnly, halfNeeds, problem.RouteCapacity, plan, FlowSolver.Options.Default, (_, _) => { }, () => false);
+
+        PlanAssert.RespectsEverything(problem, plan);
+        Assert.True(plan.Sum() > 0, "the sweep should plan something where nothing was planned");
+        var delivered = new double[problem.DemandCount];
+        for (var a = 0; a < plan.Length; a++)
+        {
+            Assert.True(plan[a] == 0 || domesticOnly[problem.ArcSource[a]], $"arc {a} ships {plan[a]} from a supply switched off");
+            delivered[problem.ArcDemand[a]] += plan[a];
+        }
+        for (var d = 0; d < delivered.Length; d++)
+            Assert.True(delivered[d] <= halfNeeds[d] + 1e-6, $"need {d} gets {delivered[d]}, beyond the {halfNeeds[d]} given");
+    }
+
+    [Fact]
+    public void Sweep_StopsWhenTold_WithThePlanAsItStands()
+    {
+        var (problem, arcs, products) = ProductNetworks.Of(Instance(34, 0.05));
+        var everySource = Enumerable.Repeat(true, problem.SourceCount).ToArray();
+        var plan = products.OneAfterAnother(new double[problem.RouteCount]);
+        var before = (double[])plan.Clone();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        ProductGroupSweep.Sweep(problem, arcs, everySource, problem.DemandQuantity, problem.RouteCapacity, plan,
+            FlowSolver.Options.Default with { Cancellation = cancelled.Token }, (_, _) => Assert.Fail("nothing should be offered"), () => false);
+        ProductGroupSweep.Sweep(problem, arcs, everySource, problem.DemandQuantity, problem.RouteCapacity, plan,
+            FlowSolver.Options.Default, (_, _) => Assert.Fail("nothing should be offered"), () => true);
+
+        Assert.Equal(before, plan);
+    }
+}
