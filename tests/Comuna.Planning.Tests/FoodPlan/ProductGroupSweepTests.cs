@@ -93,4 +93,24 @@ public sealed class ProductGroupSweepTests
 
         Assert.Equal(before, plan);
     }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(14)]
+    [InlineData(11)]
+    public void Groups_TakeEveryProductOnce_AtMostTenTogether_AndMixThemDifferentlyFromOneSweepToTheNext(int products)
+    {
+        var inOrder = ProductGroupSweep.Groups(products, 0);
+        var interleaved = ProductGroupSweep.Groups(products, 1);
+
+        foreach (var groups in new[] { inOrder, interleaved })
+        {
+            Assert.Equal(Enumerable.Range(0, products), groups.SelectMany(g => g).Order());
+            Assert.All(groups, g => Assert.InRange(g.Length, 1, ProductGroupSweep.GroupSize));
+        }
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], inOrder[0]);
+        Assert.Equal([0, 4, 8, 12, 16, 20, 24, 28, 32, 36], ProductGroupSweep.Groups(40, 1)[0]);
+        Assert.DoesNotContain(interleaved, g => inOrder.Any(h => h.SequenceEqual(g)));
+        Assert.Equal(inOrder, ProductGroupSweep.Groups(products, 2));
+    }
 }
