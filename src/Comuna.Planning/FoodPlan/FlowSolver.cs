@@ -608,13 +608,8 @@ public static class FlowSolver
             }
             else
             {
-                for (var a = 0; a < arcs; a++)
-                {
-                    var r = problem.ArcRoute[a];
-                    if (r >= 0 && load[r] > capacity[r])
-                        quantity[a] *= capacity[r] / load[r];
-                }
-                Feasible(quantity, flowArcs.ObjectiveOf(quantity));
+                var within = products.WithinRoutes(quantity);
+                Feasible(within, flowArcs.ObjectiveOf(within));
             }
         }
         return new FlowSolution(status, best ?? new double[arcs], bestObjective, double.IsFinite(bound) ? Math.Min(bound, bestObjective) : double.NegativeInfinity,

@@ -11,17 +11,7 @@ namespace Comuna.Planning.Tests.FoodPlan;
 public sealed class ProductGroupSweepTests
 {
     /// <summary>Fourteen products: one group of ten and one of four.</summary>
-    private static PlanInput Instance(int seed, double capacityShare) => SyntheticPlan.Generate(new SyntheticPlan.Shape
-    {
-        Consumers = 60,
-        Producers = 20,
-        Products = 14,
-        Nearest = 8,
-        Ports = 2,
-        PortReach = 15,
-        LotChance = 0.8,
-        CapacityShare = capacityShare,
-    }, seed);
+    private static PlanInput Instance(int seed, double capacityShare) => ProductNetworks.Tight(seed, capacityShare, products: 14);
 
     [Theory]
     [InlineData(31, 0.05)]

@@ -5,12 +5,12 @@ namespace Comuna.Planning.Tests.FoodPlan;
 /// <summary>The products' networks of a whole plan (every supply enabled, the plan's own needs and routes), and instances whose routes fill.</summary>
 internal static class ProductNetworks
 {
-    /// <summary>A seeded country of 20 producers and 60 consumers with 6 products, whose roads carry <paramref name="capacityShare"/> of a producer's harvest each.</summary>
-    public static PlanInput Tight(int seed, double capacityShare) => SyntheticPlan.Generate(new SyntheticPlan.Shape
+    /// <summary>A seeded country of 20 producers and 60 consumers with <paramref name="products"/> products, whose roads carry <paramref name="capacityShare"/> of a producer's harvest each.</summary>
+    public static PlanInput Tight(int seed, double capacityShare, int products = 6) => SyntheticPlan.Generate(new SyntheticPlan.Shape
     {
         Consumers = 60,
         Producers = 20,
-        Products = 6,
+        Products = products,
         Nearest = 8,
         Ports = 2,
         PortReach = 15,
