@@ -11,6 +11,10 @@ public sealed class LedgerQueries(IComunaDb db)
 {
     public const int MaxPage = 1000;
 
+    /// <summary>Whether <paramref name="actor"/> may read the commune's books (the commune's page links to them only then).</summary>
+    public Task<bool> CanReadBooksAsync(Actor actor, Guid communeId, CancellationToken cancellationToken) =>
+        LedgerAccess.CanReadBooksAsync(db, actor, communeId, cancellationToken);
+
     public async Task<Result<IReadOnlyList<AccountView>>> AccountsAsync(Actor actor, Guid communeId, CancellationToken cancellationToken)
     {
         var refusal = await RefusalAsync(actor, communeId, cancellationToken);

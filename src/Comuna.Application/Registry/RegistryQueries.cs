@@ -79,6 +79,10 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
         return found.Count == 0 ? Error.NotFound("commune", communeId) : found[0];
     }
 
+    /// <summary>Whether <paramref name="actor"/> may register a council into the commune (the commune's page offers it only then).</summary>
+    public Task<bool> CanRegisterCouncilAsync(Actor actor, Guid communeId, CancellationToken cancellationToken) =>
+        RegistryAccess.CanRegisterCouncilAsync(db, actor, communeId, cancellationToken);
+
     public async Task<Result<IReadOnlyList<CouncilView>>> CouncilsOfCommuneAsync(Guid communeId, CancellationToken cancellationToken)
     {
         if (!await db.Communes.AnyAsync(c => c.Id == communeId, cancellationToken))

@@ -1,17 +1,28 @@
+using Comuna.Application.Ledger;
 using Comuna.Application.Registry;
+using Comuna.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Comuna.Web.Pages.Registry;
 
-/// <summary>One commune: its charter, its counts, and the councils that make it up.</summary>
-public sealed class CommuneModel(RegistryQueries queries) : PageModel
+/// <summary>
+/// One commune: its charter, its counts, and the councils that make it up, with the ways on that
+/// the reader may take (a link that could only end in "not found" is not offered).
+/// </summary>
+public sealed class CommuneModel(RegistryQueries queries, LedgerQueries ledger, CurrentActor current) : PageModel
 {
     public CommuneView Commune { get; private set; } = null!;
 
     public PlaceView? Place { get; private set; }
 
     public IReadOnlyList<CouncilView> Councils { get; private set; } = [];
+
+    /// <summary>Whether the reader belongs to the commune (or coordinates the country), and so may read its books.</summary>
+    public bool CanReadBooks { get; private set; }
+
+    /// <summary>Whether the reader may register a council into the commune: its admin, a spokesperson of one of its councils.</summary>
+    public bool CanRegisterCouncil { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -23,6 +34,9 @@ public sealed class CommuneModel(RegistryQueries queries) : PageModel
         Councils = councils.Value;
         var place = await queries.PlaceAsync(Commune.ParishId, cancellationToken);
         Place = place.IsSuccess ? place.Value : null;
+        var actor = await current.GetAsync(cancellationToken);
+        CanReadBooks = await ledger.CanReadBooksAsync(actor, id, cancellationToken);
+        CanRegisterCouncil = await queries.CanRegisterCouncilAsync(actor, id, cancellationToken);
         return Page();
     }
 }
