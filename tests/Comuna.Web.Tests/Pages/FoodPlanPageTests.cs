@@ -64,6 +64,10 @@ public sealed class FoodPlanPageTests
 
         Assert.Contains("demostrado dentro del margen pedido", html, StringComparison.Ordinal);
         Assert.DoesNotContain("óptimo demostrado", html, StringComparison.Ordinal);
+        // The gap the plan is proven within is shown, and it is within the margin asked.
+        var gap = System.Text.RegularExpressions.Regex.Match(html, @"<span id=""result-gap"">a lo sumo a ([0-9,]+)% del óptimo</span>");
+        Assert.True(gap.Success, "the result names the gap it is proven within");
+        Assert.InRange(double.Parse(gap.Groups[1].Value, System.Globalization.CultureInfo.GetCultureInfo("es")), 1e-6, 1.0);
 
         using var refused = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first"), new("Margin", "2")]);
         Assert.Contains("El margen es una fracción mayor que 0 y menor que 1, como 0.001 para el 0,1 %.", await PageClient.TextAsync(refused), StringComparison.Ordinal);
