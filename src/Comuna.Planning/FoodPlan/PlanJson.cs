@@ -35,7 +35,7 @@ public static class PlanJson
                 ? $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}"
                 : "an unknown position";
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
-            var reason = e.InnerException?.Message ?? FirstSentence(e.Message);
+            var reason = e.InnerException?.Message ?? Readable(FirstSentence(e.Message), e.Path);
             return (null, new PlanError("malformed-json", $"Malformed JSON at {where}{path}: {reason}"));
         }
     }
@@ -47,6 +47,26 @@ public static class PlanJson
         JsonSerializer.Deserialize<PlanResult>(json, Options) ?? throw new JsonException("The result is null.");
 
     public static string WriteInput(PlanInput input) => JsonSerializer.Serialize(input, Options);
+
+    /// <summary>
+    /// The parser's "could not be converted to" names a .NET type; the person who wrote the file
+    /// needs to hear what belongs there instead: the whole input and each entry are objects, the
+    /// six tables are lists.
+    /// </summary>
+    private static string Readable(string reason, string? path)
+    {
+        if (!reason.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
+            return reason;
+        var last = path is null ? "$" : path[(path.LastIndexOf('.') + 1)..];
+        var expected = path is null or "$"
+            ? "an object with products, places, lots, needs, routes, imports and penalties"
+            : last.EndsWith(']') || last == "penalties"
+                ? "an object"
+                : last is "products" or "places" or "lots" or "needs" or "routes" or "imports"
+                    ? "a list (in [ ])"
+                    : "a value of another kind";
+        return $"expected {expected} here.";
+    }
 
     private static string FirstSentence(string message)
     {

@@ -114,6 +114,7 @@ public sealed class PlanProblem
             productWeight[p] = weight > 0 ? weight : 1;
         }
         var places = Index(input.Places, "places", p => p?.Id, errors);
+        CheckCoordinates(input.Places, errors);
 
         var sourcePlace = new List<int>();
         var sourceProduct = new List<int>();
@@ -318,6 +319,24 @@ public sealed class PlanProblem
     }
 
     /// <summary>Ids in input order; a missing or repeated id is an error naming the entry.</summary>
+    /// <summary>
+    /// A place's coordinates, where given, must be a point on the Earth: a latitude of 99 is a
+    /// typing slip that would put the commune off every map its delivery orders are read on.
+    /// </summary>
+    private static void CheckCoordinates(IReadOnlyList<PlaceInput?>? places, List<PlanError> errors)
+    {
+        for (var i = 0; i < (places?.Count ?? 0); i++)
+        {
+            if (places![i] is not { } place)
+                continue;
+            foreach (var (field, value, limit) in new[] { ("lat", place.Lat, 90.0), ("lon", place.Lon, 180.0) })
+            {
+                if (value is { } degrees && !(Math.Abs(degrees) <= limit))
+                    errors.Add(new("bad-coordinate", $"places[{i}] (\"{place.Id}\"): {field} {Show(degrees)} is not a {(field == "lat" ? "latitude" : "longitude")} (from −{limit:0} to {limit:0} degrees)."));
+            }
+        }
+    }
+
     private static Dictionary<string, int> Index<T>(IReadOnlyList<T>? entries, string list, Func<T, string?> id, List<PlanError> errors)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);

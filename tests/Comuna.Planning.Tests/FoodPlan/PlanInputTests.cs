@@ -43,6 +43,11 @@ public sealed class PlanInputTests
     [InlineData("\"spoilsAfterDay\": 9", "\"spoilsAfterDay\": -1", "spoils-before-available", "lots[0] (place \"A\", product \"maiz\"): spoilsAfterDay -1 is before availableDay 0")]
     [InlineData("\"unit\": \"t\" }", "\"unit\": \"t\", \"weight\": -1 }", "negative-quantity", "products[0] (\"maiz\"): weight -1 is negative")]
     [InlineData("\"unit\": \"t\" }", "\"unit\": \"t\", \"weight\": 0 }", "zero-weight", "products[0] (\"maiz\"): weight 0 would let a route carry it without end")]
+    [InlineData("\"lat\": 9.7", "\"lat\": 97", "bad-coordinate", "places[0] (\"A\"): lat 97 is not a latitude (from −90 to 90 degrees)")]
+    [InlineData("\"lon\": -69.3", "\"lon\": -693", "bad-coordinate", "places[1] (\"B\"): lon -693 is not a longitude (from −180 to 180 degrees)")]
+    [InlineData("\"products\": [{ \"id\": \"maiz\", \"name\": \"Maíz\", \"unit\": \"t\" }]", "\"products\": { \"id\": \"maiz\" }", "malformed-json", "(at $.products): expected a list (in [ ]) here.")]
+    [InlineData("\"penalties\": { \"spoiledPerUnit\": 1000, \"unmetPerUnit\": 100 }", "\"penalties\": [1000, 100]", "malformed-json", "(at $.penalties): expected an object here.")]
+    [InlineData("\"needs\": [{ \"place\": \"B\", \"product\": \"maiz\", \"quantity\": 8 }]", "\"needs\": [8]", "malformed-json", "(at $.needs[0]): expected an object here.")]
     public void PlanFromJson_BadEntry_IsRefusedWithAMessageNamingIt(string valid, string bad, string code, string message)
     {
         Assert.Contains(valid, Valid, StringComparison.Ordinal);
@@ -51,6 +56,16 @@ public sealed class PlanInputTests
 
         Assert.Equal(code, error.Code);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlanFromJson_AnythingButAnObject_IsRefusedSayingWhatTheInputMustBe()
+    {
+        var error = Assert.Single(Errors("[]"));
+
+        Assert.Equal("malformed-json", error.Code);
+        Assert.Equal("Malformed JSON at line 1, position 2: expected an object with products, places, lots, needs, routes, imports and penalties here.", error.Message);
+        Assert.DoesNotContain("Comuna.", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Maize counted in kg on a road that carries 5 t: 5,000 kg go, where counting a unit per unit of capacity would let 5 kg through.</summary>
