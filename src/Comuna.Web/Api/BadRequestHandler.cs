@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Comuna.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -5,7 +6,8 @@ namespace Comuna.Web.Api;
 
 /// <summary>
 /// A body that is not JSON, or a field of the wrong type, is bad input like any other: it gets
-/// problem details that say what the framework could not read (the JSON path names the field).
+/// problem details that say where the body went wrong (line, position and JSON path) and name the
+/// field, in words for whoever wrote the request rather than the framework's type names.
 /// </summary>
 public sealed class BadRequestHandler : IExceptionHandler
 {
@@ -13,17 +15,45 @@ public sealed class BadRequestHandler : IExceptionHandler
     {
         if (exception is not BadHttpRequestException bad)
             return false;
-        var detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
         var code = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request-too-large" : "malformed-request";
-        var error = new Error(code, detail);
+        var error = bad.InnerException is JsonException json
+            ? new Error(code, Describe(json), Field: FieldOf(json.Path))
+            : new Error(code, bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message);
         httpContext.Response.StatusCode = bad.StatusCode;
         var problem = ApiResults.Problem(error);
         if (bad.StatusCode != StatusCodes.Status400BadRequest)
         {
-            problem = TypedResults.Problem(detail: detail, statusCode: bad.StatusCode, title: code,
+            problem = TypedResults.Problem(detail: error.Message, statusCode: bad.StatusCode, title: code,
                 extensions: new Dictionary<string, object?> { ["code"] = code });
         }
         await problem.ExecuteAsync(httpContext);
         return true;
+    }
+
+    /// <summary>"The body is not the JSON this request takes, at line 1, position 17 (at $.units): …".</summary>
+    internal static string Describe(JsonException json)
+    {
+        var where = json.LineNumber is { } line ? $", at line {line + 1}, position {(json.BytePositionInLine ?? 0) + 1}" : "";
+        var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" (at {json.Path})";
+        var cut = json.Message.IndexOf(" Path:", StringComparison.Ordinal);
+        var reason = cut > 0 ? json.Message[..cut] : json.Message;
+        // The parser names the .NET type it wanted; the writer of the request needs the kind of value.
+        if (reason.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
+        {
+            reason = path.Length == 0
+                ? "the body must be a JSON object."
+                : "the value there is not of the kind this field takes (text, a number, an id, a list or an object).";
+        }
+        return $"The body is not the JSON this request takes{where}{path}: {reason}";
+    }
+
+    /// <summary>The field a JSON path ends in: <c>householdId</c> for <c>$.householdId</c>, nothing for the body itself.</summary>
+    private static string? FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+            return null;
+        var last = path[(path.LastIndexOf('.') + 1)..];
+        var bracket = last.IndexOf('[', StringComparison.Ordinal);
+        return bracket > 0 ? last[..bracket] : last;
     }
 }

@@ -85,7 +85,15 @@ public sealed class CouncilsApiTests
         var wrongType = await client.PostAsync("/api/v1/councils", malformed, ct);
         var problem = await ProblemAsync(wrongType, HttpStatusCode.BadRequest, ct);
         Assert.Equal("malformed-request", problem.GetProperty("code").GetString());
-        Assert.Contains("parishId", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("parishId", problem.GetProperty("field").GetString());
+        Assert.Equal(
+            "The body is not the JSON this request takes, at line 1, position 46 (at $.parishId): the value there is not of the kind this field takes (text, a number, an id, a list or an object).",
+            problem.GetProperty("detail").GetString());
+
+        using var notAnObject = new StringContent("[1]", Encoding.UTF8, "application/json");
+        var array = await ProblemAsync(await client.PostAsync("/api/v1/councils", notAnObject, ct), HttpStatusCode.BadRequest, ct);
+        Assert.Equal("The body is not the JSON this request takes, at line 1, position 2: the body must be a JSON object.", array.GetProperty("detail").GetString());
+        Assert.False(array.TryGetProperty("field", out _));
     }
 
     [Theory, BothEngines]
