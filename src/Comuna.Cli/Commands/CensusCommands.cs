@@ -121,7 +121,7 @@ public static class CensusCommands
                 + $"residents {report.ResidentsCreated:N0} created, {report.ResidentsUpdated:N0} updated, {report.ResidentsUnchanged:N0} unchanged.");
             return 0;
         }
-        errors.WriteLine($"Nothing was imported: {report.ErrorCount:N0} problems in {report.Rows:N0} rows.");
+        errors.WriteLine($"Nothing was imported: {Count(report.ErrorCount, "problem")} in {Count(report.Rows, "row")}.");
         foreach (var error in report.Errors)
         {
             var field = error.Field.Length > 0 ? $" {error.Field}" : "";
@@ -129,13 +129,19 @@ public static class CensusCommands
         }
         if (report.ErrorCount > report.Errors.Count)
             errors.WriteLine($"  … and {report.ErrorCount - report.Errors.Count:N0} more.");
-        return 1;
+        return 2;
     }
 
+    private static string Count(long n, string noun) => $"{n:N0} {noun}{(n == 1 ? "" : "s")}";
+
+    /// <summary>
+    /// Bad input — a file that does not read as a census, a council code that names none — exits
+    /// 2, as every command does; anything else the use case refuses (a conflict) exits 1.
+    /// </summary>
     private static int Fail(TextWriter errors, Error error)
     {
         errors.WriteLine($"{error.Message} [{error.Code}]");
-        return error.Kind == ErrorKind.NotFound ? 3 : 1;
+        return error.Kind is ErrorKind.Validation or ErrorKind.NotFound ? 2 : 1;
     }
 
     /// <summary>Reports on the reading thread itself: <see cref="Progress{T}"/> would post to the

@@ -174,6 +174,25 @@ public sealed class ImportCensusTests
     }
 
     [Theory, BothEngines]
+    public async Task Import_AQuoteNeverClosed_IsNamedAtItsLine_InsteadOfSwallowingTheRowsAfterIt(DatabaseEngine engine)
+    {
+        await using var harness = await CensusHarness.CreateAsync(engine);
+        var before = await harness.CountAllAsync();
+        var csv = Header + "\n"
+            + "T-300,E-84000001,Rosa,Marín,1990-01-01,F,\"Calle 1\n"
+            + "T-301,E-84000002,Luis,Marín,1991-01-01,M,Calle 2\n"
+            + "T-302,E-84000003,Eva,Marín,1992-01-01,F,Calle 3\n";
+
+        var report = (await harness.ImportAsync(csv)).Value;
+
+        Assert.False(report.Succeeded);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((2, "", "malformed-row"), (error.Line, error.Field, error.Code));
+        Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await harness.CountAllAsync());
+    }
+
+    [Theory, BothEngines]
     public async Task Import_SpreadsheetFileWithBomAndCrLf_IsRead(DatabaseEngine engine)
     {
         await using var harness = await CensusHarness.CreateAsync(engine);

@@ -33,10 +33,18 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
 
     /// <summary>Checks one row's fields and its consistency with the rows before it; a good row
     /// joins the batch, which is saved when full.</summary>
-    public async Task AddAsync(int line, int fieldCount, Func<string, string?> field, CancellationToken cancellationToken)
+    public async Task AddAsync(int line, int fieldCount, Func<string, string?> field, CancellationToken cancellationToken, bool quoteLeftOpen = false)
     {
         Rows++;
         var errorsBefore = ErrorCount;
+        if (quoteLeftOpen)
+        {
+            // The parser reads everything after an unclosed quote as one field: the rows after it
+            // would vanish into this row's field without a word.
+            Fail(line, "", CensusFormat.MalformedRow,
+                "A quoted field is opened here and never closed, so every line after it would be read into it. Close the quote, and write a quote inside a quoted field as two (\"\").");
+            return;
+        }
         if (fieldCount > CensusFormat.Columns.Count)
         {
             Fail(line, "", CensusFormat.MalformedRow,

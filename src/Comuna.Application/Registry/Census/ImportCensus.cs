@@ -87,7 +87,8 @@ public sealed class ImportCensus(IComunaDb db, TimeProvider clock)
             while (await parser.ReadAsync())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await run.AddAsync(StartLine(parser), parser.Count, Field, cancellationToken);
+                var quoteLeftOpen = QuoteLeftOpen(parser);
+                await run.AddAsync(StartLine(parser, quoteLeftOpen), parser.Count, Field, cancellationToken, quoteLeftOpen);
             }
             await run.FlushAsync(cancellationToken);
             return true;
@@ -121,13 +122,20 @@ public sealed class ImportCensus(IComunaDb db, TimeProvider clock)
         return names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
     }
 
+    /// <summary>
+    /// Whether the record ends inside a quoted field: an odd number of quotes, since a closed field
+    /// has its two and every quote written inside one is doubled. The parser would have read the
+    /// rest of the file into that field.
+    /// </summary>
+    private static bool QuoteLeftOpen(CsvParser parser) => parser.RawRecord.AsSpan().Count('"') % 2 == 1;
+
     /// <summary>The physical line where the record begins: CsvHelper counts the line where it
-    /// ends, and a quoted field may hold line breaks.</summary>
-    private static int StartLine(CsvParser parser)
+    /// ends, and a quoted field may hold line breaks (with a quote left open, its last one too).</summary>
+    private static int StartLine(CsvParser parser, bool quoteLeftOpen)
     {
         var raw = parser.RawRecord.AsSpan();
         var breaks = raw.Count('\n');
-        if (raw.EndsWith("\n"))
+        if (raw.EndsWith("\n") && !quoteLeftOpen)
             breaks--;
         return parser.RawRow - breaks;
     }
