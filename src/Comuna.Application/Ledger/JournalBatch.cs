@@ -44,11 +44,19 @@ internal sealed class JournalBatch(
         var credit = accounts[t.CreditAccountId];
         if (!debit.AllowNegative && debit.Balance < t.Amount)
             return new Error("insufficient-funds", "The debit account does not hold enough for this transfer.", ErrorKind.Conflict, "amount");
+        // A balance is a 64-bit count of minor units: an amount that would carry one past it is
+        // refused by name rather than overflowing in the middle of a batch.
+        if (debit.Balance < long.MinValue + t.Amount || credit.Balance > long.MaxValue - t.Amount)
+        {
+            return new Error("amount-too-large",
+                $"This transfer would carry the balance of {(credit.Balance > long.MaxValue - t.Amount ? credit.Code : debit.Code)} beyond what the books can record (±{long.MaxValue:N0} minor units).",
+                ErrorKind.Validation, "amount");
+        }
         Decision? spent = null;
         if (t.ReversesId is null && t.SpendsMandate)
         {
             spent = decisions[t.DecisionId!.Value];
-            if (spent.MandateSpentMinor + t.Amount > spent.MandateAmountMinor)
+            if (t.Amount > spent.MandateAmountMinor - spent.MandateSpentMinor)
                 return new Error("mandate-exceeded", "This transfer would spend more than the assembly's mandate allows.", ErrorKind.Conflict, "amount");
         }
 

@@ -49,6 +49,11 @@ public sealed class LedgerApiTests
         var overdrawn = await finance.PostAsJsonAsync($"{books}/transfers",
             new { id = Guid.NewGuid(), debitAccountId = dollars, creditAccountId = donations, amount = 1L, currency = "USD", memo = "Devolución" }, ct);
         Assert.Equal("insufficient-funds", await AssemblyDriver.CodeAsync(overdrawn, ct));
+        // An income account may go negative, but not past what a balance can hold: refused by name, not a 500.
+        var beyondBooks = await finance.PostAsJsonAsync($"{books}/transfers",
+            new { id = Guid.NewGuid(), debitAccountId = bakery, creditAccountId = treasury, amount = long.MaxValue, currency = "VES", memo = "Un error de tipeo" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, beyondBooks.StatusCode);
+        Assert.Equal("amount-too-large", await AssemblyDriver.CodeAsync(beyondBooks, ct));
 
         // The assembly mandates 200,000.00 VES for the pipes; 20 payments of 40,000.00 race for it.
         var decisionId = await MandateAsync(server, database, 200_000_00L, ct);
