@@ -1,3 +1,4 @@
+using System.Globalization;
 using Comuna.Application.Access;
 using Comuna.Application.Common;
 using Comuna.Domain.Common;
@@ -33,7 +34,7 @@ public sealed class RecordDebateSummary(IComunaDb db)
             return Error.Conflict("assembly-not-in-session", "The debate is summarised while the assembly is in session; closed minutes do not change.");
         var summary = input.DebateSummary?.Trim();
         if (summary?.Length > MaxLength)
-            return Error.Invalid("debateSummary", $"The summary has {summary.Length:N0} characters; at most {MaxLength:N0} fit in the minutes.");
+            return Error.Invalid("debateSummary", string.Create(CultureInfo.InvariantCulture, $"The summary has {summary.Length:N0} characters; at most {MaxLength:N0} fit in the minutes."));
         summary = string.IsNullOrEmpty(summary) ? null : summary.ReplaceLineEndings("\n");
 
         // Written only if the assembly is still in session at this instant: a summary that arrived

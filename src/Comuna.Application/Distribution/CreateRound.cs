@@ -1,3 +1,4 @@
+using System.Globalization;
 using Comuna.Application.Access;
 using Comuna.Application.Common;
 using Comuna.Application.FoodPlan;
@@ -34,7 +35,7 @@ public sealed class CreateRound(IComunaDb db, TimeProvider clock, PlannedProduce
         if (unit.Length is 0 or > 40)
             return Error.Invalid("unit", "Name the unit counted (\"caja\", \"bombona\", \"kg\"), in 40 characters at most.");
         if (input.UnitsArrived is not (>= 0 and <= MaxUnits) || input.UnitsArrived is null)
-            return Error.Invalid("unitsArrived", $"The units that arrived are a whole number from 0 to {MaxUnits:N0}.");
+            return Error.Invalid("unitsArrived", string.Create(CultureInfo.InvariantCulture, $"The units that arrived are a whole number from 0 to {MaxUnits:N0}."));
         if (input.StartsOn is not { } startsOn)
             return Error.Invalid("startsOn", "Give the first pick-up day.");
         var endsOn = input.EndsOn ?? startsOn;

@@ -40,7 +40,7 @@ public sealed class RecordDeliverySheet(IComunaDb db, TimeProvider clock)
             }
             lines.Add(new SheetLine(number, parts[0].ToUpperInvariant(), units));
             if (lines.Count > MaxLines)
-                return Line(number, "sheet-too-long", $"A sheet has at most {MaxLines:N0} lines.");
+                return Line(number, "sheet-too-long", string.Create(CultureInfo.InvariantCulture, $"A sheet has at most {MaxLines:N0} lines."));
         }
         if (lines.Count == 0)
             return Error.Invalid("sheet", "The sheet has no household codes.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Comuna.Domain.Common;
 using Comuna.Domain.Deliberation;
 using Comuna.Domain.Ledger;
@@ -49,7 +50,7 @@ internal sealed class JournalBatch(
         if (debit.Balance < long.MinValue + t.Amount || credit.Balance > long.MaxValue - t.Amount)
         {
             return new Error("amount-too-large",
-                $"This transfer would carry the balance of {(credit.Balance > long.MaxValue - t.Amount ? credit.Code : debit.Code)} beyond what the books can record (±{long.MaxValue:N0} minor units).",
+                string.Create(CultureInfo.InvariantCulture, $"This transfer would carry the balance of {(credit.Balance > long.MaxValue - t.Amount ? credit.Code : debit.Code)} beyond what the books can record (±{long.MaxValue:N0} minor units)."),
                 ErrorKind.Validation, "amount");
         }
         Decision? spent = null;
