@@ -1028,6 +1028,9 @@ namespace Comuna.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<double?>("Margin")
+                        .HasColumnType("double precision");
+
                     b.Property<double?>("Objective")
                         .HasColumnType("double precision");
 

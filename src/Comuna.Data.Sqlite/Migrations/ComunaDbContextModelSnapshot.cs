@@ -1023,6 +1023,9 @@ namespace Comuna.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Margin")
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("Objective")
                         .HasColumnType("REAL");
 

@@ -17,6 +17,12 @@ public sealed class SavedPlan
     /// <summary>The chosen policy, as the contract names it: production-first or import-first.</summary>
     public required string Policy { get; set; }
 
+    /// <summary>
+    /// The margin asked for: the share of the objective within which a proven plan ends (0.001 for
+    /// 0.1 %); null when the optimum itself was to be proven.
+    /// </summary>
+    public double? Margin { get; set; }
+
     public PlanRunState State { get; set; }
     public DateTime StartedAtUtc { get; set; }
 

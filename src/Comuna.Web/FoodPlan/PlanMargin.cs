@@ -44,6 +44,11 @@ public static class PlanMargin
     }
 
     /// <summary>A margin as people read it: 0.001 is "0.1 %" (in the culture's own digits).</summary>
-    public static string Percent(string offered) =>
-        (double.Parse(offered, CultureInfo.InvariantCulture) * 100).ToString("0.###", CultureInfo.CurrentCulture) + " %";
+    public static string Percent(string offered) => Percent(double.Parse(offered, CultureInfo.InvariantCulture));
+
+    /// <inheritdoc cref="Percent(string)"/>
+    public static string Percent(double share) => (share * 100).ToString("0.###", CultureInfo.CurrentCulture) + " %";
+
+    /// <summary>A margin as the form sends it back: 0.001 is "0.001" (null: none).</summary>
+    public static string? Offer(double? share) => share?.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -37,13 +37,14 @@ public sealed class PlanRun
     private readonly Lock _gate = new();
     private PlanRunProgress _progress;
 
-    internal PlanRun(string id, string ownerId, PlanPolicy policy, PlanInput input, bool compare, DateTimeOffset startedAt)
+    internal PlanRun(string id, string ownerId, PlanPolicy policy, PlanInput input, bool compare, DateTimeOffset startedAt, double? margin = null)
     {
         Id = id;
         OwnerId = ownerId;
         Policy = policy;
         Input = input;
         StartedAt = startedAt;
+        Margin = margin;
         _progress = new PlanRunProgress(1, compare ? 2 : 1, FoodPlanner.Name(policy), 0, double.NaN, double.NaN, 0);
     }
 
@@ -53,6 +54,9 @@ public sealed class PlanRun
     public string OwnerId { get; }
 
     public PlanPolicy Policy { get; }
+
+    /// <summary>The margin asked for (<see cref="PlanMargin"/>); null for the proof of the optimum.</summary>
+    public double? Margin { get; }
 
     public PlanInput Input { get; }
 
@@ -146,6 +150,7 @@ public sealed class PlanRun
                 Id = Id,
                 OwnerId = OwnerId,
                 Policy = FoodPlanner.Name(Policy),
+                Margin = Margin,
                 State = _state,
                 StartedAtUtc = StartedAt.UtcDateTime,
                 FinishedAtUtc = _finishedAt?.UtcDateTime,
@@ -170,7 +175,7 @@ public sealed class PlanRun
         var policy = FoodPlanner.ParsePolicy(saved.Policy) ?? PlanPolicy.ProductionFirst;
         var input = PlanJson.ReadInput(saved.Input).Input
             ?? throw new InvalidOperationException($"Plan {saved.Id} keeps inputs that no longer read.");
-        var run = new PlanRun(saved.Id, saved.OwnerId, policy, input, compare: true, new DateTimeOffset(saved.StartedAtUtc, TimeSpan.Zero));
+        var run = new PlanRun(saved.Id, saved.OwnerId, policy, input, compare: true, new DateTimeOffset(saved.StartedAtUtc, TimeSpan.Zero), saved.Margin);
         if (saved.State == PlanRunState.Running)
             run.HeldElsewhere = true;
         else

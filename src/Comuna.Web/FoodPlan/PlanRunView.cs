@@ -6,11 +6,13 @@ namespace Comuna.Web.FoodPlan;
 
 /// <summary>
 /// A plan run as the API answers it: its state, while it plans how far it has come, and once
-/// done the result in the contract's shape. JSON has no NaN: what is not known yet is null.
+/// done the result in the contract's shape, with the margin it was asked to be proven within
+/// (the request's <c>gap</c>; null for the proof of the optimum). JSON has no NaN: what is not
+/// known yet is null.
 /// </summary>
 public sealed record PlanRunView(
     string Id, string Policy, string State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    PlanRunView.ProgressView? Progress, PlanResult? Result, string? Failure, DateTimeOffset? PublishedAt = null)
+    PlanRunView.ProgressView? Progress, PlanResult? Result, string? Failure, DateTimeOffset? PublishedAt = null, double? Margin = null)
 {
     /// <summary>The stage (1: the chosen policy, 2: the other, for the comparison), round, objective, bound and gap so far.</summary>
     public sealed record ProgressView(int Stage, int Stages, string StagePolicy, int Round, double? Objective, double? Bound, double? Gap, double Seconds);
@@ -29,7 +31,7 @@ public sealed record PlanRunView(
             now.State == PlanRunState.Running
                 ? new ProgressView(p.Stage, p.Stages, p.StagePolicy, p.Round, Known(p.Objective), Known(p.Bound), Known(p.Gap), p.Seconds)
                 : null,
-            now.Result, now.Failure, run.PublishedAt);
+            now.Result, now.Failure, run.PublishedAt, run.Margin);
     }
 
     public static Line Of(SavedPlanLine line)

@@ -67,12 +67,12 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
                     return null;
                 Forget(oldest);
             }
-            run = new PlanRun(NewId(), ownerId, policy, input, compare, clock.GetUtcNow());
+            run = new PlanRun(NewId(), ownerId, policy, input, compare, clock.GetUtcNow(), margin);
             _runs[run.Id] = run;
             _renewal ??= clock.CreateTimer(_ => _ = RenewAsync(), null, RenewEvery, RenewEvery);
         }
         // A thread of its own: a plan holds a core for seconds or minutes, which the request pool should not lend.
-        run.Planning = Task.Factory.StartNew(() => Execute(run, problem, compare, margin), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        run.Planning = Task.Factory.StartNew(() => Execute(run, problem, compare), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return run;
     }
 
@@ -162,18 +162,18 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     /// <summary>How many runs are held, running or finished.</summary>
     public int Count => _runs.Count;
 
-    private void Execute(PlanRun run, PlanProblem problem, bool compare, double? margin)
+    private void Execute(PlanRun run, PlanProblem problem, bool compare)
     {
         var token = run.Cancellation.Token;
         Keep(run, (plans, saved) => plans.AddAsync(saved, CancellationToken.None));
         try
         {
             var constant = problem.ConstantObjective();
-            var main = SolveStage(run, problem, run.Policy, 1, compare ? 2 : 1, constant, margin, token);
+            var main = SolveStage(run, problem, run.Policy, 1, compare ? 2 : 1, constant, token);
             var result = main;
             if (compare)
             {
-                result = FoodPlanner.Compared(main, SolveStage(run, problem, FoodPlanner.Other(run.Policy), 2, 2, constant, margin, token));
+                result = FoodPlanner.Compared(main, SolveStage(run, problem, FoodPlanner.Other(run.Policy), 2, 2, constant, token));
             }
             run.Finish(PlanRunState.Done, clock.GetUtcNow(), result);
         }
@@ -215,7 +215,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         }
     }
 
-    private PlanResult SolveStage(PlanRun run, PlanProblem problem, PlanPolicy policy, int stage, int stages, double constant, double? margin, CancellationToken token)
+    private PlanResult SolveStage(PlanRun run, PlanProblem problem, PlanPolicy policy, int stage, int stages, double constant, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();
         var name = FoodPlanner.Name(policy);
@@ -247,7 +247,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
                 run.Report(new PlanRunProgress(stage, stages, name, rounds, constant + carried + p.Objective, Math.Max(0, constant + carried + p.Bound), p.Seconds));
             },
         };
-        return _stage(problem, policy, PlanMargin.Apply(options, margin));
+        return _stage(problem, policy, PlanMargin.Apply(options, run.Margin));
     }
 
     /// <summary>

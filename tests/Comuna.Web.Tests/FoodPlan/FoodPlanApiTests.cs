@@ -82,12 +82,13 @@ public sealed class FoodPlanApiTests
         await using var server = await ComunaServer.StartAsync(database);
         using var client = await server.SignedInAsync("vocero.maizal");
 
-        using var started = await client.PostAsync("/api/v1/plans/runs?policy=import-first", Body(PlanModel.Example), ct);
+        using var started = await client.PostAsync("/api/v1/plans/runs?policy=import-first&gap=0.001", Body(PlanModel.Example), ct);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var address = started.Headers.Location!.OriginalString;
         Assert.Matches("^/api/v1/plans/runs/[0-9a-f]{32}$", address);
         var run = await PlanRunPolling.DoneAsync(client, address);
         Assert.Equal("import-first", run.GetProperty("policy").GetString());
+        Assert.Equal(0.001, run.GetProperty("margin").GetDouble());
         var result = run.GetProperty("result");
         Assert.Equal("optimal", result.GetProperty("status").GetString());
         Assert.Contains(result.GetProperty("spoiled").EnumerateArray(), s => s.GetProperty("quantity").GetDouble() > 0);

@@ -198,9 +198,9 @@ public sealed class FoodPlanPageTests
             using var page = new PageClient(first);
             await page.SignInAsync("residente.panal");
             Assert.Contains("id=\"no-plans\"", await page.HtmlAsync("/plan-alimentario"), StringComparison.Ordinal);
-            using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "import-first")]);
+            using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "import-first"), new("Margin", "0.01")]);
             run = started.RequestMessage!.RequestUri!.AbsolutePath;
-            await ResultAsync(page, run);
+            Assert.Contains("<span id=\"margin\">margen pedido 1 %</span>", await ResultAsync(page, run), StringComparison.Ordinal);
         }
 
         // A new server process on the same database reads the plan back from it.
@@ -209,6 +209,9 @@ public sealed class FoodPlanPageTests
         await owner.SignInAsync("residente.panal");
         var html = await owner.HtmlAsync(run);
         Assert.Contains("óptimo demostrado", html, StringComparison.Ordinal);
+        // The margin asked for is kept with the plan: shown, and offered again to plan it anew.
+        Assert.Contains("<span id=\"margin\">margen pedido 1 %</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"0.01\" selected=\"selected\">1 %</option>", await owner.HtmlAsync($"/plan-alimentario/tablas?desde={run.Split('/')[^1]}"), StringComparison.Ordinal);
         Assert.Contains("Importación primero (CLAP)", Table(html, "comparison"), StringComparison.Ordinal);
         Assert.Matches(@"<td>sarare</td><td>platano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
         using (var csv = await owner.GetAsync($"{run}?handler=Csv"))

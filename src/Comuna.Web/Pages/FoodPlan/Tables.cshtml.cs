@@ -59,6 +59,7 @@ public sealed class TablesModel(IStringLocalizer<SharedResource> localizer, Plan
                 return NotFound();
             Fill(PlanTables.Of(run.Input));
             Policy = FoodPlanner.Name(run.Policy);
+            Margin = PlanMargin.Offer(run.Margin);
         }
         else if (example && PlanJson.ReadInput(PlanModel.Example).Input is { } input)
         {
