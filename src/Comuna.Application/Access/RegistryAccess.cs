@@ -49,6 +49,12 @@ public static class RegistryAccess
             .AnyAsync(c => c.CommuneId == id && spokespersonCouncils.Contains(c.Id), cancellationToken);
     }
 
+    /// <summary>Whether the actor may register a council anywhere: the national coordination, a commune's admin, a council's spokesperson.</summary>
+    public static bool MayRegisterSomeCouncil(Actor actor) =>
+        actor.IsNationalCoordinator
+        || actor.CommunesWhere(Role.CommuneAdmin).Any()
+        || actor.CouncilsWhere(Role.Spokesperson).Any();
+
     /// <summary>Whether the actor holds any role in the commune or one of its councils: such a person
     /// is told "forbidden" rather than "not found", since they already know the commune.</summary>
     public static async Task<bool> HoldsAnyRoleInAsync(IComunaDb db, Actor actor, Guid communeId, CancellationToken cancellationToken)

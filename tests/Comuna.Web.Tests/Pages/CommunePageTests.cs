@@ -5,6 +5,27 @@ namespace Comuna.Web.Tests.Pages;
 public sealed class CommunePageTests
 {
     [Theory]
+    [InlineData(null, false)]
+    [InlineData("finanzas.panal", false)]
+    [InlineData("residente.panal", false)]
+    [InlineData("vocera.panal", true)]
+    [InlineData("admin.lidice", true)]
+    [InlineData("coordinadora", true)]
+    public async Task CommunesList_OffersTheRegistrationOfACouncil_OnlyToWhoeverMayRegisterOne(string? reader, bool register)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        if (reader is not null)
+            await client.SignInAsync(reader);
+
+        var html = await client.HtmlAsync("/comunas");
+
+        Assert.Contains("Panal 2021", html, StringComparison.Ordinal);
+        Assert.Equal(register, html.Contains("href=\"/consejos/registrar\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(null, false, false)]
     [InlineData("admin.lidice", false, false)]
     [InlineData("residente.panal", true, false)]
