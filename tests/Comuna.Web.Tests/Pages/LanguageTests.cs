@@ -22,6 +22,7 @@ public sealed class LanguageTests
 
         // The cookie keeps the choice on the next page too.
         var communes = await client.HtmlAsync("/comunas");
-        Assert.Contains("Register a council", communes);
+        Assert.Contains("<html lang=\"en\">", communes);
+        Assert.Contains("<h1>Communes</h1>", communes);
     }
 }
