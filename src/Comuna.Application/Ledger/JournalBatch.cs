@@ -47,10 +47,11 @@ internal sealed class JournalBatch(
             return new Error("insufficient-funds", "The debit account does not hold enough for this transfer.", ErrorKind.Conflict, "amount");
         // A balance is a 64-bit count of minor units: an amount that would carry one past it is
         // refused by name rather than overflowing in the middle of a batch.
-        if (debit.Balance < long.MinValue + t.Amount || credit.Balance > long.MaxValue - t.Amount)
+        var overflowing = credit.Balance > long.MaxValue - t.Amount ? credit : debit.Balance < long.MinValue + t.Amount ? debit : null;
+        if (overflowing is not null)
         {
             return new Error("amount-too-large",
-                string.Create(CultureInfo.InvariantCulture, $"This transfer would carry the balance of {(credit.Balance > long.MaxValue - t.Amount ? credit.Code : debit.Code)} beyond what the books can record (±{long.MaxValue:N0} minor units)."),
+                string.Create(CultureInfo.InvariantCulture, $"This transfer would carry the balance of {overflowing.Code} beyond what the books can record (±{long.MaxValue:N0} minor units)."),
                 ErrorKind.Validation, "amount");
         }
         Decision? spent = null;

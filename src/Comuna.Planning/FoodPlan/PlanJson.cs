@@ -31,12 +31,9 @@ public static class PlanJson
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line
-                ? $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}"
-                : "an unknown position";
-            var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
-            var reason = e.InnerException?.Message ?? Readable(FirstSentence(e.Message), e.Path);
-            return (null, new PlanError("malformed-json", $"Malformed JSON at {where}{path}: {reason}"));
+            var fault = JsonFault.Of(e);
+            var reason = e.InnerException?.Message ?? (fault.WrongKind ? $"expected {Expected(fault.Path)} here." : fault.Reason);
+            return (null, new PlanError("malformed-json", $"Malformed JSON at {fault.Position ?? "an unknown position"}{fault.At}: {reason}"));
         }
     }
 
@@ -49,28 +46,18 @@ public static class PlanJson
     public static string WriteInput(PlanInput input) => JsonSerializer.Serialize(input, Options);
 
     /// <summary>
-    /// The parser's "could not be converted to" names a .NET type; the person who wrote the file
-    /// needs to hear what belongs there instead: the whole input and each entry are objects, the
-    /// six tables are lists.
+    /// What belongs at <paramref name="path"/> when a value of another kind stands there: the whole
+    /// input and each entry are objects, the six tables are lists.
     /// </summary>
-    private static string Readable(string reason, string? path)
+    private static string Expected(string? path)
     {
-        if (!reason.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
-            return reason;
-        var last = path is null ? "$" : path[(path.LastIndexOf('.') + 1)..];
-        var expected = path is null or "$"
-            ? "an object with products, places, lots, needs, routes, imports and penalties"
-            : last.EndsWith(']') || last == "penalties"
-                ? "an object"
-                : last is "products" or "places" or "lots" or "needs" or "routes" or "imports"
-                    ? "a list (in [ ])"
-                    : "a value of another kind";
-        return $"expected {expected} here.";
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        if (path is null)
+            return "an object with products, places, lots, needs, routes, imports and penalties";
+        var last = path[(path.LastIndexOf('.') + 1)..];
+        return last.EndsWith(']') || last == "penalties"
+            ? "an object"
+            : last is "products" or "places" or "lots" or "needs" or "routes" or "imports"
+                ? "a list (in [ ])"
+                : "a value of another kind";
     }
 }

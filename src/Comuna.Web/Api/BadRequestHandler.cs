@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Comuna.Domain.Common;
+using Comuna.Planning;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Comuna.Web.Api;
@@ -17,7 +18,7 @@ public sealed class BadRequestHandler : IExceptionHandler
             return false;
         var code = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request-too-large" : "malformed-request";
         var error = bad.InnerException is JsonException json
-            ? new Error(code, Describe(json), Field: FieldOf(json.Path))
+            ? Describe(code, JsonFault.Of(json))
             : new Error(code, bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message);
         httpContext.Response.StatusCode = bad.StatusCode;
         var problem = ApiResults.Problem(error);
@@ -30,27 +31,23 @@ public sealed class BadRequestHandler : IExceptionHandler
         return true;
     }
 
-    /// <summary>"The body is not the JSON this request takes, at line 1, position 17 (at $.units): …".</summary>
-    internal static string Describe(JsonException json)
+    /// <summary>"The body is not the JSON this request takes, at line 1, position 17 (at $.units): …", naming the field.</summary>
+    private static Error Describe(string code, JsonFault fault)
     {
-        var where = json.LineNumber is { } line ? $", at line {line + 1}, position {(json.BytePositionInLine ?? 0) + 1}" : "";
-        var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "" : $" (at {json.Path})";
-        var cut = json.Message.IndexOf(" Path:", StringComparison.Ordinal);
-        var reason = cut > 0 ? json.Message[..cut] : json.Message;
         // The parser names the .NET type it wanted; the writer of the request needs the kind of value.
-        if (reason.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
-        {
-            reason = path.Length == 0
+        var reason = !fault.WrongKind
+            ? fault.Reason
+            : fault.Path is null
                 ? "the body must be a JSON object."
                 : "the value there is not of the kind this field takes (text, a number, an id, a list or an object).";
-        }
-        return $"The body is not the JSON this request takes{where}{path}: {reason}";
+        var where = fault.Position is null ? "" : $", at {fault.Position}";
+        return new Error(code, $"The body is not the JSON this request takes{where}{fault.At}: {reason}", Field: FieldOf(fault.Path));
     }
 
     /// <summary>The field a JSON path ends in: <c>householdId</c> for <c>$.householdId</c>, nothing for the body itself.</summary>
     private static string? FieldOf(string? path)
     {
-        if (string.IsNullOrEmpty(path) || path == "$")
+        if (path is null)
             return null;
         var last = path[(path.LastIndexOf('.') + 1)..];
         var bracket = last.IndexOf('[', StringComparison.Ordinal);

@@ -33,7 +33,7 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
 
     /// <summary>Checks one row's fields and its consistency with the rows before it; a good row
     /// joins the batch, which is saved when full.</summary>
-    public async Task AddAsync(int line, int fieldCount, Func<string, string?> field, CancellationToken cancellationToken, bool quoteLeftOpen = false)
+    public async Task AddAsync(int line, int fieldCount, bool quoteLeftOpen, Func<string, string?> field, CancellationToken cancellationToken)
     {
         Rows++;
         var errorsBefore = ErrorCount;

@@ -88,7 +88,7 @@ public sealed class ImportCensus(IComunaDb db, TimeProvider clock)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var quoteLeftOpen = QuoteLeftOpen(parser);
-                await run.AddAsync(StartLine(parser, quoteLeftOpen), parser.Count, Field, cancellationToken, quoteLeftOpen);
+                await run.AddAsync(StartLine(parser, quoteLeftOpen), parser.Count, quoteLeftOpen, Field, cancellationToken);
             }
             await run.FlushAsync(cancellationToken);
             return true;

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace Comuna.Planning;
+
+/// <summary>
+/// Where and why System.Text.Json refused a document, taken apart for a message to whoever wrote
+/// it: the plan's input file and the API's request bodies word their own message from it.
+/// </summary>
+/// <param name="Position">"line 2, position 14" (both counted from 1), or null when the parser did not say.</param>
+/// <param name="Path">The JSON path of the value at fault (<c>$.lots[0].quantity</c>), or null for the document itself.</param>
+/// <param name="Reason">The parser's own sentence, without the position it appends.</param>
+/// <param name="WrongKind">
+/// The value is of another kind than its place takes (a list where an object belongs, text where a
+/// number does): the parser's sentence then names a .NET type, which says nothing to the writer.
+/// </param>
+public sealed record JsonFault(string? Position, string? Path, string Reason, bool WrongKind)
+{
+    public static JsonFault Of(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var position = exception.LineNumber is { } line
+            ? $"line {line + 1}, position {(exception.BytePositionInLine ?? 0) + 1}"
+            : null;
+        var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? null : exception.Path;
+        var cut = exception.Message.IndexOf(" Path:", StringComparison.Ordinal);
+        var reason = cut > 0 ? exception.Message[..cut] : exception.Message;
+        return new JsonFault(position, path, reason, reason.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal));
+    }
+
+    /// <summary>" (at $.lots[0])", or nothing for the document itself.</summary>
+    public string At => Path is null ? "" : $" (at {Path})";
+}
