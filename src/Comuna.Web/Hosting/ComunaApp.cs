@@ -90,9 +90,12 @@ public static class ComunaApp
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxCensusUploadBytes);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxCensusUploadBytes);
         services.AddHealthChecks();
+        services.AddPageCompression();
         configure?.Invoke(services);
 
         var app = builder.Build();
+        // First, so that every answer — pages, error pages, the API's problems — leaves compressed.
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         // The API answers errors with problem details; a person reading pages gets a page, in their language.
         app.UseWhen(context => IsApi(context.Request), api => api.UseStatusCodePages());

@@ -30,6 +30,10 @@ public sealed partial class PageClient : IDisposable
     public Task<HttpResponseMessage> GetAsync(string path) =>
         _client.GetAsync(path, TestContext.Current.CancellationToken);
 
+    /// <summary>Sends <paramref name="request"/> with the client's cookies, as it stands (headers included).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) =>
+        _client.SendAsync(request, TestContext.Current.CancellationToken);
+
     /// <summary>The HTML of the page at <paramref name="path"/>, with entities decoded; fails unless it answers 200.</summary>
     public async Task<string> HtmlAsync(string path)
     {
