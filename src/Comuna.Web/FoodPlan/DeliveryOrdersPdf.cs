@@ -20,14 +20,10 @@ public static class DeliveryOrdersPdf
         var title = new XFont(MinutesFontResolver.Family, 16, XFontStyleEx.Bold);
         var heading = new XFont(MinutesFontResolver.Family, 12, XFontStyleEx.Bold);
         var body = new XFont(MinutesFontResolver.Family, 10, XFontStyleEx.Regular);
-        var names = (input.Places ?? []).Where(p => p?.Id is not null).ToDictionary(p => p!.Id!, p => p!.Name ?? p.Id!);
-        var units = (input.Products ?? []).Where(p => p?.Id is not null).ToDictionary(p => p!.Id!, p => (Name: p!.Name ?? p.Id!, Unit: p.Unit ?? ""));
-        string Place(string id) => names.GetValueOrDefault(id, id);
-        string Amount(Shipment s)
-        {
-            var (name, unit) = units.GetValueOrDefault(s.Product, (s.Product, ""));
-            return $"{s.Quantity.ToString("N2", CultureInfo.CurrentCulture)} {unit} {name}".Trim();
-        }
+        var names = PlanNames.Of(input);
+        string Place(string id) => names.Place(id);
+        string Amount(Shipment s) =>
+            $"{s.Quantity.ToString("N2", CultureInfo.CurrentCulture)} {names.Unit(s.Product)} {names.Product(s.Product)}".Trim();
         string Origin(Shipment s) => s.Origin == "import" ? localizer["Imported"] : localizer["Domestic"];
 
         using var document = new PdfDocument();

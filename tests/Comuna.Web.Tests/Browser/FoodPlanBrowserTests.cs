@@ -27,7 +27,7 @@ public sealed class FoodPlanBrowserTests
         // The run's page refreshes itself, without script, until the plan is ready.
         await page.GetByRole(AriaRole.Button, new() { Name = "Planificar", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("óptimo demostrado", new() { Timeout = 60_000 });
-        await Assertions.Expect(page.Locator("#places")).ToContainTextAsync("COM-LA-ELMAIZAL");
+        await Assertions.Expect(page.Locator("#places")).ToContainTextAsync("El Maizal");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "comuna-food-plan.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Planificar otro" }).ClickAsync();

@@ -33,16 +33,16 @@ public sealed class FoodPlanPageTests
         var comparison = Table(html, "comparison");
         Assert.Matches(@"Producción primero</td>\s*<td class=""n"">0</td>\s*<td class=""n"">70</td>", comparison);
         Assert.Matches(@"Importación primero \(CLAP\)</td>\s*<td class=""n"">160</td>\s*<td class=""n"">230</td>", comparison);
-        Assert.Matches(@"<td>maiz</td><td class=""n"">80</td><td class=""n"">60</td><td class=""n"">20</td><td class=""n"">0</td>", Table(html, "gap"));
-        Assert.Matches(@"<td>sarare</td><td>platano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
+        Assert.Matches(@"<td>Maíz \(t\)</td><td class=""n"">80</td><td class=""n"">60</td><td class=""n"">20</td><td class=""n"">0</td>", Table(html, "gap"));
+        Assert.Matches(@"<td>Sarare</td><td>Plátano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
 
         using var csv = await page.GetAsync($"{run}?handler=Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("from,to,product,quantity,origin", lines[0]);
-        Assert.Contains("el-maizal,barquisimeto,platano,100,domestic", lines);
-        Assert.Contains("el-maizal,barquisimeto,maiz,60,domestic", lines);
-        Assert.Contains("puerto-cabello,sarare,platano,50,import", lines);
+        Assert.Equal("from,to,product,quantity,origin,from_name,to_name,product_name,unit", lines[0]);
+        Assert.Contains("el-maizal,barquisimeto,platano,100,domestic,Comuna El Maizal,Barquisimeto,Plátano,t", lines);
+        Assert.Contains("el-maizal,barquisimeto,maiz,60,domestic,Comuna El Maizal,Barquisimeto,Maíz,t", lines);
+        Assert.Contains("puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t", lines);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class FoodPlanPageTests
         // Planned as they stand, the commune's need is in the result per commune and product.
         using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", json), new("Policy", "production-first")]);
         var result = await ResultAsync(page, started.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Matches($@"<td>COM-LA-ELMAIZAL</td><td>maiz</td><td class=""n"">{RunModel.Number(families * 0.5)}</td>", Table(result, "places"));
+        Assert.Matches($@"<td>El Maizal</td><td>Maíz</td><td class=""n"">{RunModel.Number(families * 0.5)}</td>", Table(result, "places"));
 
         // A basket product the plan does not have, or an unknown commune, is named on the form.
         using var refused = await page.SubmitAsync("/plan-alimentario",
@@ -213,7 +213,7 @@ public sealed class FoodPlanPageTests
         Assert.Contains("<span id=\"margin\">margen pedido 1 %</span>", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"0.01\" selected=\"selected\">1 %</option>", await owner.HtmlAsync($"/plan-alimentario/tablas?desde={run.Split('/')[^1]}"), StringComparison.Ordinal);
         Assert.Contains("Importación primero (CLAP)", Table(html, "comparison"), StringComparison.Ordinal);
-        Assert.Matches(@"<td>sarare</td><td>platano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
+        Assert.Matches(@"<td>Sarare</td><td>Plátano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
         using (var csv = await owner.GetAsync($"{run}?handler=Csv"))
             Assert.Contains("puerto-cabello,sarare,platano,50,import", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var list = Table(await owner.HtmlAsync("/plan-alimentario"), "plans");

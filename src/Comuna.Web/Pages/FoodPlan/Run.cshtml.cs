@@ -33,6 +33,9 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>Per place and product: need, delivered, unmet, lost.</summary>
     public IReadOnlyList<PlaceLine> Places { get; private set; } = [];
 
+    /// <summary>The plan's places and products by the names its input gives them.</summary>
+    public PlanNames Names { get; private set; } = null!;
+
     /// <summary>Seconds since the run started (until it finished).</summary>
     public double Elapsed { get; private set; }
 
@@ -45,19 +48,28 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     {
         if (!await LoadAsync(id, cancellationToken))
             return Missing();
+        Names = PlanNames.Of(Run.Input);
         if (Now.Result is { } result)
-            Places = Lines(Run.Input, result);
+            Places = Lines(Run.Input, result, Names);
         return Page();
     }
 
-    /// <summary>The shipments as delivery orders, one line per producing commune, receiving commune and product.</summary>
+    /// <summary>
+    /// The shipments as delivery orders, one line per producing commune, receiving commune and
+    /// product: the ids first, as the plan's JSON has them, then the names and the unit for whoever
+    /// opens it in a spreadsheet.
+    /// </summary>
     public async Task<IActionResult> OnGetCsvAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
-        var csv = new StringBuilder("from,to,product,quantity,origin\n");
+        var names = PlanNames.Of(Run.Input);
+        var csv = new StringBuilder("from,to,product,quantity,origin,from_name,to_name,product_name,unit\n");
         foreach (var s in result.Shipments)
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin}\n");
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin},");
+            csv.Append(CultureInfo.InvariantCulture, $"{Cell(names.Place(s.From))},{Cell(names.Place(s.To))},{Cell(names.Product(s.Product))},{Cell(names.Unit(s.Product))}\n");
+        }
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"ordenes-de-entrega-{result.Policy}.csv");
     }
 
@@ -117,15 +129,15 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>A plan that is not the reader's does not exist; without an account, one is asked for first, as before.</summary>
     private IActionResult Missing() => Viewer is null ? Challenge() : NotFound();
 
-    private static List<PlaceLine> Lines(PlanInput input, PlanResult result)
+    private static List<PlaceLine> Lines(PlanInput input, PlanResult result, PlanNames names)
     {
         var delivered = PlanDeliveries.Of(input, result).ToDictionary(d => (d.Place, d.Product), d => d.Quantity);
         var unmet = result.Unmet.ToDictionary(u => (u.Place, u.Product), u => u.Quantity);
         var spoiled = result.Spoiled.ToDictionary(s => (s.Place, s.Product), s => s.Quantity);
         var need = (input.Needs ?? []).GroupBy(n => (n!.Place!, n.Product!)).ToDictionary(g => g.Key, g => g.Sum(n => n!.Quantity ?? 0));
         return [.. need.Keys.Concat(spoiled.Keys).Distinct()
-            .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal)
-            .Select(k => new PlaceLine(k.Item1, k.Item2, need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))];
+            .Select(k => new PlaceLine(names.Place(k.Item1), names.Product(k.Item2), need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))
+            .OrderBy(line => line.Place, StringComparer.CurrentCulture).ThenBy(line => line.Product, StringComparer.CurrentCulture)];
     }
 
     private static string Cell(string value) =>
