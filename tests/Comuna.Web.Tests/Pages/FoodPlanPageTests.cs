@@ -35,6 +35,9 @@ public sealed class FoodPlanPageTests
         Assert.Matches(@"Importación primero \(CLAP\)</td>\s*<td class=""n"">160</td>\s*<td class=""n"">230</td>", comparison);
         Assert.Matches(@"<td>Maíz \(t\)</td><td class=""n"">80</td><td class=""n"">60</td><td class=""n"">20</td><td class=""n"">0</td>", Table(html, "gap"));
         Assert.Matches(@"<td>Sarare</td><td>Plátano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
+        var sarare = await page.HtmlAsync($"{run}?lugar=sárare");
+        Assert.Equal(1, Rows(Table(sarare, "places")));
+        Assert.Equal(1, Rows(Table(sarare, "shipments")));
 
         using var csv = await page.GetAsync($"{run}?handler=Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
@@ -68,6 +71,28 @@ public sealed class FoodPlanPageTests
         var gap = System.Text.RegularExpressions.Regex.Match(html, @"<span id=""result-gap"">a lo sumo a ([0-9,]+)% del óptimo</span>");
         Assert.True(gap.Success, "the result names the gap it is proven within");
         Assert.InRange(double.Parse(gap.Groups[1].Value, System.Globalization.CultureInfo.GetCultureInfo("es")), 1e-6, 1.0);
+
+        // Over 6,000 lines per commune and product (600 communes' needs of 10 products, and what
+        // producers lose): a hundred a page, the next a link away, and a commune found by its name
+        // without the rest.
+        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Equal(RunModel.LinesPerPage, Rows(Table(html, "places")));
+        var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(html, "Página 1 de ([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(pages, 60, 80);
+        Assert.Contains($"href=\"{run}?pagina=2#por-comuna\"", html, StringComparison.Ordinal);
+        var second = await page.HtmlAsync($"{run}?pagina=2");
+        Assert.Contains($"Página 2 de {pages}", second, StringComparison.Ordinal);
+        Assert.NotEqual(Table(html, "places"), Table(second, "places"));
+        Assert.Contains("Los primeros 500 de ", html, StringComparison.Ordinal);
+        var consumer = System.Text.RegularExpressions.Regex.Match(Table(second, "places"), "<td>(c[0-9]{3})</td>").Groups[1].Value;
+        var sought = await page.HtmlAsync($"{run}?lugar={consumer.ToUpperInvariant()}");
+        var soughtLines = Table(sought, "places");
+        Assert.Equal(10, Rows(soughtLines));
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(soughtLines, "<tr><td>([^<]+)</td>").Select(m => m.Groups[1].Value), place => Assert.Equal(consumer, place));
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(Table(sought, "shipments"), "<tr><td>([^<]+)</td><td>([^<]+)</td>"),
+            m => Assert.True(m.Groups[1].Value == consumer || m.Groups[2].Value == consumer, m.Value));
+        Assert.DoesNotContain("Página 1 de", sought, StringComparison.Ordinal);
+        Assert.Contains("Ningún lugar del plan coincide.", await page.HtmlAsync($"{run}?lugar=atlantida"), StringComparison.Ordinal);
 
         using var refused = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first"), new("Margin", "2")]);
         Assert.Contains("El margen es una fracción mayor que 0 y menor que 1, como 0.001 para el 0,1 %.", await PageClient.TextAsync(refused), StringComparison.Ordinal);
@@ -370,6 +395,8 @@ public sealed class FoodPlanPageTests
         Assert.Fail($"{run} never reached round {round}.");
         return "";
     }
+
+    private static int Rows(string table) => System.Text.RegularExpressions.Regex.Matches(table, "<tr><td").Count;
 
     private static string Table(string html, string id)
     {

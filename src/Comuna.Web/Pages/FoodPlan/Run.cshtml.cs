@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
+using Comuna.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,8 +31,33 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>The run as it stood when the page was asked for: the page shows this one instant, whatever the run does meanwhile.</summary>
     public PlanRunSnapshot Now { get; private set; } = null!;
 
-    /// <summary>Per place and product: need, delivered, unmet, lost.</summary>
+    /// <summary>How many lines of the table per commune and product one page shows: a national plan has 120,000.</summary>
+    public const int LinesPerPage = 100;
+
+    /// <summary>How many shipments the page lists; the CSV has them all.</summary>
+    public const int ShipmentsShown = 500;
+
+    /// <summary>What the reader looks for: a commune's name or id, in part, with or without accents.</summary>
+    [BindProperty(SupportsGet = true, Name = "lugar")]
+    public string? PlaceQuery { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>This page of the lines per place and product (of those the search finds): need, delivered, unmet, lost.</summary>
     public IReadOnlyList<PlaceLine> Places { get; private set; } = [];
+
+    /// <summary>How many lines per place and product the search finds, over every page.</summary>
+    public int PlaceLineCount { get; private set; }
+
+    /// <summary>The shipments shown (those from or to what the search finds), at most <see cref="ShipmentsShown"/>.</summary>
+    public IReadOnlyList<Shipment> Shipments { get; private set; } = [];
+
+    /// <summary>How many shipments the search finds, shown or not.</summary>
+    public int ShipmentCount { get; private set; }
+
+    public PagerModel Pager => new($"/plan-alimentario/ejecuciones/{Run.Id}", PageNumber, (PlaceLineCount + LinesPerPage - 1) / LinesPerPage,
+        string.IsNullOrWhiteSpace(PlaceQuery) ? null : "lugar=" + Uri.EscapeDataString(PlaceQuery.Trim()), "por-comuna");
 
     /// <summary>The plan's places and products by the names its input gives them.</summary>
     public PlanNames Names { get; private set; } = null!;
@@ -50,7 +76,15 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
             return Missing();
         Names = PlanNames.Of(Run.Input);
         if (Now.Result is { } result)
-            Places = Lines(Run.Input, result, Names);
+        {
+            var lines = Lines(Run.Input, result, Names, Sought);
+            PlaceLineCount = lines.Count;
+            PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, Pager.PageCount));
+            Places = [.. lines.Skip((PageNumber - 1) * LinesPerPage).Take(LinesPerPage)];
+            var shipments = result.Shipments.Where(s => Sought(s.From) || Sought(s.To)).ToList();
+            ShipmentCount = shipments.Count;
+            Shipments = [.. shipments.Take(ShipmentsShown)];
+        }
         return Page();
     }
 
@@ -129,13 +163,24 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>A plan that is not the reader's does not exist; without an account, one is asked for first, as before.</summary>
     private IActionResult Missing() => Viewer is null ? Challenge() : NotFound();
 
-    private static List<PlaceLine> Lines(PlanInput input, PlanResult result, PlanNames names)
+    /// <summary>Whether the place is one the reader looks for (every place when the search is empty).</summary>
+    private bool Sought(string placeId)
+    {
+        if (string.IsNullOrWhiteSpace(PlaceQuery))
+            return true;
+        var query = PlaceQuery.Trim();
+        var compare = CultureInfo.InvariantCulture.CompareInfo;
+        const CompareOptions loosely = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+        return compare.IndexOf(placeId, query, loosely) >= 0 || compare.IndexOf(Names.Place(placeId), query, loosely) >= 0;
+    }
+
+    private static List<PlaceLine> Lines(PlanInput input, PlanResult result, PlanNames names, Func<string, bool> sought)
     {
         var delivered = PlanDeliveries.Of(input, result).ToDictionary(d => (d.Place, d.Product), d => d.Quantity);
         var unmet = result.Unmet.ToDictionary(u => (u.Place, u.Product), u => u.Quantity);
         var spoiled = result.Spoiled.ToDictionary(s => (s.Place, s.Product), s => s.Quantity);
         var need = (input.Needs ?? []).GroupBy(n => (n!.Place!, n.Product!)).ToDictionary(g => g.Key, g => g.Sum(n => n!.Quantity ?? 0));
-        return [.. need.Keys.Concat(spoiled.Keys).Distinct()
+        return [.. need.Keys.Concat(spoiled.Keys).Distinct().Where(k => sought(k.Item1))
             .Select(k => new PlaceLine(names.Place(k.Item1), names.Product(k.Item2), need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))
             .OrderBy(line => line.Place, StringComparer.CurrentCulture).ThenBy(line => line.Product, StringComparer.CurrentCulture)];
     }
