@@ -10,17 +10,18 @@ namespace Comuna.Web.FoodPlan;
 /// <summary>
 /// A plan's shipments as delivery orders to print and hand out: one section per producing (or
 /// importing) commune with what it sends where, then one per receiving commune with what it
-/// should receive and from whom, so each commune can act on its own page.
+/// should receive and from whom, so each commune can act on its own page. With <c>sought</c>, only
+/// the pages of those communes: what they send and what they receive.
 /// </summary>
 public static class DeliveryOrdersPdf
 {
-    public static byte[] Compose(PlanResult result, PlanInput input, IStringLocalizer localizer)
+    public static byte[] Compose(PlanResult result, PlanNames names, IStringLocalizer localizer, Func<string, bool>? sought = null)
     {
         MinutesFontResolver.Install();
         var title = new XFont(MinutesFontResolver.Family, 16, XFontStyleEx.Bold);
         var heading = new XFont(MinutesFontResolver.Family, 12, XFontStyleEx.Bold);
         var body = new XFont(MinutesFontResolver.Family, 10, XFontStyleEx.Regular);
-        var names = PlanNames.Of(input);
+        sought ??= _ => true;
         string Place(string id) => names.Place(id);
         string Amount(Shipment s) =>
             $"{s.Quantity.ToString("N2", CultureInfo.CurrentCulture)} {names.Unit(s.Product)} {names.Product(s.Product)}".Trim();
@@ -35,7 +36,7 @@ public static class DeliveryOrdersPdf
             flow.Paragraph($"{localizer["Policy"]}: {PlanPolicyNames.Of(result.Policy, localizer)} · {localizer["Status"]}: {result.Status}", body, 10);
 
             flow.Paragraph(localizer["What each commune sends"], heading, 6);
-            foreach (var from in result.Shipments.GroupBy(s => s.From).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
+            foreach (var from in result.Shipments.GroupBy(s => s.From).Where(g => sought(g.Key)).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
             {
                 flow.Paragraph(Place(from.Key), heading, 2);
                 foreach (var s in from.OrderBy(s => Place(s.To), StringComparer.CurrentCulture).ThenBy(s => s.Product, StringComparer.Ordinal))
@@ -44,7 +45,7 @@ public static class DeliveryOrdersPdf
             }
 
             flow.Paragraph(localizer["What each commune receives"], heading, 6);
-            foreach (var to in result.Shipments.GroupBy(s => s.To).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
+            foreach (var to in result.Shipments.GroupBy(s => s.To).Where(g => sought(g.Key)).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
             {
                 flow.Paragraph(Place(to.Key), heading, 2);
                 foreach (var s in to.OrderBy(s => Place(s.From), StringComparer.CurrentCulture).ThenBy(s => s.Product, StringComparer.Ordinal))

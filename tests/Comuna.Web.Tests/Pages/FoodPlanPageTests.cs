@@ -46,6 +46,11 @@ public sealed class FoodPlanPageTests
         Assert.Contains("el-maizal,barquisimeto,platano,100,domestic,Comuna El Maizal,Barquisimeto,Plátano,t", lines);
         Assert.Contains("el-maizal,barquisimeto,maiz,60,domestic,Comuna El Maizal,Barquisimeto,Maíz,t", lines);
         Assert.Contains("puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t", lines);
+        // With a search on, the orders are those of the communes sought.
+        Assert.Contains($"href=\"{run}?lugar=s%C3%A1rare&handler=Csv\"", await page.HtmlAsync($"{run}?lugar=sárare"), StringComparison.Ordinal);
+        using var soughtCsv = await page.GetAsync($"{run}?handler=Csv&lugar=s%C3%A1rare");
+        Assert.Equal(["from,to,product,quantity,origin,from_name,to_name,product_name,unit", "puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t"],
+            (await soughtCsv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -315,6 +320,23 @@ public sealed class FoodPlanPageTests
             Assert.Contains("Lo que envía cada comuna", text, StringComparison.Ordinal);
             Assert.Contains("Lo que recibe cada comuna", text, StringComparison.Ordinal);
             Assert.Matches(@"→ .+: 100,00 t .*\(Nacional\)", text);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        // Sarare's own orders: it sends nothing, and receives the imported plantain.
+        using var sarare = await page.GetAsync($"{run}?handler=Pdf&lugar=sarare");
+        await File.WriteAllBytesAsync(file, await sarare.Content.ReadAsByteArrayAsync(ct), ct);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            Assert.Contains("← Puerto Cabello: 50,00 t Plátano (Importado)", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Comuna El Maizal", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Barquisimeto", text, StringComparison.Ordinal);
         }
         finally
         {

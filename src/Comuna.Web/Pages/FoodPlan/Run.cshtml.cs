@@ -41,6 +41,9 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     [BindProperty(SupportsGet = true, Name = "lugar")]
     public string? PlaceQuery { get; set; }
 
+    /// <summary>The search as it is applied, trimmed; null when there is none.</summary>
+    public string? SoughtQuery => string.IsNullOrWhiteSpace(PlaceQuery) ? null : PlaceQuery.Trim();
+
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int PageNumber { get; set; } = 1;
 
@@ -57,7 +60,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     public int ShipmentCount { get; private set; }
 
     public PagerModel Pager => new($"/plan-alimentario/ejecuciones/{Run.Id}", PageNumber, (PlaceLineCount + LinesPerPage - 1) / LinesPerPage,
-        string.IsNullOrWhiteSpace(PlaceQuery) ? null : "lugar=" + Uri.EscapeDataString(PlaceQuery.Trim()), "por-comuna");
+        SoughtQuery is { } query ? "lugar=" + Uri.EscapeDataString(query) : null, "por-comuna");
 
     /// <summary>The plan's places and products by the names its input gives them.</summary>
     public PlanNames Names { get; private set; } = null!;
@@ -74,7 +77,6 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     {
         if (!await LoadAsync(id, cancellationToken))
             return Missing();
-        Names = PlanNames.Of(Run.Input);
         if (Now.Result is { } result)
         {
             var lines = Lines(Run.Input, result, Names, Sought);
@@ -97,9 +99,9 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
-        var names = PlanNames.Of(Run.Input);
+        var names = Names;
         var csv = new StringBuilder("from,to,product,quantity,origin,from_name,to_name,product_name,unit\n");
-        foreach (var s in result.Shipments)
+        foreach (var s in result.Shipments.Where(s => Sought(s.From) || Sought(s.To)))
         {
             csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin},");
             csv.Append(CultureInfo.InvariantCulture, $"{Cell(names.Place(s.From))},{Cell(names.Place(s.To))},{Cell(names.Product(s.Product))},{Cell(names.Unit(s.Product))}\n");
@@ -107,12 +109,12 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"ordenes-de-entrega-{result.Policy}.csv");
     }
 
-    /// <summary>The delivery orders to print: what each commune sends, and what each receives.</summary>
+    /// <summary>The delivery orders to print: what each commune sends, and what each receives (of the communes sought, when a search is on).</summary>
     public async Task<IActionResult> OnGetPdfAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
-        return File(DeliveryOrdersPdf.Compose(result, Run.Input, localizer), "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
+        return File(DeliveryOrdersPdf.Compose(result, Names, localizer, Sought), "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
     }
 
     /// <summary>Stops the run within a moment.</summary>
@@ -153,6 +155,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
         Run = run;
         IsOwner = run.IsOwnedBy(Viewer);
         Now = run.Snapshot();
+        Names = PlanNames.Of(run.Input);
         Elapsed = ((Now.FinishedAt ?? clock.GetUtcNow()) - run.StartedAt).TotalSeconds;
         return true;
     }
@@ -166,9 +169,8 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>Whether the place is one the reader looks for (every place when the search is empty).</summary>
     private bool Sought(string placeId)
     {
-        if (string.IsNullOrWhiteSpace(PlaceQuery))
+        if (SoughtQuery is not { } query)
             return true;
-        var query = PlaceQuery.Trim();
         var compare = CultureInfo.InvariantCulture.CompareInfo;
         const CompareOptions loosely = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
         return compare.IndexOf(placeId, query, loosely) >= 0 || compare.IndexOf(Names.Place(placeId), query, loosely) >= 0;
