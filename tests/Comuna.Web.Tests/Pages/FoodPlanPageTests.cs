@@ -33,6 +33,11 @@ public sealed class FoodPlanPageTests
         var comparison = Table(html, "comparison");
         Assert.Matches(@"Producción primero</td>\s*<td class=""n"">0</td>\s*<td class=""n"">70</td>", comparison);
         Assert.Matches(@"Importación primero \(CLAP\)</td>\s*<td class=""n"">160</td>\s*<td class=""n"">230</td>", comparison);
+        // The chart beside it: each bar as wide as its share of the largest figure, import-first's 230 t of imports.
+        var chart = html[html.IndexOf("<figure id=\"comparison-chart\"", StringComparison.Ordinal)..html.IndexOf("</figure>", StringComparison.Ordinal)];
+        Assert.Matches(@"Producción nacional perdida: 160<br><span class=""bar lost"" style=""width:69.6%""></span>", chart);
+        Assert.Matches(@"Importación necesaria: 230<br><span class=""bar imported"" style=""width:100%""></span>", chart);
+        Assert.Matches(@"Importación necesaria: 70<br><span class=""bar imported"" style=""width:30.4%""></span>", chart);
         Assert.Matches(@"<td>Maíz \(t\)</td><td class=""n"">80</td><td class=""n"">60</td><td class=""n"">20</td><td class=""n"">0</td>", Table(html, "gap"));
         Assert.Matches(@"<td>Sarare</td><td>Plátano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
         var sarare = await page.HtmlAsync($"{run}?lugar=sárare");
