@@ -73,6 +73,20 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
     public Task<IReadOnlyList<CommuneView>> CommunesAsync(CancellationToken cancellationToken) =>
         CommunesAsync(null, cancellationToken);
 
+    /// <summary>
+    /// One page of the communes by name, each with its counts: the country has some 3,000, and the
+    /// counts of a page's communes are all a page needs to compute.
+    /// </summary>
+    public async Task<Page<CommuneView>> CommunesPageAsync(int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var (number, size) = Paging.Clamp(page, pageSize);
+        var total = await db.Communes.CountAsync(cancellationToken);
+        number = Math.Min(number, Math.Max(1, (total + size - 1) / size));
+        var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<CommuneView>(await ViewsAsync(communes, cancellationToken), number, size, total);
+    }
+
     public async Task<Result<CommuneView>> CommuneAsync(Guid communeId, CancellationToken cancellationToken)
     {
         var found = await CommunesAsync(c => c.Id == communeId, cancellationToken);
@@ -193,7 +207,12 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
         var query = db.Communes.AsNoTracking();
         if (filter is not null)
             query = query.Where(filter);
-        var communes = await query.OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        return await ViewsAsync(await query.OrderBy(c => c.Name).ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The communes with their counts, computed for these communes only.</summary>
+    private async Task<IReadOnlyList<CommuneView>> ViewsAsync(List<Commune> communes, CancellationToken cancellationToken)
+    {
         var ids = communes.Select(c => c.Id).ToList();
         var counts = await statistics.ByAsync(c => c.CommuneId!.Value, c => c.CommuneId != null && ids.Contains(c.CommuneId.Value), cancellationToken);
         return communes.Select(c => new CommuneView(c.Id, c.Code, c.Name, c.ParishId, c.FoundedOn, c.Charter,

@@ -25,6 +25,43 @@ public sealed class CommunePageTests
         Assert.Equal(register, html.Contains("href=\"/consejos/registrar\"", StringComparison.Ordinal));
     }
 
+    [Theory, BothEngines]
+    public async Task CommunesList_ComesFiftyAtATime_EachWithItsCounts_AndTheFrontPageLeadsToAll(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using (var db = database.NewContext())
+        {
+            var parish = await db.Communes.Where(c => c.Code == "COM-DC-PANAL2021").Select(c => c.ParishId).SingleAsync(ct);
+            for (var i = 1; i <= 70; i++)
+                db.Communes.Add(new Comuna.Domain.Registry.Commune { Id = Guid.NewGuid(), Code = $"COM-DC-PRUEBA{i:000}", Name = $"Comuna de prueba {i:000}", ParishId = parish });
+            await db.SaveChangesAsync(ct);
+        }
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+
+        var first = await client.HtmlAsync("/comunas");
+        var second = await client.HtmlAsync("/comunas?pagina=2");
+        var front = await client.HtmlAsync("/");
+
+        Assert.Contains("74 comunas.", first, StringComparison.Ordinal);
+        Assert.Contains("Página 1 de 2", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/comunas?pagina=2\"", first, StringComparison.Ordinal);
+        var names = Names(first).Concat(Names(second)).ToList();
+        Assert.Equal(50, Names(first).Count);
+        Assert.Equal(74, names.Count);
+        Assert.Equal(74, names.Distinct().Count());
+        Assert.Equal("Altos de Lídice", names[0]);
+        Assert.Equal(["El Maizal", "Panal 2021", "Tierra Fértil"], names[^3..]);
+        // Each commune of the page keeps its counts: Panal 2021's 3,600 families on page 2.
+        Assert.Matches(@">Panal 2021</a></td>\s*<td class=""n"">8</td>\s*<td class=""n"">3.600</td>", second);
+        Assert.Equal(Names(first), Names(front));
+        Assert.Contains("<a href=\"/comunas?pagina=2\">Las 74 comunas</a>", front, StringComparison.Ordinal);
+    }
+
+    private static List<string> Names(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, @"<td><a href=""/comunas/[0-9a-f-]+"">([^<]+)</a></td>").Select(m => m.Groups[1].Value)];
+
     [Theory]
     [InlineData(null, false, false)]
     [InlineData("admin.lidice", false, false)]
