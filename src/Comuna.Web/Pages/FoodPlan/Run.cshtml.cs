@@ -44,6 +44,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>The search as it is applied, trimmed; null when there is none.</summary>
     public string? SoughtQuery => string.IsNullOrWhiteSpace(PlaceQuery) ? null : PlaceQuery.Trim();
 
+    /// <summary>The page of the lines per commune and product, from 1.</summary>
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int PageNumber { get; set; } = 1;
 
@@ -83,7 +84,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
             PlaceLineCount = lines.Count;
             PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, Pager.PageCount));
             Places = [.. lines.Skip((PageNumber - 1) * LinesPerPage).Take(LinesPerPage)];
-            var shipments = result.Shipments.Where(s => Sought(s.From) || Sought(s.To)).ToList();
+            var shipments = SoughtShipments(result).ToList();
             ShipmentCount = shipments.Count;
             Shipments = [.. shipments.Take(ShipmentsShown)];
         }
@@ -99,12 +100,11 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
-        var names = Names;
         var csv = new StringBuilder("from,to,product,quantity,origin,from_name,to_name,product_name,unit\n");
-        foreach (var s in result.Shipments.Where(s => Sought(s.From) || Sought(s.To)))
+        foreach (var s in SoughtShipments(result))
         {
             csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin},");
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(names.Place(s.From))},{Cell(names.Place(s.To))},{Cell(names.Product(s.Product))},{Cell(names.Unit(s.Product))}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{Cell(Names.Place(s.From))},{Cell(Names.Place(s.To))},{Cell(Names.Product(s.Product))},{Cell(Names.Unit(s.Product))}\n");
         }
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"ordenes-de-entrega-{result.Policy}.csv");
     }
@@ -175,6 +175,9 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
         const CompareOptions loosely = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
         return compare.IndexOf(placeId, query, loosely) >= 0 || compare.IndexOf(Names.Place(placeId), query, loosely) >= 0;
     }
+
+    /// <summary>The shipments from or to the places sought (all of them when the search is empty).</summary>
+    private IEnumerable<Shipment> SoughtShipments(PlanResult result) => result.Shipments.Where(s => Sought(s.From) || Sought(s.To));
 
     private static List<PlaceLine> Lines(PlanInput input, PlanResult result, PlanNames names, Func<string, bool> sought)
     {
