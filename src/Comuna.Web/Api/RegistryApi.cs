@@ -34,7 +34,7 @@ public static class RegistryApi
         api.MapGet("/territory/parishes/{id:int}", async (int id, RegistryQueries q, CancellationToken ct) =>
             ApiResults.Ok((await q.ParishAsync(id, ct)).Map(r => new { parish = r.Parish, communes = r.Communes, councils = r.Councils })));
 
-        api.MapGet("/communes", async (RegistryQueries q, CancellationToken ct) => TypedResults.Ok(await q.CommunesAsync(ct)));
+        api.MapGet("/communes", CommunesAsync);
         api.MapGet("/communes/{id:guid}", async (Guid id, RegistryQueries q, CancellationToken ct) => ApiResults.Ok(await q.CommuneAsync(id, ct)));
         api.MapGet("/communes/{id:guid}/councils", async (Guid id, RegistryQueries q, CancellationToken ct) =>
             ApiResults.Ok(await q.CouncilsOfCommuneAsync(id, ct)));
@@ -91,6 +91,9 @@ public static class RegistryApi
         var updated = await update.ExecuteAsync(await current.GetAsync(ct), id, input.Value, ct);
         return updated.IsSuccess ? ApiResults.Ok(await q.CouncilAsync(id, ct)) : ApiResults.Problem(updated.Error);
     }
+
+    private static async Task<IResult> CommunesAsync(int? page, int? pageSize, RegistryQueries q, HttpContext http, CancellationToken ct) =>
+        Paged(http, Result<Page<CommuneView>>.Success(await q.CommunesPageAsync(page, pageSize, ct)));
 
     private static async Task<IResult> HouseholdsAsync(
         Guid id, int? page, int? pageSize, RegistryQueries q, CurrentActor current, HttpContext http, CancellationToken ct) =>

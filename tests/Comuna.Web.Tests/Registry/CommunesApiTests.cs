@@ -21,6 +21,12 @@ public sealed class CommunesApiTests
         Assert.Equal(8, counts.GetProperty("councils").GetInt32());
         Assert.Equal(3600, counts.GetProperty("families").GetInt32());
         Assert.True(counts.GetProperty("residents").GetInt32() > counts.GetProperty("eligible").GetInt32());
+
+        // A page at a time, by name, with the whole count beside it, like the census's lists.
+        using var second = await client.GetAsync("/api/v1/communes?page=2&pageSize=2", TestContext.Current.CancellationToken);
+        Assert.Equal("4", second.Headers.GetValues("X-Total-Count").Single());
+        var names = (await second.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).EnumerateArray().Select(c => c.GetProperty("name").GetString());
+        Assert.Equal(["Panal 2021", "Tierra Fértil"], names);
     }
 
     [Theory, BothEngines]
