@@ -42,11 +42,18 @@ public static class RegistryAccess
             return true;
         if (communeId is not { } id)
             return false;
-        if (actor.CommunesWhere(Role.CommuneAdmin).Contains(id))
-            return true;
+        return await RegistrableCommunes(db, actor).AnyAsync(c => c.Id == id, cancellationToken);
+    }
+
+    /// <summary>The communes the actor may register a council into: every one for the national
+    /// coordination; otherwise those they administer and those where they speak for a council.</summary>
+    public static IQueryable<Commune> RegistrableCommunes(IComunaDb db, Actor actor)
+    {
+        if (actor.IsNationalCoordinator)
+            return db.Communes;
+        var administered = actor.CommunesWhere(Role.CommuneAdmin).ToList();
         var spokespersonCouncils = actor.CouncilsWhere(Role.Spokesperson).ToList();
-        return spokespersonCouncils.Count > 0 && await db.Councils
-            .AnyAsync(c => c.CommuneId == id && spokespersonCouncils.Contains(c.Id), cancellationToken);
+        return db.Communes.Where(c => administered.Contains(c.Id) || c.Councils.Any(k => spokespersonCouncils.Contains(k.Id)));
     }
 
     /// <summary>Whether the actor may register a council anywhere: the national coordination, a commune's admin, a council's spokesperson.</summary>

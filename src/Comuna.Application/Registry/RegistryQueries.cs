@@ -93,6 +93,14 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
         return found.Count == 0 ? Error.NotFound("commune", communeId) : found[0];
     }
 
+    /// <summary>
+    /// The communes <paramref name="actor"/> may register a council into, by name, without their
+    /// counts: what the registration form offers (a commune's admin sees their commune, not 3,000).
+    /// </summary>
+    public async Task<IReadOnlyList<CommuneChoice>> RegistrableCommunesAsync(Actor actor, CancellationToken cancellationToken) =>
+        await RegistryAccess.RegistrableCommunes(db, actor).AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new CommuneChoice(c.Id, c.Code, c.Name, c.ParishId)).ToListAsync(cancellationToken);
+
     /// <summary>Whether <paramref name="actor"/> may register a council into the commune (the commune's page offers it only then).</summary>
     public Task<bool> CanRegisterCouncilAsync(Actor actor, Guid communeId, CancellationToken cancellationToken) =>
         RegistryAccess.CanRegisterCouncilAsync(db, actor, communeId, cancellationToken);

@@ -12,6 +12,9 @@ public sealed record ParishView(int Id, int MunicipalityId, string Name, Populat
 /// <summary>Where a parish sits, for breadcrumbs: state › municipality › parish.</summary>
 public sealed record PlaceView(int StateId, string StateName, int MunicipalityId, string MunicipalityName, int ParishId, string ParishName);
 
+/// <summary>A commune as a form offers it: its name, code and parish, without counts.</summary>
+public sealed record CommuneChoice(Guid Id, string Code, string Name, int ParishId);
+
 public sealed record CommuneView(
     Guid Id, string Code, string Name, int ParishId, DateOnly? FoundedOn, string? Charter, PopulationCounts Counts,
     double? Latitude = null, double? Longitude = null);

@@ -29,6 +29,36 @@ public sealed class CouncilFormTests
         Assert.False(await db.Councils.AnyAsync(c => c.Code == "CC-PEQUENO", TestContext.Current.CancellationToken));
     }
 
+    [Theory, BothEngines]
+    public async Task RegisterCouncil_OffersOnlyTheCommunesTheReaderMayRegisterInto(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+
+        async Task<(List<string> Communes, bool Outside)> OfferedAsync(string reader)
+        {
+            using var client = new PageClient(server);
+            await client.SignInAsync(reader);
+            var html = await client.HtmlAsync("/consejos/registrar");
+            var start = html.IndexOf("name=\"Input.CommuneId\"", StringComparison.Ordinal);
+            var select = html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
+            return ([.. Regex.Matches(select, @"<option value=""[0-9a-f-]{36}"">([^<]+)</option>").Select(m => m.Groups[1].Value)],
+                select.Contains("<option value=\"\">", StringComparison.Ordinal));
+        }
+
+        var coordination = await OfferedAsync("coordinadora");
+        var lidice = await OfferedAsync("admin.lidice");
+        // A council's spokesperson registers a neighbouring council into their own commune.
+        var maizal = await OfferedAsync("vocero.maizal");
+
+        Assert.Equal(["Altos de Lídice", "El Maizal", "Panal 2021", "Tierra Fértil"], coordination.Communes);
+        Assert.True(coordination.Outside);
+        Assert.Equal(["Altos de Lídice"], lidice.Communes);
+        Assert.False(lidice.Outside);
+        Assert.Equal(["El Maizal"], maizal.Communes);
+        Assert.False(maizal.Outside);
+    }
+
     [Fact]
     public async Task RegisterCouncil_InEnglish_ShowsTheUseCasesOwnMessageWithTheBounds()
     {

@@ -22,11 +22,15 @@ public sealed class RegisterCouncilModel(
     [BindProperty]
     public CouncilForm Input { get; set; } = new();
 
-    public IReadOnlyList<CommuneView> Communes { get; private set; } = [];
+    /// <summary>The communes the reader may register a council into.</summary>
+    public IReadOnlyList<CommuneChoice> Communes { get; private set; } = [];
+
+    /// <summary>Whether the reader may register a council outside any commune: the national coordination only.</summary>
+    public bool MayRegisterOutsideCommunes { get; private set; }
 
     public async Task OnGetAsync(Guid? comuna, CancellationToken cancellationToken)
     {
-        Communes = await queries.CommunesAsync(cancellationToken);
+        await LoadChoicesAsync(cancellationToken);
         // Coming from a commune's page, the council most likely joins it, in the same parish.
         if (Communes.FirstOrDefault(c => c.Id == comuna) is { } commune)
         {
@@ -37,7 +41,7 @@ public sealed class RegisterCouncilModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Communes = await queries.CommunesAsync(cancellationToken);
+        await LoadChoicesAsync(cancellationToken);
         if (!ModelState.IsValid)
             return Page();
         var registered = await registerCouncil.ExecuteAsync(await current.GetAsync(cancellationToken), Input.ToInput(), cancellationToken);
@@ -47,5 +51,12 @@ public sealed class RegisterCouncilModel(
             return Page();
         }
         return Redirect($"/consejos/{registered.Value.Id}");
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        var actor = await current.GetAsync(cancellationToken);
+        Communes = await queries.RegistrableCommunesAsync(actor, cancellationToken);
+        MayRegisterOutsideCommunes = actor.IsNationalCoordinator;
     }
 }
