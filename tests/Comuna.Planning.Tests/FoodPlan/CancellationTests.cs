@@ -93,9 +93,10 @@ public sealed class CancellationTests
     public void AClimbThatProvesTheGapAskedFor_LeavesTheInteriorPointBehind()
     {
         // With every arc of a fifth of the regional instance in the first programme, the interior
-        // point's solve takes about 5 s; the climb goes on beside it from its first step and reaches a
-        // plan within 0.5 % in about a second. The plan then ends with that plan, proven within the
-        // gap, and does not wait for the solve.
+        // point's solve takes about 5 s (longer on a loaded machine); the climb goes on beside it from
+        // its first step and reaches a plan within 0.5 % in about a second (3.5 s once, with the rest
+        // of the test suite running beside it). The plan then ends with that plan, proven within the
+        // gap, and does not wait for the solve: a plan that waited would end 5 s or more after it began.
         var problem = PlanBuilder.Problem(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 600, Producers = 200, PortReach = 100 }, 2026));
         var log = new List<string>();
         var solveStarted = new Stopwatch();
@@ -117,7 +118,7 @@ public sealed class CancellationTests
 
         var lines = string.Join("\n", log);
         Assert.True(log.Exists(line => line.Contains("the climb beside proved the plan", StringComparison.Ordinal)), lines);
-        Assert.True(solveStarted.Elapsed < TimeSpan.FromSeconds(3), $"the plan ended {solveStarted.Elapsed.TotalSeconds:F1} s after the first solve began\n{lines}");
+        Assert.True(solveStarted.Elapsed < TimeSpan.FromSeconds(4.5), $"the plan ended {solveStarted.Elapsed.TotalSeconds:F1} s after the first solve began\n{lines}");
         Assert.Equal(PlanStatus.WithinGap, result.Status);
         Assert.InRange(result.Gap, PlanStatus.OptimalGap, 5e-3);
     }
