@@ -22,7 +22,6 @@ public static class DeliveryOrdersPdf
         var heading = new XFont(MinutesFontResolver.Family, 12, XFontStyleEx.Bold);
         var body = new XFont(MinutesFontResolver.Family, 10, XFontStyleEx.Regular);
         sought ??= _ => true;
-        string Place(string id) => names.Place(id);
         string Amount(Shipment s) =>
             $"{s.Quantity.ToString("N2", CultureInfo.CurrentCulture)} {names.Unit(s.Product)} {names.Product(s.Product)}".Trim();
         string Origin(Shipment s) => s.Origin == "import" ? localizer["Imported"] : localizer["Domestic"];
@@ -36,20 +35,20 @@ public static class DeliveryOrdersPdf
             flow.Paragraph($"{localizer["Policy"]}: {PlanPolicyNames.Of(result.Policy, localizer)} · {localizer["Status"]}: {result.Status}", body, 10);
 
             flow.Paragraph(localizer["What each commune sends"], heading, 6);
-            foreach (var from in result.Shipments.GroupBy(s => s.From).Where(g => sought(g.Key)).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
+            foreach (var from in result.Shipments.GroupBy(s => s.From).Where(g => sought(g.Key)).OrderBy(g => names.Place(g.Key), StringComparer.CurrentCulture))
             {
-                flow.Paragraph(Place(from.Key), heading, 2);
-                foreach (var s in from.OrderBy(s => Place(s.To), StringComparer.CurrentCulture).ThenBy(s => s.Product, StringComparer.Ordinal))
-                    flow.Paragraph($"→ {Place(s.To)}: {Amount(s)} ({Origin(s)})", body, 0);
+                flow.Paragraph(names.Place(from.Key), heading, 2);
+                foreach (var s in from.OrderBy(s => names.Place(s.To), StringComparer.CurrentCulture).ThenBy(s => s.Product, StringComparer.Ordinal))
+                    flow.Paragraph($"→ {names.Place(s.To)}: {Amount(s)} ({Origin(s)})", body, 0);
                 flow.Space(8);
             }
 
             flow.Paragraph(localizer["What each commune receives"], heading, 6);
-            foreach (var to in result.Shipments.GroupBy(s => s.To).Where(g => sought(g.Key)).OrderBy(g => Place(g.Key), StringComparer.CurrentCulture))
+            foreach (var to in result.Shipments.GroupBy(s => s.To).Where(g => sought(g.Key)).OrderBy(g => names.Place(g.Key), StringComparer.CurrentCulture))
             {
-                flow.Paragraph(Place(to.Key), heading, 2);
-                foreach (var s in to.OrderBy(s => Place(s.From), StringComparer.CurrentCulture).ThenBy(s => s.Product, StringComparer.Ordinal))
-                    flow.Paragraph($"← {Place(s.From)}: {Amount(s)} ({Origin(s)})", body, 0);
+                flow.Paragraph(names.Place(to.Key), heading, 2);
+                foreach (var s in to.OrderBy(s => names.Place(s.From), StringComparer.CurrentCulture).ThenBy(s => s.Product, StringComparer.Ordinal))
+                    flow.Paragraph($"← {names.Place(s.From)}: {Amount(s)} ({Origin(s)})", body, 0);
                 flow.Space(8);
             }
         }

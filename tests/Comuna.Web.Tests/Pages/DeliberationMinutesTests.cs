@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -10,8 +9,6 @@ namespace Comuna.Web.Tests.Pages;
 
 public sealed class DeliberationMinutesTests
 {
-    private const string PdfToText = "/usr/bin/pdftotext";
-
     [Theory, BothEngines]
     public async Task Assembly_RunThroughThePages_EndsInMinutesWithTheCheckpoint_AndAPdfThatCarriesIt(DatabaseEngine engine)
     {
@@ -82,7 +79,7 @@ public sealed class DeliberationMinutesTests
     [Fact]
     public async Task MinutesPdf_AsTextExtractedByPoppler_ReadsTheMinutesAndEndsWithTheCheckpoint()
     {
-        if (!File.Exists(PdfToText))
+        if (!PdfText.Installed)
             Assert.Skip("pdftotext is not installed (apt-get install poppler-utils); the other minutes test still finds the checkpoint in the PDF's bytes.");
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
@@ -91,24 +88,14 @@ public sealed class DeliberationMinutesTests
         using var _ = client;
         (await client.SubmitAsync(page, [], $"{page}?handler=Close")).Dispose();
         var checkpoint = await DeliberationPages.QueryAsync(database, db => db.Minutes.Where(m => m.AssemblyId == driver.AssemblyId).Select(m => m.Checkpoint).SingleAsync(ct));
-        var file = Path.Combine(Path.GetTempPath(), $"acta-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, await (await client.GetAsync($"/asambleas/{driver.AssemblyId}/acta.pdf")).Content.ReadAsByteArrayAsync(ct), ct);
+        var pdf = await (await client.GetAsync($"/asambleas/{driver.AssemblyId}/acta.pdf")).Content.ReadAsByteArrayAsync(ct);
 
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(PdfToText, [file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
+        var (text, exitCode) = await PdfText.ReadAsync(pdf);
 
-            Assert.Equal(0, process.ExitCode);
-            Assert.Contains("Acta de la Asamblea de Ciudadanos y Ciudadanas", text);
-            Assert.Contains("Reparación de la tubería de agua", text);
-            Assert.Equal(checkpoint, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => !l.StartsWith('\f')));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Acta de la Asamblea de Ciudadanos y Ciudadanas", text);
+        Assert.Contains("Reparación de la tubería de agua", text);
+        Assert.Equal(checkpoint, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => !l.StartsWith('\f')));
     }
 
     [Fact]

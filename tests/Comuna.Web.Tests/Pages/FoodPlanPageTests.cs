@@ -304,7 +304,7 @@ public sealed class FoodPlanPageTests
     [Fact]
     public async Task DeliveryOrders_AsPdf_ListWhatEachCommuneSendsAndReceives()
     {
-        if (!File.Exists("/usr/bin/pdftotext"))
+        if (!PdfText.Installed)
             Assert.Skip("pdftotext is not installed (apt-get install poppler-utils): the orders' text cannot be read back.");
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
@@ -317,39 +317,18 @@ public sealed class FoodPlanPageTests
         await ResultAsync(page, run);
         using var pdf = await page.GetAsync($"{run}?handler=Pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        var file = Path.Combine(Path.GetTempPath(), $"ordenes-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, await pdf.Content.ReadAsByteArrayAsync(ct), ct);
-        try
-        {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            Assert.Contains("Órdenes de entrega", text, StringComparison.Ordinal);
-            Assert.Contains("Lo que envía cada comuna", text, StringComparison.Ordinal);
-            Assert.Contains("Lo que recibe cada comuna", text, StringComparison.Ordinal);
-            Assert.Matches(@"→ .+: 100,00 t .*\(Nacional\)", text);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var (text, _) = await PdfText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync(ct), layout: true);
+        Assert.Contains("Órdenes de entrega", text, StringComparison.Ordinal);
+        Assert.Contains("Lo que envía cada comuna", text, StringComparison.Ordinal);
+        Assert.Contains("Lo que recibe cada comuna", text, StringComparison.Ordinal);
+        Assert.Matches(@"→ .+: 100,00 t .*\(Nacional\)", text);
 
         // Sarare's own orders: it sends nothing, and receives the imported plantain.
         using var sarare = await page.GetAsync($"{run}?handler=Pdf&lugar=sarare");
-        await File.WriteAllBytesAsync(file, await sarare.Content.ReadAsByteArrayAsync(ct), ct);
-        try
-        {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            Assert.Contains("← Puerto Cabello: 50,00 t Plátano (Importado)", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Comuna El Maizal", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("Barquisimeto", text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var (sarareText, _) = await PdfText.ReadAsync(await sarare.Content.ReadAsByteArrayAsync(ct), layout: true);
+        Assert.Contains("← Puerto Cabello: 50,00 t Plátano (Importado)", sarareText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Comuna El Maizal", sarareText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Barquisimeto", sarareText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,8 +23,9 @@ public sealed partial class PageClient : IDisposable
 
     public CookieContainer Cookies { get; }
 
+    /// <summary>A form's antiforgery token, as the pages write it.</summary>
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    public static partial Regex TokenPattern();
 
     /// <summary>The page at <paramref name="path"/>, after redirects.</summary>
     public Task<HttpResponseMessage> GetAsync(string path) =>

@@ -80,7 +80,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
             return Missing();
         if (Now.Result is { } result)
         {
-            var lines = Lines(Run.Input, result, Names, Sought);
+            var lines = Lines(Run.Input, result);
             PlaceLineCount = lines.Count;
             PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, Pager.PageCount));
             Places = [.. lines.Skip((PageNumber - 1) * LinesPerPage).Take(LinesPerPage)];
@@ -179,14 +179,15 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>The shipments from or to the places sought (all of them when the search is empty).</summary>
     private IEnumerable<Shipment> SoughtShipments(PlanResult result) => result.Shipments.Where(s => Sought(s.From) || Sought(s.To));
 
-    private static List<PlaceLine> Lines(PlanInput input, PlanResult result, PlanNames names, Func<string, bool> sought)
+    /// <summary>The lines per place and product of the places sought, by name.</summary>
+    private List<PlaceLine> Lines(PlanInput input, PlanResult result)
     {
         var delivered = PlanDeliveries.Of(input, result).ToDictionary(d => (d.Place, d.Product), d => d.Quantity);
         var unmet = result.Unmet.ToDictionary(u => (u.Place, u.Product), u => u.Quantity);
         var spoiled = result.Spoiled.ToDictionary(s => (s.Place, s.Product), s => s.Quantity);
         var need = (input.Needs ?? []).GroupBy(n => (n!.Place!, n.Product!)).ToDictionary(g => g.Key, g => g.Sum(n => n!.Quantity ?? 0));
-        return [.. need.Keys.Concat(spoiled.Keys).Distinct().Where(k => sought(k.Item1))
-            .Select(k => new PlaceLine(names.Place(k.Item1), names.Product(k.Item2), need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))
+        return [.. need.Keys.Concat(spoiled.Keys).Distinct().Where(k => Sought(k.Item1))
+            .Select(k => new PlaceLine(Names.Place(k.Item1), Names.Product(k.Item2), need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))
             .OrderBy(line => line.Place, StringComparer.CurrentCulture).ThenBy(line => line.Product, StringComparer.CurrentCulture)];
     }
 
