@@ -96,10 +96,21 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
     /// <summary>
     /// The communes <paramref name="actor"/> may register a council into, by name, without their
     /// counts: what the registration form offers (a commune's admin sees their commune, not 3,000).
+    /// With <paramref name="stateId"/>, only those whose seat is in that state: the national
+    /// coordination registering a council in a known parish chooses among its state's communes.
     /// </summary>
-    public async Task<IReadOnlyList<CommuneChoice>> RegistrableCommunesAsync(Actor actor, CancellationToken cancellationToken) =>
-        await RegistryAccess.RegistrableCommunes(db, actor).AsNoTracking().OrderBy(c => c.Name)
+    public async Task<IReadOnlyList<CommuneChoice>> RegistrableCommunesAsync(Actor actor, int? stateId, CancellationToken cancellationToken)
+    {
+        var communes = RegistryAccess.RegistrableCommunes(db, actor).AsNoTracking();
+        if (stateId is { } state)
+            communes = communes.Where(c => c.Parish!.Municipality!.FederalEntityId == state);
+        return await communes.OrderBy(c => c.Name)
             .Select(c => new CommuneChoice(c.Id, c.Code, c.Name, c.ParishId)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The parish of the commune's seat; null for an unknown commune.</summary>
+    public async Task<int?> CommuneParishAsync(Guid communeId, CancellationToken cancellationToken) =>
+        await db.Communes.Where(c => c.Id == communeId).Select(c => (int?)c.ParishId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Whether <paramref name="actor"/> may register a council into the commune (the commune's page offers it only then).</summary>
     public Task<bool> CanRegisterCouncilAsync(Actor actor, Guid communeId, CancellationToken cancellationToken) =>

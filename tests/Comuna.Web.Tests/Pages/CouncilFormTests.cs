@@ -39,11 +39,7 @@ public sealed class CouncilFormTests
         {
             using var client = new PageClient(server);
             await client.SignInAsync(reader);
-            var html = await client.HtmlAsync("/consejos/registrar");
-            var start = html.IndexOf("name=\"Input.CommuneId\"", StringComparison.Ordinal);
-            var select = html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
-            return ([.. Regex.Matches(select, @"<option value=""[0-9a-f-]{36}"">([^<]+)</option>").Select(m => m.Groups[1].Value)],
-                select.Contains("<option value=\"\">", StringComparison.Ordinal));
+            return CommunesOffered(await client.HtmlAsync("/consejos/registrar"));
         }
 
         var coordination = await OfferedAsync("coordinadora");
@@ -57,6 +53,37 @@ public sealed class CouncilFormTests
         Assert.False(lidice.Outside);
         Assert.Equal(["El Maizal"], maizal.Communes);
         Assert.False(maizal.Outside);
+    }
+
+    [Theory, BothEngines]
+    public async Task RegisterCouncil_FromAParishPage_NamesTheParishAndOffersTheCommunesOfItsState(DatabaseEngine engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
+        var parishPage = $"/territorio/parroquia/{parishId}";
+        var link = $"href=\"/consejos/registrar?parroquia={parishId}\"";
+        using var anonymous = new PageClient(server);
+        using var coordination = new PageClient(server);
+        await coordination.SignInAsync("coordinadora");
+
+        var parishHtml = await coordination.HtmlAsync(parishPage);
+        var form = await coordination.HtmlAsync($"/consejos/registrar?parroquia={parishId}");
+        var offered = CommunesOffered(form);
+        var anywhereHtml = await coordination.HtmlAsync("/consejos/registrar");
+
+        Assert.Contains(link, parishHtml);
+        Assert.DoesNotContain(link, await anonymous.HtmlAsync(parishPage));
+        Assert.Contains($"name=\"Input.ParishId\" value=\"{parishId}\"", form);
+        Assert.Contains("<small class=\"hint\" id=\"parish-place\">Parroquia 23 de enero, municipio Libertador, Distrito Capital.</small>", form);
+        // Caracas' two communes, not the rural ones of Lara and Portuguesa; and still "none".
+        Assert.Equal(["Altos de Lídice", "Panal 2021"], offered.Communes);
+        Assert.True(offered.Outside);
+        Assert.Contains("Las comunas de Distrito Capital, donde está la parroquia.", form);
+        // Without a parish, every commune, and nothing written out.
+        Assert.Equal(4, CommunesOffered(anywhereHtml).Communes.Count);
+        Assert.DoesNotContain("parish-place", anywhereHtml);
+        Assert.DoesNotContain("Las comunas de", anywhereHtml);
     }
 
     [Fact]
@@ -108,7 +135,11 @@ public sealed class CouncilFormTests
         using var nowhere = await client.SubmitAsync("/consejos/registrar", Fields("CC-NINGUNA", "Otro", "Urban", 999_999, 200));
 
         Assert.Matches("data-valmsg-for=\"Input.Code\"[^>]*>Ya hay un consejo comunal registrado con ese código.</span>", await PageClient.TextAsync(taken));
-        Assert.Matches("data-valmsg-for=\"Input.ParishId\"[^>]*>No hay ninguna parroquia con ese número en el territorio.</span>", await PageClient.TextAsync(nowhere));
+        var nowhereHtml = await PageClient.TextAsync(nowhere);
+        Assert.Matches("data-valmsg-for=\"Input.ParishId\"[^>]*>No hay ninguna parroquia con ese número en el territorio.</span>", nowhereHtml);
+        // A number that names no parish is not written out as one, nor does it narrow the communes.
+        Assert.DoesNotContain("parish-place", nowhereHtml);
+        Assert.Equal(4, CommunesOffered(nowhereHtml).Communes.Count);
     }
 
     [Fact]
@@ -133,6 +164,7 @@ public sealed class CouncilFormTests
         var id = await DemoCouncils.IdAsync(database, DemoCouncils.PanalFirst);
         var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
         var edit = $"/consejos/{id}/editar";
+        Assert.Contains("id=\"parish-place\">Parroquia 23 de enero, municipio Libertador, Distrito Capital.</small>", await client.HtmlAsync(edit));
 
         using var refused = await client.SubmitAsync(edit, Fields(null, "Consejo Comunal La Piedrita", "Urban", parishId, 3));
         using var saved = await client.SubmitAsync(edit, Fields(null, "Consejo Comunal La Piedrita", "Urban", parishId, 390));
@@ -191,6 +223,15 @@ public sealed class CouncilFormTests
         new("Input.DeclaredFamilies", families.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Input.RuleSetId", "LOCC-2009"),
     ];
+
+    /// <summary>The communes the form's select offers, by name, and whether it offers "none".</summary>
+    private static (List<string> Communes, bool Outside) CommunesOffered(string html)
+    {
+        var start = html.IndexOf("name=\"Input.CommuneId\"", StringComparison.Ordinal);
+        var select = html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
+        return ([.. Regex.Matches(select, @"<option value=""[0-9a-f-]{36}""[^>]*>([^<]+)</option>").Select(m => m.Groups[1].Value)],
+            select.Contains("<option value=\"\"", StringComparison.Ordinal));
+    }
 
     private static async Task<int> ParishOfAsync(TestDatabase database, string councilCode)
     {

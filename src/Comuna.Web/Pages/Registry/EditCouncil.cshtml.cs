@@ -34,7 +34,7 @@ public sealed class EditCouncilModel(
             DeclaredFamilies = Council.DeclaredFamilies,
             RuleSetId = Council.RuleSetId,
         };
-        return Page();
+        return await FormAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class EditCouncilModel(
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         if (!ModelState.IsValid)
-            return Page();
+            return await FormAsync(cancellationToken);
         // The code and commune are not the form's to change; the council's own go to the use case.
         Input.Code = Council.Code;
         Input.CommuneId = Council.CommuneId;
@@ -52,9 +52,16 @@ public sealed class EditCouncilModel(
             if (updated.Error.Kind == ErrorKind.NotFound)
                 return NotFound();
             FormErrors.Add(ModelState, updated.Error, localizer);
-            return Page();
+            return await FormAsync(cancellationToken);
         }
         return Redirect($"/consejos/{id}");
+    }
+
+    /// <summary>The form again, the parish its number names written out.</summary>
+    private async Task<IActionResult> FormAsync(CancellationToken cancellationToken)
+    {
+        await ParishPlace.ShowAsync(ViewData, queries, Input.ParishId, cancellationToken);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -1,11 +1,13 @@
+using Comuna.Application.Access;
 using Comuna.Application.Registry;
+using Comuna.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Comuna.Web.Pages.Registry;
 
 /// <summary>One parish: its communes, and the councils that belong to no commune yet.</summary>
-public sealed class ParishModel(RegistryQueries queries) : PageModel
+public sealed class ParishModel(RegistryQueries queries, CurrentActor current) : PageModel
 {
     public ParishView Parish { get; private set; } = null!;
 
@@ -15,6 +17,9 @@ public sealed class ParishModel(RegistryQueries queries) : PageModel
 
     public IReadOnlyList<CouncilView> Councils { get; private set; } = [];
 
+    /// <summary>Whether the reader may register a council somewhere, and so here (into a commune of theirs).</summary>
+    public bool MayRegisterCouncil { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var found = await queries.ParishAsync(id, cancellationToken);
@@ -23,6 +28,7 @@ public sealed class ParishModel(RegistryQueries queries) : PageModel
             return NotFound();
         (Parish, Communes, Councils) = found.Value;
         Place = place.Value;
+        MayRegisterCouncil = RegistryAccess.MayRegisterSomeCouncil(await current.GetAsync(cancellationToken));
         return Page();
     }
 }

@@ -28,14 +28,29 @@ public sealed class RegisterCouncilModel(
     /// <summary>Whether the reader may register a council outside any commune: the national coordination only.</summary>
     public bool MayRegisterOutsideCommunes { get; private set; }
 
-    public async Task OnGetAsync(Guid? comuna, CancellationToken cancellationToken)
+    /// <summary>
+    /// The state the offered communes are narrowed to: for the national coordination, once the
+    /// parish is known, its state's communes rather than the country's 3,000; null when not narrowed.
+    /// </summary>
+    public string? CommunesOfState { get; private set; }
+
+    /// <param name="comuna">Coming from a commune's page: the council most likely joins it, in its parish.</param>
+    /// <param name="parroquia">Coming from a parish's page: the council is registered there.</param>
+    public async Task OnGetAsync(Guid? comuna, int? parroquia, CancellationToken cancellationToken)
     {
-        await LoadChoicesAsync(cancellationToken);
-        // Coming from a commune's page, the council most likely joins it, in the same parish.
-        if (Communes.FirstOrDefault(c => c.Id == comuna) is { } commune)
+        Input.ParishId = parroquia;
+        if (comuna is { } communeId && await queries.CommuneParishAsync(communeId, cancellationToken) is { } parish)
         {
-            Input.CommuneId = commune.Id;
-            Input.ParishId = commune.ParishId;
+            Input.CommuneId = communeId;
+            Input.ParishId = parish;
+        }
+        await LoadChoicesAsync(cancellationToken);
+        // A commune the reader may not register into is not offered, so it is not chosen either.
+        if (Input.CommuneId is { } chosen && Communes.All(c => c.Id != chosen))
+        {
+            Input.CommuneId = null;
+            Input.ParishId = parroquia;
+            await LoadChoicesAsync(cancellationToken);
         }
     }
 
@@ -56,7 +71,17 @@ public sealed class RegisterCouncilModel(
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         var actor = await current.GetAsync(cancellationToken);
-        Communes = await queries.RegistrableCommunesAsync(actor, cancellationToken);
+        var place = await ParishPlace.ShowAsync(ViewData, queries, Input.ParishId, cancellationToken);
+        // Anyone else may register into a handful of communes at most: never narrowed.
+        var narrowTo = actor.IsNationalCoordinator ? place : null;
+        Communes = await queries.RegistrableCommunesAsync(actor, narrowTo?.StateId, cancellationToken);
+        // A commune chosen in another state (the parish typed after it) stays chosen, among all.
+        if (narrowTo is not null && Input.CommuneId is { } chosen && Communes.All(c => c.Id != chosen))
+        {
+            narrowTo = null;
+            Communes = await queries.RegistrableCommunesAsync(actor, null, cancellationToken);
+        }
+        CommunesOfState = narrowTo?.StateName;
         MayRegisterOutsideCommunes = actor.IsNationalCoordinator;
     }
 }
