@@ -87,6 +87,22 @@ public sealed class VerifyCommandTests
     }
 
     /// <summary>A small assembly of El Maizal's first council: quorum present, one vote, closed with minutes.</summary>
+    [Fact]
+    public async Task VerifyLedger_ByCode_FindsTheCommune_AndAnUnknownCodeExitsTwoNamingIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        var target = database.CommandLine;
+
+        var maizal = await ComunaProcess.RunAsync(["verify", "ledger", "COM-LA-ELMAIZAL", .. target], ct);
+        var unknown = await ComunaProcess.RunAsync(["verify", "ledger", "COM-XX-ATLANTIDA", .. target], ct);
+
+        Assert.True(maizal.ExitCode == 0, maizal.Output + maizal.Error);
+        Assert.Contains("The books hold.", maizal.Output, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("No commune COM-XX-ATLANTIDA.", unknown.Error, StringComparison.Ordinal);
+    }
+
     private static async Task<Guid> HoldAssemblyAsync(IServiceProvider services, TestDatabase database, CancellationToken ct)
     {
         await using var db = database.NewContext();

@@ -108,6 +108,10 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
             .Select(c => new CommuneChoice(c.Id, c.Code, c.Name, c.ParishId)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The commune with registry code <paramref name="code"/>; null if there is none.</summary>
+    public async Task<Guid?> CommuneIdByCodeAsync(string code, CancellationToken cancellationToken) =>
+        await db.Communes.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The parish of the commune's seat; null for an unknown commune.</summary>
     public async Task<int?> CommuneParishAsync(Guid communeId, CancellationToken cancellationToken) =>
         await db.Communes.Where(c => c.Id == communeId).Select(c => (int?)c.ParishId).FirstOrDefaultAsync(cancellationToken);

@@ -43,7 +43,7 @@ public static class VerifyCommand
             var given = parse.GetValue(commune)!;
             var communeId = Guid.TryParse(given, out var id)
                 ? id
-                : (await services.GetRequiredService<RegistryQueries>().CommunesAsync(ct)).FirstOrDefault(c => c.Code == given)?.Id;
+                : await services.GetRequiredService<RegistryQueries>().CommuneIdByCodeAsync(given, ct);
             if (communeId is null)
             {
                 await Console.Error.WriteLineAsync($"No commune {given}.");
