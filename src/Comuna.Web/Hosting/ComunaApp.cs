@@ -50,6 +50,7 @@ public static class ComunaApp
         services.AddFoodPlan();
         services.AddWriteQueue();
         services.AddSingleton<PlanRuns>();
+        services.AddSingleton<OrdersPdfGate>();
         // Stopping in good order, the server stops its plans and writes that they were interrupted.
         services.AddHostedService(provider => provider.GetRequiredService<PlanRuns>());
         services.AddScoped<IDemoFoodPlan, DemoFoodPlan>();

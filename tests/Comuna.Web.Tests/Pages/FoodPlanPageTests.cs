@@ -332,6 +332,34 @@ public sealed class FoodPlanPageTests
     }
 
     [Fact]
+    public async Task DeliveryOrders_AsPdf_ComposeOneAtATime_AReaderWaitsForTheOneBefore()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var page = new PageClient(server);
+        await page.SignInAsync("residente.panal");
+        using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
+        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
+        await ResultAsync(page, run);
+        var gate = server.Services.GetRequiredService<OrdersPdfGate>();
+
+        Task<HttpResponseMessage> waiting;
+        using (await gate.HoldAsync(ct))
+        {
+            // Another PDF is composing: this one waits for it, and the CSV does not.
+            waiting = page.GetAsync($"{run}?handler=Pdf");
+            using var csv = await page.GetAsync($"{run}?handler=Csv");
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            Assert.False(waiting.IsCompleted);
+        }
+        using var pdf = await waiting.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync(ct), 0, 4), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ThePlanByTables_StartsFromTheExample_PlansLikeItsJson_NamesABadLine_AndReopensAPlanToChangeIt()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);

@@ -21,7 +21,7 @@ namespace Comuna.Web.Pages.FoodPlan;
 /// then anyone reads it, with or without an account, and nobody deletes it.
 /// </summary>
 [AllowAnonymous]
-public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, TimeProvider clock) : PageModel
+public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, OrdersPdfGate pdfGate, TimeProvider clock) : PageModel
 {
     /// <summary>How often a running plan's page asks again, in seconds.</summary>
     public const int RefreshSeconds = 2;
@@ -114,7 +114,8 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
-        return File(DeliveryOrdersPdf.Compose(result, Names, localizer, Sought), "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
+        var pdf = await pdfGate.ComposeAsync(() => DeliveryOrdersPdf.Compose(result, Names, localizer, Sought), cancellationToken);
+        return File(pdf, "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
     }
 
     /// <summary>Stops the run within a moment.</summary>
