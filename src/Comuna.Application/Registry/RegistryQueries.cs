@@ -75,13 +75,14 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
 
     /// <summary>
     /// One page of the communes by name, each with its counts: the country has some 3,000, and the
-    /// counts of a page's communes are all a page needs to compute.
+    /// counts of a page's communes are all a page needs to compute. A page past the last is empty,
+    /// as in the census's lists, so that a client reading page after page until one comes back
+    /// empty stops.
     /// </summary>
     public async Task<Page<CommuneView>> CommunesPageAsync(int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var (number, size) = Paging.Clamp(page, pageSize);
         var total = await db.Communes.CountAsync(cancellationToken);
-        number = Math.Min(number, Math.Max(1, (total + size - 1) / size));
         var communes = await db.Communes.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new Page<CommuneView>(await ViewsAsync(communes, cancellationToken), number, size, total);

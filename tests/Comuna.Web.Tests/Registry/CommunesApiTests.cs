@@ -27,6 +27,10 @@ public sealed class CommunesApiTests
         Assert.Equal("4", second.Headers.GetValues("X-Total-Count").Single());
         var names = (await second.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).EnumerateArray().Select(c => c.GetProperty("name").GetString());
         Assert.Equal(["Panal 2021", "Tierra Fértil"], names);
+        // Past the last page, none: a client reading until an empty page stops there.
+        using var past = await client.GetAsync("/api/v1/communes?page=3&pageSize=2", TestContext.Current.CancellationToken);
+        Assert.Equal("4", past.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal(0, (await past.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetArrayLength());
     }
 
     [Theory, BothEngines]
