@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 var record = args.Contains("--results");
 var input = SyntheticPlan.Generate(SyntheticPlan.Shape.National, 2026);
 var names = input.Products!.ToDictionary(p => p!.Id!, p => p!);
-var deliveries = input.Needs!.Select(n => new DeliveredProduce(n!.Place!, n.Product!, names[n.Product!].Name!, names[n.Product!].Unit!, n.Quantity!.Value))
+var deliveries = input.Needs!.Select(n => new PlaceProduce(n!.Place!, n.Product!, names[n.Product!].Name!, names[n.Product!].Unit!, n.Quantity!.Value))
     .Where(d => d.Quantity > 0).ToList();
 Console.WriteLine($"{deliveries.Count:N0} deliveries of the national instance.");
 
@@ -32,7 +32,7 @@ foreach (var engine in new[] { DatabaseEngine.Sqlite, DatabaseEngine.Postgres })
 
     // Both ways run once on a few rows first, so that neither pays for its first use in the figure.
     await using (var db = database.NewContext())
-        await new PublishPlan(db, clock).ExecuteAsync(plans["warm"], "bench", deliveries[..100], CancellationToken.None);
+        await new PublishPlan(db, clock).ExecuteAsync(plans["warm"], "bench", deliveries[..100], [], CancellationToken.None);
     await SaveChangesAsync(database, "anchor-warm", deliveries[..100]);
 
     var anchor = Stopwatch.StartNew();
@@ -42,7 +42,7 @@ foreach (var engine in new[] { DatabaseEngine.Sqlite, DatabaseEngine.Postgres })
     var bulk = Stopwatch.StartNew();
     await using (var db = database.NewContext())
     {
-        var published = await new PublishPlan(db, clock).ExecuteAsync(plans["bulk"], "bench", deliveries, CancellationToken.None);
+        var published = await new PublishPlan(db, clock).ExecuteAsync(plans["bulk"], "bench", deliveries, [], CancellationToken.None);
         if (!published.IsSuccess)
             throw new InvalidOperationException(published.Error.Message);
     }
@@ -74,7 +74,7 @@ if (record)
         "Every need of the food plan benchmark's national instance delivered (120,000 rows into `food_plan_deliveries`), on a fresh database of each engine; both ways run once on 100 rows first.",
         run));
 
-static async Task SaveChangesAsync(TestDatabase database, string planId, IReadOnlyList<DeliveredProduce> deliveries)
+static async Task SaveChangesAsync(TestDatabase database, string planId, IReadOnlyList<PlaceProduce> deliveries)
 {
     await using var db = database.NewContext();
     if (!await db.SavedPlans.AnyAsync(p => p.Id == planId))
@@ -83,7 +83,7 @@ static async Task SaveChangesAsync(TestDatabase database, string planId, IReadOn
         await db.SaveChangesAsync();
     }
     await using var transaction = await db.Database.BeginTransactionAsync();
-    db.PlanDeliveries.AddRange(deliveries.Select(d => d.Row(planId)));
+    db.PlanDeliveries.AddRange(deliveries.Select(d => d.Delivery(planId)));
     await db.SaveChangesAsync();
     await transaction.CommitAsync();
 }

@@ -53,6 +53,7 @@ public sealed class ComunaDbContext(DbContextOptions<ComunaDbContext> options)
     public DbSet<DeliveryMinutes> DeliveryMinutes => Set<DeliveryMinutes>();
     public DbSet<SavedPlan> SavedPlans => Set<SavedPlan>();
     public DbSet<PlanDelivery> PlanDeliveries => Set<PlanDelivery>();
+    public DbSet<PlanDispatch> PlanDispatches => Set<PlanDispatch>();
 
     public async Task<long> InsertManyAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken) where T : class
     {

@@ -49,6 +49,7 @@ public interface IComunaDb
     DbSet<DeliveryMinutes> DeliveryMinutes { get; }
     DbSet<SavedPlan> SavedPlans { get; }
     DbSet<PlanDelivery> PlanDeliveries { get; }
+    DbSet<PlanDispatch> PlanDispatches { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

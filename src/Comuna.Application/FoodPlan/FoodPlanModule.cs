@@ -9,5 +9,6 @@ public static class FoodPlanModule
         .AddScoped<SavedPlans>()
         .AddScoped<CensusFamilies>()
         .AddScoped<PublishPlan>()
-        .AddScoped<PlannedProduce>();
+        .AddScoped<PlannedProduce>()
+        .AddScoped<CommunePlans>();
 }

@@ -5,11 +5,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Application.FoodPlan;
 
-/// <summary>What a plan delivers of one product to one place, as the plan's result adds it up.</summary>
-public sealed record DeliveredProduce(string Place, string Product, string ProductName, string Unit, double Quantity)
+/// <summary>What a plan moves of one product at one place, as the plan's result adds it up: delivered to it, or sent from it.</summary>
+public sealed record PlaceProduce(string Place, string Product, string ProductName, string Unit, double Quantity)
 {
-    /// <summary>The row that keeps it for the published plan <paramref name="planId"/>.</summary>
-    public PlanDelivery Row(string planId) => new()
+    /// <summary>The row that keeps it, as delivered to the place, for the published plan <paramref name="planId"/>.</summary>
+    public PlanDelivery Delivery(string planId) => new()
+    {
+        PlanId = planId,
+        Place = Place,
+        Product = Product,
+        ProductName = ProductName,
+        Unit = Unit,
+        Quantity = Quantity,
+    };
+
+    /// <summary>The row that keeps it, as sent from the place, for the published plan <paramref name="planId"/>.</summary>
+    public PlanDispatch Dispatch(string planId) => new()
     {
         PlanId = planId,
         Place = Place,
@@ -22,18 +33,23 @@ public sealed record DeliveredProduce(string Place, string Product, string Produ
 
 /// <summary>
 /// Makes a finished plan public, for good: anyone may read it from then on, and the councils of the
-/// communes it delivers to open their rounds of produce from what it sends them. The plan and its
-/// deliveries are written in one transaction; publishing twice changes nothing.
+/// communes it delivers to open their rounds of produce from what it sends them, and every commune's
+/// page shows what it sends and receives. The plan, its deliveries and its dispatches are written
+/// in one transaction; publishing twice changes nothing.
 /// </summary>
 public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
 {
     /// <summary>A plan still running, cancelled or failed has nothing to publish.</summary>
     public static readonly Error NotDone = Error.Conflict("plan-not-done", "Only a plan that has been made can be published; this one has not finished.");
 
+    /// <param name="deliveries">What the plan delivers to each place, of each product.</param>
+    /// <param name="dispatches">What the plan sends from each place, of each product.</param>
     /// <returns>When the plan was published (now, or the first time).</returns>
-    public async Task<Result<DateTime>> ExecuteAsync(string id, string ownerId, IReadOnlyList<DeliveredProduce> deliveries, CancellationToken cancellationToken)
+    public async Task<Result<DateTime>> ExecuteAsync(
+        string id, string ownerId, IReadOnlyList<PlaceProduce> deliveries, IReadOnlyList<PlaceProduce> dispatches, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
+        ArgumentNullException.ThrowIfNull(dispatches);
         var plan = await db.SavedPlans.AsNoTracking().Where(p => p.Id == id && p.OwnerId == ownerId)
             .Select(p => new { p.PublishedAtUtc, p.State, Made = p.Result != null }).SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
@@ -55,7 +71,8 @@ public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
             return await db.SavedPlans.AsNoTracking().Where(p => p.Id == id).Select(p => p.PublishedAtUtc!.Value).SingleAsync(cancellationToken);
         }
         // A national plan delivers some 120,000 products to places: written in bulk, in the same transaction.
-        await db.InsertManyAsync(deliveries.Where(d => d.Quantity > 0).Select(d => d.Row(id)), cancellationToken);
+        await db.InsertManyAsync(deliveries.Where(d => d.Quantity > 0).Select(d => d.Delivery(id)), cancellationToken);
+        await db.InsertManyAsync(dispatches.Where(d => d.Quantity > 0).Select(d => d.Dispatch(id)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return at;
     }

@@ -1005,6 +1005,39 @@ namespace Comuna.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDispatch", b =>
+                {
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Product")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PlanId", "Place", "Product");
+
+                    b.HasIndex("Place");
+
+                    b.ToTable("food_plan_dispatches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_food_plan_dispatches_quantity", "\"Quantity\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Comuna.Domain.FoodPlan.SavedPlan", b =>
                 {
                     b.Property<string>("Id")
@@ -2031,6 +2064,15 @@ namespace Comuna.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDelivery", b =>
+                {
+                    b.HasOne("Comuna.Domain.FoodPlan.SavedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDispatch", b =>
                 {
                     b.HasOne("Comuna.Domain.FoodPlan.SavedPlan", null)
                         .WithMany()

@@ -1000,6 +1000,39 @@ namespace Comuna.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDispatch", b =>
+                {
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId", "Place", "Product");
+
+                    b.HasIndex("Place");
+
+                    b.ToTable("food_plan_dispatches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_food_plan_dispatches_quantity", "\"Quantity\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Comuna.Domain.FoodPlan.SavedPlan", b =>
                 {
                     b.Property<string>("Id")
@@ -2022,6 +2055,15 @@ namespace Comuna.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDelivery", b =>
+                {
+                    b.HasOne("Comuna.Domain.FoodPlan.SavedPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comuna.Domain.FoodPlan.PlanDispatch", b =>
                 {
                     b.HasOne("Comuna.Domain.FoodPlan.SavedPlan", null)
                         .WithMany()

@@ -87,7 +87,7 @@ public sealed class DemoFoodPlan(
         });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        var published = await publish.ExecuteAsync(Id, planner.Id, PlanDeliveries.Of(withNeeds!, result), cancellationToken);
+        var published = await publish.ExecuteAsync(Id, planner.Id, PlanDeliveries.Of(withNeeds!, result), PlanDeliveries.Sent(withNeeds!, result), cancellationToken);
         return published.IsSuccess;
     }
 }

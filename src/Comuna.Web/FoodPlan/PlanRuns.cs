@@ -104,7 +104,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
             return PublishPlan.NotDone;
         await using var scope = scopes.CreateAsyncScope();
         var published = await scope.ServiceProvider.GetRequiredService<PublishPlan>()
-            .ExecuteAsync(run.Id, ownerId, PlanDeliveries.Of(run.Input, result), cancellationToken);
+            .ExecuteAsync(run.Id, ownerId, PlanDeliveries.Of(run.Input, result), PlanDeliveries.Sent(run.Input, result), cancellationToken);
         if (published.IsSuccess)
             run.Published(new DateTimeOffset(published.Value, TimeSpan.Zero));
         return published;

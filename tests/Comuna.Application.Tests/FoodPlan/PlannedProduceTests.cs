@@ -17,7 +17,7 @@ public sealed class PlannedProduceTests
     private const string Owner = "planner";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
 
-    private static readonly DeliveredProduce[] Deliveries =
+    private static readonly PlaceProduce[] Deliveries =
     [
         new(Panal, "tomate", "Tomate", "kg", 1_000),
         new(Panal, "maiz", "Maíz", "kg", 250.5),
@@ -63,7 +63,7 @@ public sealed class PlannedProduceTests
         var (council, own, all, _) = await PanalCouncilAsync(db, ct);
         Assert.True(own > 0 && own < all, "Panal 2021's first council should hold some, not all, of its commune's families");
 
-        var publishedAt = await new PublishPlan(db, _clock).ExecuteAsync(published, Owner, Deliveries, ct);
+        var publishedAt = await new PublishPlan(db, _clock).ExecuteAsync(published, Owner, Deliveries, [], ct);
         var offered = await new PlannedProduce(db).ForCouncilAsync(council, ct);
 
         Assert.Equal(_clock.GetUtcNow().UtcDateTime, publishedAt.Value);
@@ -100,11 +100,11 @@ public sealed class PlannedProduceTests
         var running = await KeepPlanAsync(db, PlanRunState.Running, ct);
         var publish = new PublishPlan(db, _clock);
 
-        var first = await publish.ExecuteAsync(done, Owner, Deliveries, ct);
+        var first = await publish.ExecuteAsync(done, Owner, Deliveries, [], ct);
         _clock.Advance(TimeSpan.FromHours(1));
-        var again = await publish.ExecuteAsync(done, Owner, Deliveries, ct);
-        var stranger = await publish.ExecuteAsync(done, "someone-else", Deliveries, ct);
-        var unfinished = await publish.ExecuteAsync(running, Owner, Deliveries, ct);
+        var again = await publish.ExecuteAsync(done, Owner, Deliveries, [], ct);
+        var stranger = await publish.ExecuteAsync(done, "someone-else", Deliveries, [], ct);
+        var unfinished = await publish.ExecuteAsync(running, Owner, Deliveries, [], ct);
 
         Assert.Equal(first.Value, again.Value);
         Assert.Equal(3, await db.PlanDeliveries.CountAsync(d => d.PlanId == done, ct));
@@ -122,6 +122,41 @@ public sealed class PlannedProduceTests
     }
 
     [Theory, BothEngines]
+    public async Task ACommuneSeesThePublishedPlansThatHaveItSendOrReceive_NewestFirst_AndNotThoseOnlyKept(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var db = database.NewContext();
+        const string Maizal = "COM-LA-ELMAIZAL";
+        PlaceProduce[] sent = [new(Maizal, "maiz", "Maíz", "kg", 900), new(Maizal, "tomate", "Tomate", "kg", 400), new("PUERTO", "arroz", "Arroz", "kg", 0)];
+        var older = await KeepPlanAsync(db, PlanRunState.Done, ct);
+        var newer = await KeepPlanAsync(db, PlanRunState.Done, ct);
+        var kept = await KeepPlanAsync(db, PlanRunState.Done, ct);
+        var publish = new PublishPlan(db, _clock);
+        await publish.ExecuteAsync(older, Owner, Deliveries, sent, ct);
+        _clock.Advance(TimeSpan.FromDays(14));
+        await publish.ExecuteAsync(newer, Owner, Deliveries, [], ct);
+        var plans = new CommunePlans(db);
+
+        // The demo's own published plan has El Maizal send too; these are the test's two.
+        bool Ours(CommunePlanLine line) => line.PlanId == older || line.PlanId == newer || line.PlanId == kept;
+        var maizal = (await plans.PublishedAsync(Maizal, ct)).Where(Ours).ToList();
+        var panal = (await plans.PublishedAsync(Panal, ct)).Where(Ours).ToList();
+        var nowhere = await plans.PublishedAsync("COM-XX-ATLANTIDA", ct);
+
+        // El Maizal sends maize and tomatoes in the older plan and receives tomatoes in both; the plan only kept is no one's business.
+        Assert.Equal([newer, older], maizal.Select(p => p.PlanId));
+        Assert.Empty(maizal[0].Sends);
+        Assert.Equal([new PlannedAmount("Maíz", "kg", 900), new PlannedAmount("Tomate", "kg", 400)], maizal[1].Sends);
+        Assert.Equal([new PlannedAmount("Tomate", "kg", 400)], maizal[1].Receives);
+        Assert.Equal(["Maíz", "Tomate"], panal[0].Receives.Select(r => r.ProductName));
+        Assert.Empty(panal[0].Sends);
+        Assert.Empty(nowhere);
+        // Nothing sent is nothing kept.
+        Assert.False(await db.PlanDispatches.AnyAsync(d => d.Place == "PUERTO", ct));
+    }
+
+    [Theory, BothEngines]
     public async Task ARoundOfThePlansProduce_KeepsThePlanAndTheCouncilsShare_AndNamesWhatDoesNotMatch(DatabaseEngine engine)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -129,7 +164,7 @@ public sealed class PlannedProduceTests
         await using var db = database.NewContext();
         var published = await KeepPlanAsync(db, PlanRunState.Done, ct);
         var unpublished = await KeepPlanAsync(db, PlanRunState.Done, ct);
-        await new PublishPlan(db, _clock).ExecuteAsync(published, Owner, Deliveries, ct);
+        await new PublishPlan(db, _clock).ExecuteAsync(published, Owner, Deliveries, [], ct);
         var (council, own, all, _) = await PanalCouncilAsync(db, ct);
         var spokesperson = new Actor("vocera", [new RoleAssignment { Role = Role.Spokesperson, CouncilId = council, UserId = "vocera" }]);
         var create = new CreateRound(db, _clock, new PlannedProduce(db));
@@ -167,7 +202,7 @@ public sealed class PlannedProduceTests
         var published = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
             await using var db = database.NewContext();
-            return await new PublishPlan(db, _clock).ExecuteAsync(plan, Owner, Deliveries, ct);
+            return await new PublishPlan(db, _clock).ExecuteAsync(plan, Owner, Deliveries, [], ct);
         }));
 
         await using var check = database.NewContext();
@@ -186,7 +221,7 @@ public sealed class PlannedProduceTests
         await using (var db = database.NewContext())
         {
             published = await KeepPlanAsync(db, PlanRunState.Done, ct);
-            await new PublishPlan(db, _clock).ExecuteAsync(published, Owner, Deliveries, ct);
+            await new PublishPlan(db, _clock).ExecuteAsync(published, Owner, Deliveries, [], ct);
             council = (await PanalCouncilAsync(db, ct)).Id;
         }
         var spokesperson = new Actor("vocera", [new RoleAssignment { Role = Role.Spokesperson, CouncilId = council, UserId = "vocera" }]);

@@ -26,6 +26,42 @@ public sealed class CommunePageTests
     }
 
     [Theory, BothEngines]
+    public async Task CommunePage_ShowsWhatThePublishedPlanHasItSendAndReceive_AndLeadsToItsOwnDeliveryOrders(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var anyone = new PageClient(server);
+        async Task<string> PageOfAsync(string code)
+        {
+            await using var db = database.NewContext();
+            var id = await db.Communes.Where(c => c.Code == code).Select(c => c.Id).SingleAsync(ct);
+            return await anyone.HtmlAsync($"/comunas/{id}");
+        }
+
+        var maizal = await PageOfAsync("COM-LA-ELMAIZAL");
+        var panal = await PageOfAsync("COM-DC-PANAL2021");
+
+        // The demo's published plan: El Maizal's maize and plantain go to Caracas, whose communes receive them.
+        const string Run = "/plan-alimentario/ejecuciones/00000000000000000000000000000de1";
+        Assert.Contains("<h2 id=\"plan-alimentario\">En los planes alimentarios publicados</h2>", maizal, StringComparison.Ordinal);
+        Assert.Contains("Envía: Maíz 20.000 kg · Plátano 9.000 kg", maizal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Recibe:", maizal, StringComparison.Ordinal);
+        Assert.Contains("Recibe: Maíz 14.400 kg · Plátano 10.800 kg · Tomate 5.400 kg", panal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Envía:", panal, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Run}?lugar=COM-LA-ELMAIZAL#por-comuna\"", maizal, StringComparison.Ordinal);
+        var csvLink = $"{Run}?lugar=COM-LA-ELMAIZAL&handler=Csv";
+        Assert.Contains($"href=\"{csvLink}\"", maizal, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Run}?lugar=COM-LA-ELMAIZAL&handler=Pdf\"", maizal, StringComparison.Ordinal);
+
+        // Its orders are El Maizal's: every line leaves from it (it receives nothing).
+        using var csv = await anyone.GetAsync(csvLink);
+        var lines = (await csv.Content.ReadAsStringAsync(ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.StartsWith("COM-LA-ELMAIZAL,", line, StringComparison.Ordinal));
+    }
+
+    [Theory, BothEngines]
     public async Task CommunesList_ComesFiftyAtATime_EachWithItsCounts_AndTheFrontPageLeadsToAll(DatabaseEngine engine)
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,3 +1,4 @@
+using Comuna.Application.FoodPlan;
 using Comuna.Application.Ledger;
 using Comuna.Application.Registry;
 using Comuna.Web.Access;
@@ -7,16 +8,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Comuna.Web.Pages.Registry;
 
 /// <summary>
-/// One commune: its charter, its counts, and the councils that make it up, with the ways on that
-/// the reader may take (a link that could only end in "not found" is not offered).
+/// One commune: its charter, its counts, the councils that make it up, and what the published food
+/// plans have it send and receive, with the ways on that the reader may take (a link that could
+/// only end in "not found" is not offered).
 /// </summary>
-public sealed class CommuneModel(RegistryQueries queries, LedgerQueries ledger, CurrentActor current) : PageModel
+public sealed class CommuneModel(RegistryQueries queries, LedgerQueries ledger, CommunePlans plans, CurrentActor current) : PageModel
 {
     public CommuneView Commune { get; private set; } = null!;
 
     public PlaceView? Place { get; private set; }
 
     public IReadOnlyList<CouncilView> Councils { get; private set; } = [];
+
+    /// <summary>The newest published food plans that have the commune send or receive, with what.</summary>
+    public IReadOnlyList<CommunePlanLine> Plans { get; private set; } = [];
 
     /// <summary>Whether the reader belongs to the commune (or coordinates the country), and so may read its books.</summary>
     public bool CanReadBooks { get; private set; }
@@ -32,6 +37,7 @@ public sealed class CommuneModel(RegistryQueries queries, LedgerQueries ledger, 
             return NotFound();
         Commune = commune.Value;
         Councils = councils.Value;
+        Plans = await plans.PublishedAsync(Commune.Code, cancellationToken);
         var place = await queries.PlaceAsync(Commune.ParishId, cancellationToken);
         Place = place.IsSuccess ? place.Value : null;
         var actor = await current.GetAsync(cancellationToken);
