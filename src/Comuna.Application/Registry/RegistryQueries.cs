@@ -113,6 +113,10 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
     public async Task<Guid?> CommuneIdByCodeAsync(string code, CancellationToken cancellationToken) =>
         await db.Communes.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The registry code of the commune; null for an unknown commune.</summary>
+    public async Task<string?> CommuneCodeAsync(Guid communeId, CancellationToken cancellationToken) =>
+        await db.Communes.Where(c => c.Id == communeId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The parish of the commune's seat; null for an unknown commune.</summary>
     public async Task<int?> CommuneParishAsync(Guid communeId, CancellationToken cancellationToken) =>
         await db.Communes.Where(c => c.Id == communeId).Select(c => (int?)c.ParishId).FirstOrDefaultAsync(cancellationToken);

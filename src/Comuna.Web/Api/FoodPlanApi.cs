@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Comuna.Application.FoodPlan;
+using Comuna.Application.Registry;
 using Comuna.Domain.Common;
 using Comuna.Domain.FoodPlan;
 using Comuna.Planning.FoodPlan;
@@ -35,7 +36,21 @@ public static class FoodPlanApi
             Json((await saved.ListPublishedAsync(ct)).Select(PlanRunView.Of).ToList())).WithTags("FoodPlan");
         app.MapGet("/api/v1/councils/{councilId:guid}/planned-produce", async (Guid councilId, PlannedProduce planned, CancellationToken ct) =>
             ApiResults.Ok(await planned.ForCouncilAsync(councilId, ct))).WithTags("FoodPlan");
+        app.MapGet("/api/v1/communes/{communeId:guid}/food-plans", CommunePlansAsync).WithTags("FoodPlan")
+            .Produces<IReadOnlyList<CommunePlanLine>>();
         return app;
+    }
+
+    /// <summary>
+    /// The newest published plans a commune takes part in, with what each has it send and what
+    /// each delivers to it (<see cref="CommunePlans"/>): what its page shows.
+    /// </summary>
+    private static async Task<IResult> CommunePlansAsync(Guid communeId, RegistryQueries registry, CommunePlans plans, CancellationToken ct)
+    {
+        var commune = await registry.CommuneCodeAsync(communeId, ct);
+        if (commune is null)
+            return ApiResults.Problem(Error.NotFound("commune", communeId));
+        return Json(await plans.PublishedAsync(commune, ct));
     }
 
     /// <summary>Seconds a client is asked to wait before starting again when the planner is busy.</summary>

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comuna.Web.Tests.Pages;
@@ -32,12 +34,12 @@ public sealed class CommunePageTests
         await using var database = await TestDatabase.CreateAsync(engine, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         using var anyone = new PageClient(server);
-        async Task<string> PageOfAsync(string code)
+        async Task<Guid> IdOfAsync(string code)
         {
             await using var db = database.NewContext();
-            var id = await db.Communes.Where(c => c.Code == code).Select(c => c.Id).SingleAsync(ct);
-            return await anyone.HtmlAsync($"/comunas/{id}");
+            return await db.Communes.Where(c => c.Code == code).Select(c => c.Id).SingleAsync(ct);
         }
+        async Task<string> PageOfAsync(string code) => await anyone.HtmlAsync($"/comunas/{await IdOfAsync(code)}");
 
         var maizal = await PageOfAsync("COM-LA-ELMAIZAL");
         var panal = await PageOfAsync("COM-DC-PANAL2021");
@@ -59,6 +61,17 @@ public sealed class CommunePageTests
         var lines = (await csv.Content.ReadAsStringAsync(ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.StartsWith("COM-LA-ELMAIZAL,", line, StringComparison.Ordinal));
+
+        // The same through the API, to anyone; an unknown commune is not found.
+        using var api = server.Anonymous();
+        var plans = await api.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{await IdOfAsync("COM-LA-ELMAIZAL")}/food-plans", ct);
+        var plan = plans.EnumerateArray().Single();
+        Assert.Equal("00000000000000000000000000000de1", plan.GetProperty("planId").GetString());
+        Assert.Equal([("Maíz", 20_000.0), ("Plátano", 9_000.0)],
+            plan.GetProperty("sends").EnumerateArray().Select(a => (a.GetProperty("productName").GetString(), a.GetProperty("quantity").GetDouble())));
+        Assert.Equal(0, plan.GetProperty("receives").GetArrayLength());
+        using var unknown = await api.GetAsync($"/api/v1/communes/{Guid.NewGuid()}/food-plans", ct);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Theory, BothEngines]
