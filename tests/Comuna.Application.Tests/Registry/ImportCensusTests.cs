@@ -193,6 +193,24 @@ public sealed class ImportCensusTests
     }
 
     [Theory, BothEngines]
+    public async Task Import_AQuoteInsideAnUnquotedField_IsKeptAsWritten_NotTakenForAQuoteNeverClosed(DatabaseEngine engine)
+    {
+        await using var harness = await CensusHarness.CreateAsync(engine);
+        // An inch mark and a nickname, written as people write them: only a quote that opens a field quotes it.
+        var csv = Header + "\n"
+            + "T-310,E-84100001,Rosa,Marín,1990-01-01,F,Casa 5\" frente a la bodega\n"
+            + "T-311,E-84100002,José \"Cheo\",Marín,1991-01-01,M,Calle 2\n";
+
+        var report = (await harness.ImportAsync(csv)).Value;
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        Assert.Equal((2, 2), (report.Rows, report.ResidentsCreated));
+        await using var db = harness.NewContext();
+        Assert.Equal("Casa 5\" frente a la bodega", await db.Households.Where(h => h.Code == "T-310").Select(h => h.Address).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("José \"Cheo\"", await db.Residents.Where(r => r.NationalId == "E-84100002").Select(r => r.FirstNames).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory, BothEngines]
     public async Task Import_SpreadsheetFileWithBomAndCrLf_IsRead(DatabaseEngine engine)
     {
         await using var harness = await CensusHarness.CreateAsync(engine);

@@ -32,8 +32,12 @@ public static class CensusFormat
     public const string HouseholdAddressConflict = "household-address-conflict";
     public const string MalformedRow = "malformed-row";
 
+    /// <summary>What separates the fields of a line.</summary>
+    public const char Delimiter = ',';
+
     public static CsvConfiguration Configuration() => new(CultureInfo.InvariantCulture)
     {
+        Delimiter = Delimiter.ToString(),
         HasHeaderRecord = true,
         // A blank line would shift nothing but count as a row without fields; skip it.
         IgnoreBlankLines = true,

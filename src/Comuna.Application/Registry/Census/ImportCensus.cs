@@ -123,11 +123,40 @@ public sealed class ImportCensus(IComunaDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Whether the record ends inside a quoted field: an odd number of quotes, since a closed field
-    /// has its two and every quote written inside one is doubled. The parser would have read the
-    /// rest of the file into that field.
+    /// Whether the record ends inside a quoted field, as the parser reads it: only a quote that
+    /// opens a field quotes it (a quote inside an unquoted field — an inch mark, a nickname — is
+    /// text), a doubled quote inside a quoted field is one quote, and a lone one closes it. The
+    /// parser would have read the rest of the file into a field left open.
     /// </summary>
-    private static bool QuoteLeftOpen(CsvParser parser) => parser.RawRecord.AsSpan().Count('"') % 2 == 1;
+    private static bool QuoteLeftOpen(CsvParser parser)
+    {
+        var raw = parser.RawRecord.AsSpan();
+        var quoted = false;
+        var fieldStart = true;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (quoted)
+            {
+                if (c != '"')
+                    continue;
+                if (i + 1 < raw.Length && raw[i + 1] == '"')
+                    i++;
+                else
+                    quoted = false;
+            }
+            else if (fieldStart && c == '"')
+            {
+                quoted = true;
+                fieldStart = false;
+            }
+            else
+            {
+                fieldStart = c == CensusFormat.Delimiter;
+            }
+        }
+        return quoted;
+    }
 
     /// <summary>The physical line where the record begins: CsvHelper counts the line where it
     /// ends, and a quoted field may hold line breaks (with a quote left open, its last one too).</summary>
