@@ -113,6 +113,12 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
     public async Task<Guid?> CommuneIdByCodeAsync(string code, CancellationToken cancellationToken) =>
         await db.Communes.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The communes among <paramref name="codes"/> (registry codes, or anything else a plan names its places by), by code.</summary>
+    public async Task<IReadOnlyDictionary<string, Guid>> CommuneIdsByCodeAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        codes.Count == 0
+            ? new Dictionary<string, Guid>()
+            : await db.Communes.Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.Ordinal, cancellationToken);
+
     /// <summary>The registry code of the commune; null for an unknown commune.</summary>
     public async Task<string?> CommuneCodeAsync(Guid communeId, CancellationToken cancellationToken) =>
         await db.Communes.Where(c => c.Id == communeId).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);

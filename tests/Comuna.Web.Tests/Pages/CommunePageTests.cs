@@ -62,6 +62,12 @@ public sealed class CommunePageTests
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.StartsWith("COM-LA-ELMAIZAL,", line, StringComparison.Ordinal));
 
+        // And back: on the plan's page the registry's communes lead to their pages (the example
+        // plan's places, which are not communes of the registry, stay plain: FoodPlanPageTests).
+        var runPage = await anyone.HtmlAsync($"{Run}?lugar=maizal");
+        var maizalPage = $"<a href=\"/comunas/{await IdOfAsync("COM-LA-ELMAIZAL")}\">El Maizal</a>";
+        Assert.Contains($"<tr><td>{maizalPage}</td><td><a href=\"/comunas/{await IdOfAsync("COM-DC-PANAL2021")}\">Panal 2021</a></td>", runPage, StringComparison.Ordinal);
+
         // The same through the API, to anyone; an unknown commune is not found.
         using var api = server.Anonymous();
         var plans = await api.GetFromJsonAsync<JsonElement>($"/api/v1/communes/{await IdOfAsync("COM-LA-ELMAIZAL")}/food-plans", ct);

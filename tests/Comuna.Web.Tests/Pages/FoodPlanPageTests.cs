@@ -155,7 +155,9 @@ public sealed class FoodPlanPageTests
         // Planned as they stand, the commune's need is in the result per commune and product.
         using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", json), new("Policy", "production-first")]);
         var result = await ResultAsync(page, started.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Matches($@"<td>El Maizal</td><td>Maíz</td><td class=""n"">{RunModel.Number(families * 0.5)}</td>", Table(result, "places"));
+        // A commune of the registry leads to its page; the example's own places stay plain.
+        Assert.Matches($@"<td><a href=""/comunas/[0-9a-f-]{{36}}"">El Maizal</a></td><td>Maíz</td><td class=""n"">{RunModel.Number(families * 0.5)}</td>", Table(result, "places"));
+        Assert.Contains("<td>Barquisimeto</td>", Table(result, "places"), StringComparison.Ordinal);
 
         // A basket product the plan does not have, or an unknown commune, is named on the form.
         using var refused = await page.SubmitAsync("/plan-alimentario",

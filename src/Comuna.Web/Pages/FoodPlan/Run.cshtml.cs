@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using Comuna.Application.Registry;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
 using Comuna.Web.Pages.Shared;
@@ -21,7 +22,8 @@ namespace Comuna.Web.Pages.FoodPlan;
 /// then anyone reads it, with or without an account, and nobody deletes it.
 /// </summary>
 [AllowAnonymous]
-public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRuns runs, OrdersPdfGate pdfGate, TimeProvider clock) : PageModel
+public sealed class RunModel(
+    IStringLocalizer<SharedResource> localizer, PlanRuns runs, OrdersPdfGate pdfGate, RegistryQueries registry, TimeProvider clock) : PageModel
 {
     /// <summary>How often a running plan's page asks again, in seconds.</summary>
     public const int RefreshSeconds = 2;
@@ -66,13 +68,20 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
     /// <summary>The plan's places and products by the names its input gives them.</summary>
     public PlanNames Names { get; private set; } = null!;
 
+    /// <summary>
+    /// The registry's communes among the places this page shows, by code: a plan made from the
+    /// registry names its places by commune code, and each such place leads to its commune's page
+    /// (where its published plans are).
+    /// </summary>
+    public IReadOnlyDictionary<string, Guid> CommunePages { get; private set; } = new Dictionary<string, Guid>();
+
     /// <summary>Seconds since the run started (until it finished).</summary>
     public double Elapsed { get; private set; }
 
     /// <summary>Whether the reader started the run: only they cancel, delete or publish it.</summary>
     public bool IsOwner { get; private set; }
 
-    public sealed record PlaceLine(string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
+    public sealed record PlaceLine(string PlaceId, string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -87,6 +96,8 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
             var shipments = SoughtShipments(result).ToList();
             ShipmentCount = shipments.Count;
             Shipments = [.. shipments.Take(ShipmentsShown)];
+            var shown = Places.Select(p => p.PlaceId).Concat(Shipments.SelectMany(s => new[] { s.From, s.To })).Distinct(StringComparer.Ordinal).ToList();
+            CommunePages = await registry.CommuneIdsByCodeAsync(shown, cancellationToken);
         }
         return Page();
     }
@@ -188,7 +199,7 @@ public sealed class RunModel(IStringLocalizer<SharedResource> localizer, PlanRun
         var spoiled = result.Spoiled.ToDictionary(s => (s.Place, s.Product), s => s.Quantity);
         var need = (input.Needs ?? []).GroupBy(n => (n!.Place!, n.Product!)).ToDictionary(g => g.Key, g => g.Sum(n => n!.Quantity ?? 0));
         return [.. need.Keys.Concat(spoiled.Keys).Distinct().Where(k => Sought(k.Item1))
-            .Select(k => new PlaceLine(Names.Place(k.Item1), Names.Product(k.Item2), need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))
+            .Select(k => new PlaceLine(k.Item1, Names.Place(k.Item1), Names.Product(k.Item2), need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))
             .OrderBy(line => line.Place, StringComparer.CurrentCulture).ThenBy(line => line.Product, StringComparer.CurrentCulture)];
     }
 
