@@ -109,10 +109,6 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
             .Select(c => new CommuneChoice(c.Id, c.Code, c.Name, c.ParishId)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The commune with registry code <paramref name="code"/>; null if there is none.</summary>
-    public async Task<Guid?> CommuneIdByCodeAsync(string code, CancellationToken cancellationToken) =>
-        await db.Communes.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>The communes among <paramref name="codes"/> (registry codes, or anything else a plan names its places by), by code.</summary>
     public async Task<IReadOnlyDictionary<string, Guid>> CommuneIdsByCodeAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         codes.Count == 0

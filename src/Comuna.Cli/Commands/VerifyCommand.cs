@@ -41,9 +41,9 @@ public static class VerifyCommand
         ledger.SetAction((parse, cancellationToken) => CommandHost.RunAsync(parse, async (services, ct) =>
         {
             var given = parse.GetValue(commune)!;
-            var communeId = Guid.TryParse(given, out var id)
+            Guid? communeId = Guid.TryParse(given, out var id)
                 ? id
-                : await services.GetRequiredService<RegistryQueries>().CommuneIdByCodeAsync(given, ct);
+                : (await services.GetRequiredService<RegistryQueries>().CommuneIdsByCodeAsync([given], ct)).TryGetValue(given, out var found) ? found : null;
             if (communeId is null)
             {
                 await Console.Error.WriteLineAsync($"No commune {given}.");

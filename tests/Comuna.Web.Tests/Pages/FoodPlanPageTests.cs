@@ -314,9 +314,7 @@ public sealed class FoodPlanPageTests
         using var page = new PageClient(server);
         await page.SignInAsync("residente.panal");
 
-        using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
-        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
-        await ResultAsync(page, run);
+        var run = await ExamplePlannedAsync(page);
         using var pdf = await page.GetAsync($"{run}?handler=Pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var (text, _) = await PdfText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync(ct), layout: true);
@@ -341,9 +339,7 @@ public sealed class FoodPlanPageTests
         await using var server = await ComunaServer.StartAsync(database);
         using var page = new PageClient(server);
         await page.SignInAsync("residente.panal");
-        using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
-        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
-        await ResultAsync(page, run);
+        var run = await ExamplePlannedAsync(page);
         var gate = server.Services.GetRequiredService<OrdersPdfGate>();
 
         Task<HttpResponseMessage> waiting;
@@ -408,6 +404,15 @@ public sealed class FoodPlanPageTests
     }
 
     /// <summary>Reads the run's page as a browser would, every refresh, until it stops asking again.</summary>
+    /// <summary>Plans the page's example, production first, and waits for its result: the run's address.</summary>
+    private static async Task<string> ExamplePlannedAsync(PageClient page)
+    {
+        using var started = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example), new("Policy", "production-first")]);
+        var run = started.RequestMessage!.RequestUri!.AbsolutePath;
+        await ResultAsync(page, run);
+        return run;
+    }
+
     private static async Task<string> ResultAsync(PageClient page, string run)
     {
         for (var tries = 0; tries < 600; tries++)

@@ -39,19 +39,15 @@ public sealed class RegisterCouncilModel(
     public async Task OnGetAsync(Guid? comuna, int? parroquia, CancellationToken cancellationToken)
     {
         Input.ParishId = parroquia;
-        if (comuna is { } communeId && await queries.CommuneParishAsync(communeId, cancellationToken) is { } parish)
+        // A commune the reader may not register into is not offered, so it is not chosen either.
+        if (comuna is { } communeId
+            && await queries.CanRegisterCouncilAsync(await current.GetAsync(cancellationToken), communeId, cancellationToken)
+            && await queries.CommuneParishAsync(communeId, cancellationToken) is { } parish)
         {
             Input.CommuneId = communeId;
             Input.ParishId = parish;
         }
         await LoadChoicesAsync(cancellationToken);
-        // A commune the reader may not register into is not offered, so it is not chosen either.
-        if (Input.CommuneId is { } chosen && Communes.All(c => c.Id != chosen))
-        {
-            Input.CommuneId = null;
-            Input.ParishId = parroquia;
-            await LoadChoicesAsync(cancellationToken);
-        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
