@@ -26,6 +26,21 @@ public sealed class PlanProblem
     /// <summary>Default weight of a missing unit: ten times the dearest unit of transport plus import, plus ten.</summary>
     public const double DefaultFactor = 10;
 
+    /// <summary>
+    /// The largest number an input may hold (a quantity, a cost, a penalty, a day): a thousand
+    /// million million, beyond which a plan's objective loses its units (a double holds integers
+    /// exactly only up to about 9·10¹⁵) and, near 10³⁰⁸, becomes infinite.
+    /// </summary>
+    public const double LargestNumber = 1e15;
+
+    /// <summary>
+    /// The range of a product's weight. The solver works in the measure of capacity, where a unit's
+    /// costs and penalties are divided by its weight: outside this range they fall below the
+    /// solver's tolerances, or overflow, and a plan would be wrong while claiming to be optimal.
+    /// From a gram in tonnes of capacity (10⁻⁶) to a tonne in grams (10⁶) fits with room to spare.
+    /// </summary>
+    public const double SmallestWeight = 1e-9, LargestWeight = 1e9;
+
     internal PlanProblem() { }
 
     public required string[] ProductIds { get; init; }
@@ -111,6 +126,8 @@ public sealed class PlanProblem
             var weight = Optional(product.Weight, 1, $"products[{i}] (\"{id}\")", "weight", errors);
             if (weight == 0)
                 errors.Add(new("zero-weight", $"products[{i}] (\"{id}\"): weight 0 would let a route carry it without end; give how much of a route's capacity one unit takes."));
+            else if (weight > 0 && weight is < SmallestWeight or > LargestWeight)
+                errors.Add(new("weight-out-of-range", $"products[{i}] (\"{id}\"): weight {Show(weight)} is outside what the planner computes exactly (from 10^-9 to 10^9); give the capacity in another measure."));
             productWeight[p] = weight > 0 ? weight : 1;
         }
         var places = Index(input.Places, "places", p => p?.Id, errors);
@@ -391,6 +408,13 @@ public sealed class PlanProblem
         if (v < 0 && !allowNegative)
         {
             errors.Add(new("negative-quantity", $"{name}: {field} {Show(v)} is negative."));
+            return -1;
+        }
+        if (Math.Abs(v) > LargestNumber)
+        {
+            errors.Add(new("too-large", v > 0
+                ? $"{name}: {field} {Show(v)} is too large (at most 10^15)."
+                : $"{name}: {field} {Show(v)} is too far below zero (at least -10^15)."));
             return -1;
         }
         return v;

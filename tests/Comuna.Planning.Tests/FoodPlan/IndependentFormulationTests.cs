@@ -70,6 +70,42 @@ public sealed class IndependentFormulationTests
         AssertFeasible(input, planned);
     }
 
+    /// <summary>
+    /// The same instance with every product counted in units at an end of the weight range the input
+    /// accepts (<see cref="PlanProblem.SmallestWeight"/>: a milligram-sized unit in tonnes of capacity;
+    /// <see cref="PlanProblem.LargestWeight"/>): quantities, costs and penalties restated in those
+    /// units, so the optimum costs just what it costs in tonnes. The range refuses nothing the
+    /// planner cannot plan right.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 0.05, PlanProblem.SmallestWeight)]
+    [InlineData(3, 0.2, PlanProblem.SmallestWeight)]
+    [InlineData(1, 0.05, PlanProblem.LargestWeight)]
+    [InlineData(3, 0.2, PlanProblem.LargestWeight)]
+    public void Plan_InUnitsAtTheEndsOfTheWeightRange_CostsWhatItCostsInTonnes(int seed, double capacityShare, double weight)
+    {
+        var input = Instance(seed, capacityShare);
+        var inTonnes = FoodPlanner.Plan(PlanBuilder.Problem(input), PlanPolicy.ProductionFirst, compare: false);
+        var perTonne = 1 / weight;
+        var restated = input with
+        {
+            Products = [.. input.Products!.Select(p => p! with { Weight = weight })],
+            Lots = [.. input.Lots!.Select(l => l! with { Quantity = l!.Quantity * perTonne })],
+            Needs = [.. input.Needs!.Select(n => n! with { Quantity = n!.Quantity * perTonne })],
+            Imports = [.. input.Imports!.Select(i => i! with { Capacity = i!.Capacity * perTonne, CostPerUnit = i.CostPerUnit / perTonne })],
+            Routes = [.. input.Routes!.Select(r => r! with { CostPerUnit = r!.CostPerUnit / perTonne })],
+            Penalties = new PenaltiesInput(input.Penalties!.SpoiledPerUnit / perTonne, input.Penalties.UnmetPerUnit / perTonne),
+        };
+
+        var inUnits = FoodPlanner.Plan(PlanBuilder.Problem(restated), PlanPolicy.ProductionFirst, compare: false);
+
+        Assert.Equal("optimal", inTonnes.Status);
+        Assert.Equal("optimal", inUnits.Status);
+        Assert.True(Math.Abs(inUnits.Objective - inTonnes.Objective) <= 1e-6 * inTonnes.Objective,
+            $"in units of weight {weight}: {inUnits.Objective:R}, in tonnes: {inTonnes.Objective:R}");
+        Assert.Equal(inTonnes.Summary.DomesticLost * perTonne, inUnits.Summary.DomesticLost, 1e-6 * Math.Max(1, inTonnes.Summary.DomesticLost * perTonne));
+    }
+
     /// <summary>The instance's products in kg (a thousandth of a tonne) and tonnes, their quantities restated in those units.</summary>
     private static PlanInput Weighed(PlanInput input)
     {

@@ -41,6 +41,11 @@ public sealed class FoodPlanApiTests
         Assert.Contains("unknown place \\\"atlantida\\\"", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         using var malformed = await client.PostAsync("/api/v1/plans", Body("{ \"products\": [ "), ct);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        // A number so large the objective would be infinite (it answered 500, failing to write the result).
+        var huge = PlanModel.Example.Replace("\"spoiledPerUnit\": 1000", "\"spoiledPerUnit\": 1e308", StringComparison.Ordinal);
+        using var tooLarge = await client.PostAsync("/api/v1/plans", Body(huge), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Assert.Contains("spoiledPerUnit 1E+308 is too large", await tooLarge.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         using var policy = await client.PostAsync("/api/v1/plans?policy=clap", Body(PlanModel.Example), ct);
         Assert.Equal("invalid-field", (await policy.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("code").GetString());
         using var anonymous = await server.Anonymous().PostAsync("/api/v1/plans", Body(PlanModel.Example), ct);
