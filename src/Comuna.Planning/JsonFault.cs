@@ -6,25 +6,27 @@ namespace Comuna.Planning;
 /// Where and why System.Text.Json refused a document, taken apart for a message to whoever wrote
 /// it: the plan's input file and the API's request bodies word their own message from it.
 /// </summary>
-/// <param name="Position">"line 2, position 14" (both counted from 1), or null when the parser did not say.</param>
 /// <param name="Path">The JSON path of the value at fault (<c>$.lots[0].quantity</c>), or null for the document itself.</param>
 /// <param name="Reason">The parser's own sentence, without the position it appends.</param>
 /// <param name="WrongKind">
 /// The value is of another kind than its place takes (a list where an object belongs, text where a
 /// number does): the parser's sentence then names a .NET type, which says nothing to the writer.
 /// </param>
-public sealed record JsonFault(string? Position, string? Path, string Reason, bool WrongKind)
+/// <param name="Line">The line at fault, counted from 1, or null when the parser did not say.</param>
+/// <param name="Column">The position in that line, counted from 1.</param>
+public sealed record JsonFault(string? Path, string Reason, bool WrongKind, long? Line, long? Column)
 {
+    /// <summary>"line 2, position 14", or null when the parser did not say.</summary>
+    public string? Position => Line is { } line ? $"line {line}, position {Column}" : null;
+
     public static JsonFault Of(JsonException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var position = exception.LineNumber is { } line
-            ? $"line {line + 1}, position {(exception.BytePositionInLine ?? 0) + 1}"
-            : null;
         var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? null : exception.Path;
         var cut = exception.Message.IndexOf(" Path:", StringComparison.Ordinal);
         var reason = cut > 0 ? exception.Message[..cut] : exception.Message;
-        return new JsonFault(position, path, reason, reason.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal));
+        return new JsonFault(path, reason, reason.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal),
+            exception.LineNumber + 1, (exception.BytePositionInLine ?? 0) + 1);
     }
 
     /// <summary>" (at $.lots[0])", or nothing for the document itself.</summary>

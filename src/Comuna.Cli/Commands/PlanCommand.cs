@@ -127,7 +127,7 @@ public static class PlanCommand
                     $"Needs from the census: {counted.Value.Count} commune(s), {counted.Value.Sum(c => c.Families)} families ({counted.Value.Sum(c => c.Counted)} counted in the census, {counted.Value.Sum(c => c.Declared)} declared by councils without census)."));
             }
             else
-                refused = new PlanError(counted.Error!.Code, counted.Error.Message);
+                refused = new PlanError(counted.Error!.Code, $"{counted.Error.Message}");
             return 0;
         }, cancellationToken);
         return refused is null ? CensusNeeds.Apply(plan, items, families) : (null, [refused]);

@@ -26,20 +26,20 @@ public static class Basket
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
             var parts = line.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-            var where = $"basket line {i + 1} (\"{line}\")";
+            var where = PlanMessages.Line("basket", i + 1, line);
             if (parts.Length != 2)
-                errors.Add(new PlanError("bad-basket", $"{where}: expected a product and a quantity per family."));
+                errors.Add(new PlanError("bad-basket", PlanMessages.BasketLineShape(where)));
             else if (!TryQuantity(parts[1], out var quantity))
-                errors.Add(new PlanError("bad-basket", $"{where}: \"{parts[1]}\" is not a quantity."));
+                errors.Add(new PlanError("bad-basket", PlanMessages.NotAQuantity(where, parts[1])));
             else if (quantity < 0)
-                errors.Add(new PlanError("negative-quantity", $"{where}: quantity {parts[1]} is negative."));
+                errors.Add(new PlanError("negative-quantity", PlanMessages.BasketNegative(where, parts[1])));
             else if (items.Find(item => string.Equals(item.Product, parts[0], StringComparison.Ordinal)) is { } earlier)
-                errors.Add(new PlanError("duplicate-id", $"{where}: product \"{parts[0]}\" is already on line {earlier.Line}."));
+                errors.Add(new PlanError("duplicate-id", PlanMessages.BasketRepeat(where, parts[0], earlier.Line)));
             else
                 items.Add(new BasketItem(i + 1, parts[0], quantity));
         }
         if (items.Count == 0 && errors.Count == 0)
-            errors.Add(new PlanError("bad-basket", "The basket is empty: write one product a line, with its quantity per family."));
+            errors.Add(new PlanError("bad-basket", PlanMessages.BasketEmpty()));
         return (items, errors);
     }
 

@@ -18,8 +18,9 @@ public static class CensusNeeds
         var products = (input.Products ?? []).Where(p => p?.Id is not null).Select(p => p!.Id!).ToHashSet(StringComparer.Ordinal);
         var errors = basket
             .Where(item => !products.Contains(item.Product))
-            .Select(item => new PlanError("unknown-product",
-                $"basket line {item.Line}: unknown product \"{item.Product}\"; the plan's products are {(products.Count == 0 ? "none" : string.Join(", ", products.Order(StringComparer.Ordinal)))}."))
+            .Select(item => new PlanError("unknown-product", products.Count == 0
+                ? PlanMessages.BasketUnknownProductNoProducts(item.Line, item.Product)
+                : PlanMessages.BasketUnknownProduct(item.Line, item.Product, string.Join(", ", products.Order(StringComparer.Ordinal)))))
             .ToList();
         if (errors.Count > 0)
             return (null, errors);

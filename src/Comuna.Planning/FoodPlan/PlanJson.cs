@@ -26,14 +26,20 @@ public static class PlanJson
         {
             var input = JsonSerializer.Deserialize<PlanInput>(json, Options);
             return input is null
-                ? (null, new PlanError("malformed-json", "Malformed JSON: the input is null; expected an object with products, places, lots, needs, routes and imports."))
+                ? (null, new PlanError("malformed-json", PlanMessages.InputNull()))
                 : (input, null);
         }
         catch (JsonException e)
         {
             var fault = JsonFault.Of(e);
-            var reason = e.InnerException?.Message ?? (fault.WrongKind ? $"expected {Expected(fault.Path)} here." : fault.Reason);
-            return (null, new PlanError("malformed-json", $"Malformed JSON at {fault.Position ?? "an unknown position"}{fault.At}: {reason}"));
+            // The parser's own sentences are English only; what this class words itself is said in the page's language too.
+            object reason = e.InnerException?.Message is { } inner ? inner
+                : fault.WrongKind ? PlanMessages.Expected(PlanMessages.Term(Expected(fault.Path)))
+                : fault.Reason;
+            var position = fault.Line is { } line && fault.Column is { } column ? PlanMessages.Position(line, column) : PlanMessages.Term("an unknown position");
+            return (null, new PlanError("malformed-json", fault.Path is { } path
+                ? PlanMessages.MalformedJsonAt(position, path, reason)
+                : PlanMessages.MalformedJson(position, reason)));
         }
     }
 

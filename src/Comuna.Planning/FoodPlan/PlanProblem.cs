@@ -123,11 +123,12 @@ public sealed class PlanProblem
             var product = input.Products![i];
             if (product?.Id is not { } id || !products.TryGetValue(id, out var p) || productWeight[p] > 0)
                 continue;
-            var weight = Optional(product.Weight, 1, $"products[{i}] (\"{id}\")", "weight", errors);
+            var entry = new PlanEntry("products", i, $"(\"{id}\")");
+            var weight = Optional(product.Weight, 1, entry, "weight", errors);
             if (weight == 0)
-                errors.Add(new("zero-weight", $"products[{i}] (\"{id}\"): weight 0 would let a route carry it without end; give how much of a route's capacity one unit takes."));
+                errors.Add(new("zero-weight", PlanMessages.ZeroWeight(entry)));
             else if (weight > 0 && weight is < SmallestWeight or > LargestWeight)
-                errors.Add(new("weight-out-of-range", $"products[{i}] (\"{id}\"): weight {Show(weight)} is outside what the planner computes exactly (from 10^-9 to 10^9); give the capacity in another measure."));
+                errors.Add(new("weight-out-of-range", PlanMessages.WeightOutOfRange(entry, Show(weight))));
             productWeight[p] = weight > 0 ? weight : 1;
         }
         var places = Index(input.Places, "places", p => p?.Id, errors);
@@ -145,10 +146,10 @@ public sealed class PlanProblem
         for (var i = 0; i < lots.Count; i++)
         {
             var lot = lots[i];
-            var name = $"lots[{i}]" + (lot is null ? "" : $" (place \"{lot.Place}\", product \"{lot.Product}\")");
+            var name = new PlanEntry("lots", i, lot is null ? null : $"(place \"{lot.Place}\", product \"{lot.Product}\")");
             if (lot is null)
             {
-                errors.Add(new("missing-entry", $"{name} is null."));
+                errors.Add(new("missing-entry", PlanMessages.MissingEntry(name)));
                 continue;
             }
             var place = Lookup(places, lot.Place, name, "place", "unknown-place", errors);
@@ -157,7 +158,7 @@ public sealed class PlanProblem
             var available = Optional(lot.AvailableDay, 0, name, "availableDay", errors, allowNegative: true);
             var spoils = Optional(lot.SpoilsAfterDay, double.PositiveInfinity, name, "spoilsAfterDay", errors, allowNegative: true);
             if (spoils < available)
-                errors.Add(new("spoils-before-available", $"{name}: spoilsAfterDay {Show(spoils)} is before availableDay {Show(available)}."));
+                errors.Add(new("spoils-before-available", PlanMessages.SpoilsBeforeAvailable(name, Show(spoils), Show(available))));
             if (place < 0 || product < 0 || quantity < 0)
                 continue;
             sourcePlace.Add(place);
@@ -174,10 +175,10 @@ public sealed class PlanProblem
         for (var i = 0; i < imports.Count; i++)
         {
             var option = imports[i];
-            var name = $"imports[{i}]" + (option is null ? "" : $" (product \"{option.Product}\", place \"{option.Place}\")");
+            var name = new PlanEntry("imports", i, option is null ? null : $"(product \"{option.Product}\", place \"{option.Place}\")");
             if (option is null)
             {
-                errors.Add(new("missing-entry", $"{name} is null."));
+                errors.Add(new("missing-entry", PlanMessages.MissingEntry(name)));
                 continue;
             }
             var product = Lookup(products, option.Product, name, "product", "unknown-product", errors);
@@ -203,10 +204,10 @@ public sealed class PlanProblem
         for (var i = 0; i < needs.Count; i++)
         {
             var need = needs[i];
-            var name = $"needs[{i}]" + (need is null ? "" : $" (place \"{need.Place}\", product \"{need.Product}\")");
+            var name = new PlanEntry("needs", i, need is null ? null : $"(place \"{need.Place}\", product \"{need.Product}\")");
             if (need is null)
             {
-                errors.Add(new("missing-entry", $"{name} is null."));
+                errors.Add(new("missing-entry", PlanMessages.MissingEntry(name)));
                 continue;
             }
             var place = Lookup(places, need.Place, name, "place", "unknown-place", errors);
@@ -234,14 +235,14 @@ public sealed class PlanProblem
         for (var i = 0; i < routes.Count; i++)
         {
             var route = routes[i];
-            var name = $"routes[{i}]" + (route is null ? "" : $" ({route.From ?? "?"} → {route.To ?? "?"})");
+            var name = new PlanEntry("routes", i, route is null ? null : $"({route.From ?? "?"} → {route.To ?? "?"})");
             if (route is null)
             {
-                errors.Add(new("missing-entry", $"{name} is null."));
+                errors.Add(new("missing-entry", PlanMessages.MissingEntry(name)));
                 continue;
             }
-            var from = Lookup(places, route.From, name, "from", "unknown-place", errors, "starts nowhere");
-            var to = Lookup(places, route.To, name, "to", "unknown-place", errors, "goes nowhere");
+            var from = Lookup(places, route.From, name, "from", "unknown-place", errors, PlanMessages.StartsNowhere);
+            var to = Lookup(places, route.To, name, "to", "unknown-place", errors, PlanMessages.GoesNowhere);
             var cost = Optional(route.CostPerUnit, 0, name, "costPerUnit", errors);
             var days = Optional(route.Days, 0, name, "days", errors);
             var capacity = Optional(route.Capacity, double.PositiveInfinity, name, "capacity", errors);
@@ -254,8 +255,9 @@ public sealed class PlanProblem
             routeCapacity.Add(capacity);
         }
 
-        var spoiledGiven = Optional(input.Penalties?.SpoiledPerUnit, double.NaN, "penalties", "spoiledPerUnit", errors);
-        var unmetGiven = Optional(input.Penalties?.UnmetPerUnit, double.NaN, "penalties", "unmetPerUnit", errors);
+        var penalties = new PlanEntry("penalties");
+        var spoiledGiven = Optional(input.Penalties?.SpoiledPerUnit, double.NaN, penalties, "spoiledPerUnit", errors);
+        var unmetGiven = Optional(input.Penalties?.UnmetPerUnit, double.NaN, penalties, "unmetPerUnit", errors);
         if (errors.Count > 0)
             return (null, errors);
 
@@ -335,7 +337,6 @@ public sealed class PlanProblem
         }, errors);
     }
 
-    /// <summary>Ids in input order; a missing or repeated id is an error naming the entry.</summary>
     /// <summary>
     /// A place's coordinates, where given, must be a point on the Earth: a latitude of 99 is a
     /// typing slip that would put the commune off every map its delivery orders are read on.
@@ -346,14 +347,15 @@ public sealed class PlanProblem
         {
             if (places![i] is not { } place)
                 continue;
-            foreach (var (field, value, limit) in new[] { ("lat", place.Lat, 90.0), ("lon", place.Lon, 180.0) })
-            {
-                if (value is { } degrees && !(Math.Abs(degrees) <= limit))
-                    errors.Add(new("bad-coordinate", $"places[{i}] (\"{place.Id}\"): {field} {Show(degrees)} is not a {(field == "lat" ? "latitude" : "longitude")} (from −{limit:0} to {limit:0} degrees)."));
-            }
+            var entry = new PlanEntry("places", i, $"(\"{place.Id}\")");
+            if (place.Lat is { } lat && !(Math.Abs(lat) <= 90))
+                errors.Add(new("bad-coordinate", PlanMessages.NotALatitude(entry, Show(lat))));
+            if (place.Lon is { } lon && !(Math.Abs(lon) <= 180))
+                errors.Add(new("bad-coordinate", PlanMessages.NotALongitude(entry, Show(lon))));
         }
     }
 
+    /// <summary>Ids in input order; a missing or repeated id is an error naming the entry.</summary>
     private static Dictionary<string, int> Index<T>(IReadOnlyList<T>? entries, string list, Func<T, string?> id, List<PlanError> errors)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -363,58 +365,56 @@ public sealed class PlanProblem
         {
             var key = id(entries[i]);
             if (string.IsNullOrWhiteSpace(key))
-                errors.Add(new("missing-id", $"{list}[{i}] has no id."));
+                errors.Add(new("missing-id", PlanMessages.MissingId(new PlanEntry(list, i))));
             else if (!index.TryAdd(key, index.Count))
-                errors.Add(new("duplicate-id", $"{list}[{i}] repeats the id \"{key}\"."));
+                errors.Add(new("duplicate-id", PlanMessages.RepeatedId(new PlanEntry(list, i), key)));
         }
         return index;
     }
 
-    private static int Lookup(Dictionary<string, int> index, string? id, string name, string field, string code, List<PlanError> errors, string? what = null)
+    /// <summary>The index of the place or product <paramref name="id"/> names, or -1 with the error; <paramref name="unknown"/> words it for a route's ends.</summary>
+    private static int Lookup(Dictionary<string, int> index, string? id, PlanEntry name, string field, string code, List<PlanError> errors,
+        Func<PlanEntry, string, FormattableString>? unknown = null)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            errors.Add(new($"missing-{field.ToLowerInvariant()}", $"{name} has no {field}."));
+            errors.Add(new($"missing-{field.ToLowerInvariant()}", PlanMessages.Missing(name, field)));
             return -1;
         }
         if (index.TryGetValue(id, out var found))
             return found;
-        var kind = code == "unknown-product" ? "product" : "place";
-        errors.Add(new(code, what is null
-            ? $"{name}: unknown {kind} \"{id}\" in {field}."
-            : $"{name} {what}: unknown {kind} \"{id}\" in {field}."));
+        errors.Add(new(code, unknown?.Invoke(name, id)
+            ?? (code == "unknown-product" ? PlanMessages.UnknownProduct(name, id, field) : PlanMessages.UnknownPlace(name, id, field))));
         return -1;
     }
 
-    private static double Required(double? value, string name, string field, List<PlanError> errors)
+    private static double Required(double? value, PlanEntry name, string field, List<PlanError> errors)
     {
         if (value is null)
         {
-            errors.Add(new("missing-quantity", $"{name} has no {field}."));
+            errors.Add(new("missing-quantity", PlanMessages.Missing(name, field)));
             return -1;
         }
         return Optional(value, 0, name, field, errors);
     }
 
-    private static double Optional(double? value, double fallback, string name, string field, List<PlanError> errors, bool allowNegative = false)
+    private static double Optional(double? value, double fallback, PlanEntry name, string field, List<PlanError> errors, bool allowNegative = false)
     {
         if (value is not { } v)
             return fallback;
         if (!double.IsFinite(v))
         {
-            errors.Add(new("not-a-number", $"{name}: {field} is not a finite number."));
+            errors.Add(new("not-a-number", PlanMessages.NotFinite(name, field)));
             return -1;
         }
         if (v < 0 && !allowNegative)
         {
-            errors.Add(new("negative-quantity", $"{name}: {field} {Show(v)} is negative."));
+            errors.Add(new("negative-quantity", PlanMessages.Negative(name, field, Show(v))));
             return -1;
         }
         if (Math.Abs(v) > LargestNumber)
         {
-            errors.Add(new("too-large", v > 0
-                ? $"{name}: {field} {Show(v)} is too large (at most 10^15)."
-                : $"{name}: {field} {Show(v)} is too far below zero (at least -10^15)."));
+            errors.Add(new("too-large", v > 0 ? PlanMessages.TooLarge(name, field, Show(v)) : PlanMessages.TooFarBelowZero(name, field, Show(v))));
             return -1;
         }
         return v;

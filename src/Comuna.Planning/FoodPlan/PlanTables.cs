@@ -54,6 +54,38 @@ public sealed partial record PlanTables(
         }, []);
     }
 
+    /// <summary>
+    /// The table line <paramref name="entry"/> was read from (<c>lots line 4 ("el-maizal; maiz; -5")</c>),
+    /// for an error about the inputs <see cref="Read"/> made: the person typed lines, not
+    /// <c>lots[2]</c>. Null for what no line holds, or a line past the table's end.
+    /// </summary>
+    public FormattableString? LineOf(PlanEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var text = entry.List switch
+        {
+            "products" => Products,
+            "places" => Places,
+            "lots" => Lots,
+            "needs" => Needs,
+            "routes" => Routes,
+            "imports" => Imports,
+            _ => null,
+        };
+        if (text is null || entry.Index is not { } index)
+            return entry.List == "penalties" ? PlanMessages.TableName(entry.List) : null;
+        // Read makes one entry of each line that is neither blank nor a comment, in order.
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var entries = -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length > 0 && !line.StartsWith('#') && ++entries == index)
+                return PlanMessages.Line(entry.List, i + 1, line);
+        }
+        return null;
+    }
+
     /// <summary>The tables of <paramref name="input"/>, to edit on the page: what <see cref="Read"/> reads back as the same inputs.</summary>
     public static PlanTables Of(PlanInput input)
     {
@@ -82,8 +114,8 @@ public sealed partial record PlanTables(
             if (fields.Count < least || fields.Count > most)
             {
                 errors.Add(new PlanError("bad-line", least == most
-                    ? $"{fields.Where}: expected {most} fields apart by semicolons, found {fields.Count}."
-                    : $"{fields.Where}: expected {least} to {most} fields apart by semicolons, found {fields.Count}."));
+                    ? PlanMessages.FieldCount(fields.Where, most, fields.Count)
+                    : PlanMessages.FieldCountRange(fields.Where, least, most, fields.Count)));
                 continue;
             }
             var row = make(fields);
@@ -124,7 +156,7 @@ public sealed partial record PlanTables(
 
         public int Count => fields.Length;
 
-        public string Where => $"{table} line {line} (\"{text}\")";
+        public FormattableString Where => PlanMessages.Line(table, line, text);
 
         public PlanError? Error { get; private set; }
 
@@ -142,7 +174,7 @@ public sealed partial record PlanTables(
                 return null;
             if (IsAmbiguous(field))
             {
-                Error ??= new PlanError("bad-number", $"{Where}: \"{field}\" could be thousands or decimals; write 1500 for thousands, 1,5 or 1.50 for decimals.");
+                Error ??= new PlanError("bad-number", PlanMessages.AmbiguousNumber(Where, field));
                 return null;
             }
             var invariant = field.Contains(',', StringComparison.Ordinal) && field.Contains('.', StringComparison.Ordinal) && field.LastIndexOf(',') > field.LastIndexOf('.')
@@ -150,7 +182,7 @@ public sealed partial record PlanTables(
                 : field.Replace(',', '.');
             if (double.TryParse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
                 return number;
-            Error ??= new PlanError("bad-number", $"{Where}: \"{field}\" is not a number.");
+            Error ??= new PlanError("bad-number", PlanMessages.NotANumber(Where, field));
             return null;
         }
     }

@@ -68,11 +68,29 @@ public sealed class PlanTablesTests
         Assert.Null(input);
         Assert.Equal(
         [
-            "lots line 1 (\"el-maizal; platano; cien; 0; 5\"): \"cien\" is not a number.",
-            "lots line 2 (\"el-maizal; maiz; 1.500\"): \"1.500\" could be thousands or decimals; write 1500 for thousands, 1,5 or 1.50 for decimals.",
-            "needs line 1 (\"barquisimeto; platano\"): expected 3 fields apart by semicolons, found 2.",
-            "routes line 1 (\"el-maizal; barquisimeto; 3; 1; 160; 7\"): expected 4 to 5 fields apart by semicolons, found 6.",
-            "penalties line 1 (\"1000; cien\"): \"cien\" is not a number.",
+            "Harvest lots line 1 (\"el-maizal; platano; cien; 0; 5\"): \"cien\" is not a number.",
+            "Harvest lots line 2 (\"el-maizal; maiz; 1.500\"): \"1.500\" could be thousands or decimals; write 1500 for thousands, 1,5 or 1.50 for decimals.",
+            "Needs line 1 (\"barquisimeto; platano\"): expected 3 fields apart by semicolons, found 2.",
+            "Routes line 1 (\"el-maizal; barquisimeto; 3; 1; 160; 7\"): expected 4 to 5 fields apart by semicolons, found 6.",
+            "Penalties line 1 (\"1000; cien\"): \"cien\" is not a number.",
         ], errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void AnEntryOfTheTables_IsFoundAgainOnTheLineItWasTypedOn()
+    {
+        var typed = Typed with { Lots = "# cosecha de marzo\nel-maizal; platano; 100; 0; 5\n\n  el-maizal; maiz; 60; 0; 60  " };
+
+        var (input, errors) = typed.Read();
+        var (problem, invalid) = PlanProblem.Build(input! with { Lots = [input.Lots![0], input.Lots[1]! with { Place = "el-maisal" }] });
+
+        Assert.Empty(errors);
+        Assert.Null(problem);
+        var entry = Assert.IsType<PlanEntry>(Assert.Single(invalid).Text.GetArguments()[0]);
+        Assert.Equal(new PlanEntry("lots", 1, "(place \"el-maisal\", product \"maiz\")"), entry);
+        Assert.Equal("Harvest lots line 4 (\"el-maizal; maiz; 60; 0; 60\")", FormattableString.Invariant(typed.LineOf(entry)!));
+        Assert.Equal("Harvest lots line 2 (\"el-maizal; platano; 100; 0; 5\")", FormattableString.Invariant(typed.LineOf(new PlanEntry("lots", 0))!));
+        Assert.Null(typed.LineOf(new PlanEntry("lots", 2)));
+        Assert.Equal("Penalties", FormattableString.Invariant(typed.LineOf(new PlanEntry("penalties"))!));
     }
 }

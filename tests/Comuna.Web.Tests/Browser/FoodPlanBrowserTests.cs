@@ -88,7 +88,7 @@ public sealed class FoodPlanBrowserTests
 
         await page.GetByLabel("Necesidades").FillAsync("barquisimeto; platano; 100\nsarare; platano; cincuenta");
         await page.GetByRole(AriaRole.Button, new() { Name = "Planificar", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("needs line 2 (\"sarare; platano; cincuenta\"): \"cincuenta\" is not a number.");
+        await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("Necesidades, línea 2 (\"sarare; platano; cincuenta\"): \"cincuenta\" no es un número.");
 
         await page.GetByLabel("Necesidades").FillAsync("barquisimeto; platano; 100\nsarare; platano; 50,5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Planificar", Exact = true }).ClickAsync();

@@ -121,7 +121,8 @@ public sealed class FoodPlanPageTests
         using var refused = await page.SubmitAsync("/plan-alimentario", [new("Json", bad), new("Policy", "production-first")]);
         var html = await PageClient.TextAsync(refused);
 
-        Assert.Contains("routes[2] (puerto-cabello → atlantida) goes nowhere: unknown place \"atlantida\" in to.", html, StringComparison.Ordinal);
+        // Said in Spanish, naming the entry as the JSON has it.
+        Assert.Contains("routes[2] (puerto-cabello → atlantida) no lleva a ningún lugar: no hay ningún lugar \"atlantida\" (en to).", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
         Assert.Equal("/plan-alimentario", refused.RequestMessage!.RequestUri!.AbsolutePath);
     }
@@ -386,12 +387,25 @@ public sealed class FoodPlanPageTests
         var html = await ResultAsync(page, run);
         Assert.Matches(@"Producción primero</td>\s*<td class=""n"">0</td>\s*<td class=""n"">70</td>", Table(html, "comparison"));
 
-        // A bad line is named by its table and number, and nothing is planned.
+        // A bad line is named, in Spanish, by its table and number, and nothing is planned.
         using var refused = await page.SubmitAsync("/plan-alimentario/tablas",
             [.. tables.Where(f => f.Key != "Lots"), new("Lots", "el-maizal; platano; cien; 0; 5")]);
         var errors = await PageClient.TextAsync(refused);
-        Assert.Contains("lots line 1 (\"el-maizal; platano; cien; 0; 5\"): \"cien\" is not a number.", errors, StringComparison.Ordinal);
+        Assert.Contains("Lotes de cosecha, línea 1 (\"el-maizal; platano; cien; 0; 5\"): \"cien\" no es un número.", errors, StringComparison.Ordinal);
         Assert.EndsWith("/plan-alimentario/tablas", refused.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        // So is an entry that reads but does not fit the rest (a place no table has), by the line it
+        // was typed on — blank lines and comments counted — not by its place in the JSON (lots[1]).
+        using var unknown = await page.SubmitAsync("/plan-alimentario/tablas",
+            [.. tables.Where(f => f.Key != "Lots"), new("Lots", "el-maizal; platano; 100; 0; 5\n\n# el maíz\nel-maisal; maiz; 60; 0; 60")]);
+        Assert.Contains("Lotes de cosecha, línea 4 (\"el-maisal; maiz; 60; 0; 60\"): no hay ningún lugar \"el-maisal\" (en place).",
+            await PageClient.TextAsync(unknown), StringComparison.Ordinal);
+        // In English, the same as the command line says it, with the table's English name.
+        (await page.GetAsync("/idioma/en?volver=/")).Dispose();
+        using var english = await page.SubmitAsync("/plan-alimentario/tablas",
+            [.. tables.Where(f => f.Key != "Lots"), new("Lots", "el-maizal; platano; 100; 0; 5\n\n# el maíz\nel-maisal; maiz; 60; 0; 60")]);
+        Assert.Contains("Harvest lots line 4 (\"el-maisal; maiz; 60; 0; 60\"): unknown place \"el-maisal\" in place.",
+            await PageClient.TextAsync(english), StringComparison.Ordinal);
+        (await page.GetAsync("/idioma/es?volver=/")).Dispose();
 
         // The plan made reopens as tables to change; another account's plan does not.
         var again = await page.HtmlAsync($"/plan-alimentario/tablas?desde={run[(run.LastIndexOf('/') + 1)..]}");

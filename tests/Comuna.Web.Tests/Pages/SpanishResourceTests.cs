@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -31,6 +32,40 @@ public sealed partial class SpanishResourceTests
         Assert.True(asked.Count > 50, $"Only {asked.Count} strings found; is the pattern still right?");
         Assert.Empty(asked.Where(key => !spanish.Contains(key)).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// Every sentence that refuses a plan's input, and every word said within one, has its Spanish,
+    /// with the same blanks to fill ({0}, {1} …): a Spanish sentence that dropped one would hide which
+    /// entry is at fault.
+    /// </summary>
+    [Fact]
+    public void EveryPlanInputMessage_HasASpanishEntry_WithTheSameBlanks()
+    {
+        var spanish = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Comuna.Web", "Resources", "SharedResource.es.resx"))
+            .Descendants("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.OrdinalIgnoreCase);
+        var templates = typeof(PlanMessages).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            // Term and TableName give words, each of them in Terms.
+            .Where(m => m.ReturnType == typeof(FormattableString) && m.Name is not (nameof(PlanMessages.Term) or nameof(PlanMessages.TableName)))
+            .Select(m => ((FormattableString)m.Invoke(null, [.. m.GetParameters().Select(p => Sample(p.ParameterType))])!).Format)
+            .ToList();
+
+        Assert.True(templates.Count > 30, $"Only {templates.Count} messages found; are they still in PlanMessages?");
+        Assert.Empty(templates.Concat(PlanMessages.Terms).Where(key => !spanish.ContainsKey(key)).Order(StringComparer.Ordinal));
+        Assert.Empty(templates.Where(t => !Blanks(t).SetEquals(Blanks(spanish[t]))).Select(t => $"{t} → {spanish[t]}"));
+    }
+
+    private static object Sample(Type type) =>
+        type == typeof(FormattableString) ? PlanMessages.Term("Needs")
+        : type == typeof(PlanEntry) ? new PlanEntry("lots", 0)
+        : type == typeof(int) ? 1
+        : type == typeof(long) ? 1L
+        : "x";
+
+    private static HashSet<string> Blanks(string template) =>
+        [.. BlankPattern().Matches(template).Select(m => m.Value)];
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex BlankPattern();
 
     /// <summary>Resource names are looked up ignoring case: of two names that differ only in case, one is never read.</summary>
     [Fact]

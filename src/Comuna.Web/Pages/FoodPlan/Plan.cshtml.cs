@@ -100,22 +100,22 @@ public sealed class PlanModel(IStringLocalizer<SharedResource> localizer, PlanRu
         var (input, malformed) = PlanJson.ReadInput(Json!);
         if (input is null)
         {
-            ModelState.AddModelError(nameof(Json), malformed!.Message);
+            ModelState.AddModelError(nameof(Json), PlanErrorText.Of(malformed!, localizer));
             return await FormAsync(cancellationToken);
         }
         var (basket, wrong) = Comuna.Planning.FoodPlan.Basket.Parse(Basket);
         foreach (var error in wrong)
-            ModelState.AddModelError(nameof(Basket), error.Message);
+            ModelState.AddModelError(nameof(Basket), PlanErrorText.Of(error, localizer));
         var counted = await census.ExecuteAsync(CensusFamilies.Codes([Communes]), cancellationToken);
         if (!counted.IsSuccess)
-            ModelState.AddModelError(nameof(Communes), counted.Error!.Message);
+            ModelState.AddModelError(nameof(Communes), FormErrors.Message(counted.Error!, localizer));
         if (!ModelState.IsValid)
             return await FormAsync(cancellationToken);
         var (withNeeds, errors) = CensusNeeds.Apply(input, basket, CensusPlaces.Of(counted.Value));
         if (withNeeds is null)
         {
             foreach (var error in errors)
-                ModelState.AddModelError(nameof(Basket), error.Message);
+                ModelState.AddModelError(nameof(Basket), PlanErrorText.Of(error, localizer));
             return await FormAsync(cancellationToken);
         }
         // The text area shows what the form posted unless told otherwise: it must show the new inputs.

@@ -11,11 +11,13 @@ public static class PlanForm
     /// <summary>
     /// Starts planning <paramref name="input"/> for <paramref name="owner"/> under the chosen policy
     /// and margin (<see cref="PlanMargin"/>), or names on the form, under <paramref name="field"/>,
-    /// every entry at fault — or that the planner is busy; null then.
+    /// every entry at fault (named by <paramref name="entryName"/> where the form knows how the
+    /// person wrote it) — or that the planner is busy; null then.
     /// </summary>
     public static PlanRun? Start(
         ModelStateDictionary form, string field, PlanRuns runs, string owner, string? policyName, string? marginText,
-        PlanProblem? problem, PlanInput? input, IReadOnlyList<PlanError> errors, IStringLocalizer localizer)
+        PlanProblem? problem, PlanInput? input, IReadOnlyList<PlanError> errors, IStringLocalizer localizer,
+        Func<PlanEntry, FormattableString?>? entryName = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(runs);
@@ -28,7 +30,7 @@ public static class PlanForm
         if (!marginRead)
             form.AddModelError("Margin", localizer[PlanMargin.Refusal]);
         foreach (var error in errors)
-            form.AddModelError(field, error.Message);
+            form.AddModelError(field, PlanErrorText.Of(error, localizer, entryName));
         if (policy is null || !marginRead || problem is null || input is null)
             return null;
         var run = runs.Start(owner, problem, input, policy.Value, margin: margin);

@@ -71,9 +71,10 @@ public sealed class TablesModel(IStringLocalizer<SharedResource> localizer, Plan
     /// <summary>Reads the tables (a bad line named by its table and number), checks the plan as a whole, and starts it.</summary>
     public IActionResult OnPost()
     {
-        var (input, errors) = new PlanTables(Products, Places, Lots, Needs, Routes, Imports, SpoiledPerUnit, UnmetPerUnit).Read();
+        var tables = new PlanTables(Products, Places, Lots, Needs, Routes, Imports, SpoiledPerUnit, UnmetPerUnit);
+        var (input, errors) = tables.Read();
         var (problem, invalid) = input is null ? (null, errors) : PlanProblem.Build(input);
-        var run = PlanForm.Start(ModelState, string.Empty, runs, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Policy, Margin, problem, input, invalid, localizer);
+        var run = PlanForm.Start(ModelState, string.Empty, runs, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Policy, Margin, problem, input, invalid, localizer, tables.LineOf);
         return run is null ? Page() : RedirectToPage("/FoodPlan/Run", new { id = run.Id });
     }
 

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+
+namespace Comuna.Planning.FoodPlan;
+
+/// <summary>
+/// Every sentence that refuses a plan's input, as a template and its arguments. The English is the
+/// template itself (the command line and the API say it); a page looks the template up in its
+/// resources and says it in Spanish, with <see cref="Term"/> arguments looked up the same way and
+/// a <see cref="PlanEntry"/> named as the person wrote it. Keeping them all here lets a test check
+/// that every one has its Spanish.
+/// </summary>
+public static class PlanMessages
+{
+    /// <summary>The words that stand inside the sentences and are said in the page's language too: the names of the tables (as the page labels them) and of what the JSON expects.</summary>
+    public static readonly IReadOnlyList<string> Terms =
+    [
+        "Products", "Places", "Harvest lots", "Needs", "Routes", "Import options", "Penalties", "basket",
+        "an unknown position", "an object", "a list (in [ ])", "a value of another kind",
+        "an object with products, places, lots, needs, routes, imports and penalties",
+    ];
+
+    /// <summary>A word said in the page's language (one of <see cref="Terms"/>).</summary>
+    public static FormattableString Term(string english) => FormattableStringFactory.Create(english);
+
+    // Lines of the tables and of the basket, as a person types them.
+
+    /// <summary>Line <paramref name="line"/> of the table that holds a list of the input (<c>lots</c>), or of the basket.</summary>
+    public static FormattableString Line(string list, int line, string text) => $"{TableName(list)} line {line} (\"{text}\")";
+
+    /// <summary>The name of the table that holds a list of the input, as the page labels it.</summary>
+    public static FormattableString TableName(string list) => Term(list switch
+    {
+        "products" => "Products",
+        "places" => "Places",
+        "lots" => "Harvest lots",
+        "needs" => "Needs",
+        "routes" => "Routes",
+        "imports" => "Import options",
+        "penalties" => "Penalties",
+        _ => list,
+    });
+    public static FormattableString FieldCount(FormattableString line, int expected, int found) => $"{line}: expected {expected} fields apart by semicolons, found {found}.";
+    public static FormattableString FieldCountRange(FormattableString line, int least, int most, int found) => $"{line}: expected {least} to {most} fields apart by semicolons, found {found}.";
+    public static FormattableString AmbiguousNumber(FormattableString line, string field) => $"{line}: \"{field}\" could be thousands or decimals; write 1500 for thousands, 1,5 or 1.50 for decimals.";
+    public static FormattableString NotANumber(FormattableString line, string field) => $"{line}: \"{field}\" is not a number.";
+    public static FormattableString BasketLineShape(FormattableString line) => $"{line}: expected a product and a quantity per family.";
+    public static FormattableString NotAQuantity(FormattableString line, string field) => $"{line}: \"{field}\" is not a quantity.";
+    public static FormattableString BasketNegative(FormattableString line, string field) => $"{line}: quantity {field} is negative.";
+    public static FormattableString BasketRepeat(FormattableString line, string product, int earlier) => $"{line}: product \"{product}\" is already on line {earlier}.";
+    public static FormattableString BasketEmpty() => $"The basket is empty: write one product a line, with its quantity per family.";
+    public static FormattableString BasketUnknownProduct(int line, string product, string products) => $"basket line {line}: unknown product \"{product}\"; the plan's products are {products}.";
+    public static FormattableString BasketUnknownProductNoProducts(int line, string product) => $"basket line {line}: unknown product \"{product}\"; the plan has no products.";
+
+    // The JSON document.
+    public static FormattableString InputNull() => $"Malformed JSON: the input is null; expected an object with products, places, lots, needs, routes and imports.";
+    public static FormattableString Position(long line, long column) => $"line {line}, position {column}";
+    public static FormattableString Expected(FormattableString what) => $"expected {what} here.";
+    public static FormattableString MalformedJson(FormattableString position, object reason) => $"Malformed JSON at {position}: {reason}";
+    public static FormattableString MalformedJsonAt(FormattableString position, string path, object reason) => $"Malformed JSON at {position} (at {path}): {reason}";
+
+    // The entries, once read.
+    public static FormattableString MissingEntry(PlanEntry entry) => $"{entry} is null.";
+    public static FormattableString MissingId(PlanEntry entry) => $"{entry} has no id.";
+    public static FormattableString RepeatedId(PlanEntry entry, string id) => $"{entry} repeats the id \"{id}\".";
+    public static FormattableString Missing(PlanEntry entry, string field) => $"{entry} has no {field}.";
+    public static FormattableString UnknownPlace(PlanEntry entry, string id, string field) => $"{entry}: unknown place \"{id}\" in {field}.";
+    public static FormattableString UnknownProduct(PlanEntry entry, string id, string field) => $"{entry}: unknown product \"{id}\" in {field}.";
+    public static FormattableString StartsNowhere(PlanEntry entry, string id) => $"{entry} starts nowhere: unknown place \"{id}\" in from.";
+    public static FormattableString GoesNowhere(PlanEntry entry, string id) => $"{entry} goes nowhere: unknown place \"{id}\" in to.";
+    public static FormattableString NotFinite(PlanEntry entry, string field) => $"{entry}: {field} is not a finite number.";
+    public static FormattableString Negative(PlanEntry entry, string field, string value) => $"{entry}: {field} {value} is negative.";
+    public static FormattableString TooLarge(PlanEntry entry, string field, string value) => $"{entry}: {field} {value} is too large (at most 10^15).";
+    public static FormattableString TooFarBelowZero(PlanEntry entry, string field, string value) => $"{entry}: {field} {value} is too far below zero (at least -10^15).";
+    public static FormattableString ZeroWeight(PlanEntry entry) => $"{entry}: weight 0 would let a route carry it without end; give how much of a route's capacity one unit takes.";
+    public static FormattableString WeightOutOfRange(PlanEntry entry, string value) => $"{entry}: weight {value} is outside what the planner computes exactly (from 10^-9 to 10^9); give the capacity in another measure.";
+    public static FormattableString SpoilsBeforeAvailable(PlanEntry entry, string spoils, string available) => $"{entry}: spoilsAfterDay {spoils} is before availableDay {available}.";
+    public static FormattableString NotALatitude(PlanEntry entry, string value) => $"{entry}: lat {value} is not a latitude (from −90 to 90 degrees).";
+    public static FormattableString NotALongitude(PlanEntry entry, string value) => $"{entry}: lon {value} is not a longitude (from −180 to 180 degrees).";
+}
