@@ -23,10 +23,24 @@ public sealed record JsonFault(string? Path, string Reason, bool WrongKind, long
     {
         ArgumentNullException.ThrowIfNull(exception);
         var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? null : exception.Path;
-        var cut = exception.Message.IndexOf(" Path:", StringComparison.Ordinal);
-        var reason = cut > 0 ? exception.Message[..cut] : exception.Message;
+        var reason = WithoutPosition(exception.Message);
         return new JsonFault(path, reason, reason.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal),
             exception.LineNumber + 1, (exception.BytePositionInLine ?? 0) + 1);
+    }
+
+    /// <summary>
+    /// A parser's sentence without the place it appends (" Path: … | LineNumber: 0 | BytePositionInLine: 0.",
+    /// or only " LineNumber: …", counted from 0): a message says the position once, counted from 1.
+    /// </summary>
+    public static string WithoutPosition(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var cut = new[] { " Path:", " LineNumber:" }
+            .Select(tail => message.IndexOf(tail, StringComparison.Ordinal))
+            .Where(at => at > 0)
+            .DefaultIfEmpty(-1)
+            .Min();
+        return cut > 0 ? message[..cut] : message;
     }
 
     /// <summary>" (at $.lots[0])", or nothing for the document itself.</summary>

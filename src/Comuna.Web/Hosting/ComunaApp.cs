@@ -78,7 +78,9 @@ public static class ComunaApp
         services.AddRazorPages()
             .AddApplicationPart(typeof(ComunaApp).Assembly)
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization();
+            .AddDataAnnotationsLocalization(annotations =>
+                annotations.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.ConfigureOptions<FormBindingMessages>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

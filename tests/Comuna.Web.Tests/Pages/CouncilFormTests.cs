@@ -86,6 +86,33 @@ public sealed class CouncilFormTests
         Assert.DoesNotContain("Las comunas de", anywhereHtml);
     }
 
+    /// <summary>
+    /// A value that does not even read as its field's kind (what an old phone's browser sends from a
+    /// number field shown as text) is said in the page's language next to its input — ASP.NET says
+    /// it in English, naming the property.
+    /// </summary>
+    [Fact]
+    public async Task RegisterCouncil_AValueThatDoesNotRead_IsToldInThePagesLanguage()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("coordinadora");
+        var parishId = await ParishOfAsync(database, DemoCouncils.PanalFirst);
+        var unreadable = Fields("CC-LETRAS", "Consejo Comunal Letras", "Urban", parishId, 200)
+            .Select(f => f.Key == "Input.DeclaredFamilies" ? new KeyValuePair<string, string>(f.Key, "doscientas") : f).ToArray();
+
+        var spanish = await PageClient.TextAsync(await client.SubmitAsync("/consejos/registrar", unreadable));
+        (await client.GetAsync("/idioma/en?volver=/")).Dispose();
+        var english = await PageClient.TextAsync(await client.SubmitAsync("/consejos/registrar", unreadable));
+
+        Assert.Matches("data-valmsg-for=\"Input.DeclaredFamilies\"[^>]*>El valor 'doscientas' no es válido.</span>", spanish);
+        Assert.DoesNotContain("is not valid", spanish, StringComparison.Ordinal);
+        Assert.Matches("data-valmsg-for=\"Input.DeclaredFamilies\"[^>]*>The value 'doscientas' is not valid.</span>", english);
+        await using var db = database.NewContext();
+        Assert.False(await db.Councils.AnyAsync(c => c.Code == "CC-LETRAS", TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task RegisterCouncil_InEnglish_ShowsTheUseCasesOwnMessageWithTheBounds()
     {

@@ -125,6 +125,15 @@ public sealed class FoodPlanPageTests
         Assert.Contains("routes[2] (puerto-cabello → atlantida) no lleva a ningún lugar: no hay ningún lugar \"atlantida\" (en to).", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
         Assert.Equal("/plan-alimentario", refused.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // A form sent with its policy empty (a browser always sends the choice marked) is told so in
+        // Spanish too; and malformed JSON is placed once, counted from 1, as the parser's own tail is cut.
+        using var noPolicy = await page.SubmitAsync("/plan-alimentario", [new("Json", "xx"), new("Policy", "")]);
+        var told = await PageClient.TextAsync(noPolicy);
+        Assert.Contains("Este dato es obligatorio.", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required", told, StringComparison.Ordinal);
+        Assert.Contains("JSON mal formado en la línea 1, posición 1: ", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", told, StringComparison.Ordinal);
     }
 
     [Theory, BothEngines]

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Comuna.Domain.Registry;
 using Comuna.Planning.FoodPlan;
+using Comuna.Web.Hosting;
 
 namespace Comuna.Web.Tests.Pages;
 
@@ -27,6 +28,8 @@ public sealed partial class SpanishResourceTests
             .Concat(Enum.GetNames<CouncilKind>()).Concat(Enum.GetNames<Sex>())
             // A plan's status is looked up by its code, but "optimal" shows as "proven optimal".
             .Concat(PlanStatus.All.Where(status => status != PlanStatus.Optimal))
+            // What a form says of a value that does not read into its field.
+            .Concat([FormBindingMessages.NotValid, FormBindingMessages.GivenNotValid, FormBindingMessages.NotANumber, FormBindingMessages.Required])
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.True(asked.Count > 50, $"Only {asked.Count} strings found; is the pattern still right?");
