@@ -25,10 +25,14 @@ public static class FormErrors
         modelState.AddModelError(input is null ? string.Empty : $"{prefix}.{input}", Message(error, localizer));
     }
 
-    /// <summary>The text for <paramref name="error"/>: the resource for "code:field", then for
+    /// <summary>The text for <paramref name="error"/>: its own sentence with its values where the
+    /// resources have it (<see cref="Error.Text"/>), else the resource for "code:field", then for
     /// "code", then the use case's own English message, which at least names the problem.</summary>
     public static string Message(Error error, IStringLocalizer localizer)
     {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Text is { } text && LocalizedText.IsKnown(text, localizer))
+            return LocalizedText.Of(text, localizer);
         if (error.Field is not null && localizer[$"{error.Code}:{error.Field}"] is { ResourceNotFound: false } specific)
             return specific.Value;
         return localizer[error.Code] is { ResourceNotFound: false } general ? general.Value : error.Message;

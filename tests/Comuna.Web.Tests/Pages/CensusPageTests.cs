@@ -21,13 +21,20 @@ public sealed class CensusPageTests
             councilId = await db.Councils.Where(c => c.Code == "LA-ELMAIZAL-CC01").Select(c => c.Id).SingleAsync(ct);
         var form = $"/consejos/{councilId}/censo";
 
-        var bad = $"{Header}\nN001,V-31000001,Rosa,Pérez,1990-02-30,F,Caserío Norte 1\nN001,V-31000002,Luis,Pérez,1988-05-01,X,Caserío Norte 1\n";
+        var bad = $"{Header}\nN001,V-31000001,Rosa,Pérez,1990-02-30,F,Caserío Norte 1\nN001,V-31000002,Luis,Pérez,1988-05-01,X,Caserío Norte 1\n"
+            + "N002,V-31000003,Ana,Gil,1995-01-01,F,Caserío Sur\nN003,V-31000003,Ana,Gil,1995-01-01,F,Caserío Sur\n"
+            + "N002,V-31000004,Juan,Gil,1993-01-01,M,Otra casa\nN004,V-31000005,Eva,Ruiz,1999-01-01,F,Calle 1, casa 2\n";
         using var refused = await page.UploadAsync(form, "Upload", "censo.csv", Encoding.UTF8.GetBytes(bad));
-        var refusedHtml = await PageClient.TextAsync(refused);
+        var refusedHtml = WebUtility.HtmlDecode(await PageClient.TextAsync(refused));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("No se guardó nada", refusedHtml, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"n\">2</td>", refusedHtml, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"n\">3</td>", refusedHtml, StringComparison.Ordinal);
+        // Every bad line, each said in Spanish with the values the file had.
+        Assert.Contains("<td class=\"n\">2</td><td>birth_date</td><td>'1990-02-30' no es una fecha de la forma AAAA-MM-DD.</td>", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"n\">3</td><td>sex</td><td>'X' no es un sexo; escriba F o M.</td>", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("La persona V-31000003 también está en la línea 4; una persona vive en un solo hogar.", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("El hogar N002 tiene otra dirección en la línea 4; un hogar tiene una sola dirección.", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("La fila tiene 8 campos; el encabezado tiene 7.", refusedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(" is not ", refusedHtml, StringComparison.Ordinal);
         await using (var db = database.NewContext())
             Assert.False(await db.Residents.AnyAsync(r => r.NationalId == "V-31000002", ct));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Comuna.Application.Common;
 using Comuna.Domain.Common;
 using Comuna.Domain.Registry;
@@ -42,7 +43,7 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
             // The parser reads everything after an unclosed quote as one field: the rows after it
             // would vanish into this row's field without a word.
             Fail(line, "", CensusFormat.MalformedRow,
-                "A quoted field is opened here and never closed, so every line after it would be read into it. Close the quote, and write a quote inside a quoted field as two (\"\").");
+                $"A quoted field is opened here and never closed, so every line after it would be read into it. Close the quote, and write a quote inside a quoted field as two (\"\").");
             return;
         }
         if (fieldCount > CensusFormat.Columns.Count)
@@ -62,7 +63,7 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
         foreach (var error in new[] { code.Error, nationalId.Error, firstNames.Error, lastNames.Error, birthDate.Error, sex.Error, address.Error })
         {
             if (error is not null)
-                Fail(line, error.Field ?? "", error.Code, error.Message);
+                Fail(line, error.Field ?? "", error.Code, error.Text ?? Error.Fixed(error.Message));
         }
         if (ErrorCount > errorsBefore)
             return;
@@ -113,9 +114,9 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
         {
             if (existing.TryGetValue(row.NationalId, out var found) && (found.CouncilId != councilId || found.HouseholdCode != row.HouseholdCode))
             {
-                var where = found.CouncilId == councilId ? $"household {found.HouseholdCode} of this council" : "a household of another council";
-                Fail(row.Line, CensusFormat.NationalId, CensusFormat.PersonInTwoHouseholds,
-                    $"The person {row.NationalId} is already registered in {where}.");
+                Fail(row.Line, CensusFormat.NationalId, CensusFormat.PersonInTwoHouseholds, found.CouncilId == councilId
+                    ? (FormattableString)$"The person {row.NationalId} is already registered in household {found.HouseholdCode} of this council."
+                    : $"The person {row.NationalId} is already registered in a household of another council.");
                 continue;
             }
             accepted.Add(row);
@@ -232,11 +233,11 @@ internal sealed class CensusImportRun(IComunaDb db, Guid councilId, DateOnly tod
         return created;
     }
 
-    private void Fail(int line, string field, string code, string message)
+    private void Fail(int line, string field, string code, FormattableString message)
     {
         ErrorCount++;
         if (_errors.Count < ImportCensus.MaxListedErrors)
-            _errors.Add(new CensusRowError(line, field, code, message));
+            _errors.Add(new CensusRowError(line, field, code, message.ToString(CultureInfo.InvariantCulture)) { Text = message });
     }
 
     /// <summary>64-bit FNV-1a: compares a household's addresses across the file without keeping them.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Comuna.Application.Access;
 using Comuna.Application.Common;
 using Comuna.Domain.Common;
@@ -77,7 +78,7 @@ public sealed class ImportCensus(IComunaDb db, TimeProvider clock)
             using var reader = new StreamReader(input, CensusFormat.Encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
             using var parser = new CsvParser(reader, CensusFormat.Configuration());
             if (!await parser.ReadAsync())
-                return new Error(CensusFormat.BadHeader, $"The file is empty; its first line must be the header {string.Join(',', CensusFormat.Columns)}.", Field: "header");
+                return HeaderError($"The file is empty; its first line must be the header {string.Join(',', CensusFormat.Columns)}.");
             var columns = Header(parser.Record ?? []);
             if (!columns.IsSuccess)
                 return columns.Error;
@@ -95,8 +96,17 @@ public sealed class ImportCensus(IComunaDb db, TimeProvider clock)
         }
         catch (CensusEncodingException bad)
         {
-            return new Error(CensusFormat.BadEncoding, bad.Message);
+            return new Error(CensusFormat.BadEncoding, bad.Message) { Text = $"Line {bad.Line} is not valid UTF-8; save the file as UTF-8 and send it again." };
         }
+    }
+
+    private static Error HeaderError(FormattableString message) =>
+        new(CensusFormat.BadHeader, message.ToString(CultureInfo.InvariantCulture), Field: "header") { Text = message };
+
+    /// <summary>The header's faults, said one after another ("missing columns: sex; unknown columns: sexo").</summary>
+    private sealed class Parts(IReadOnlyList<FormattableString> parts) : List<FormattableString>(parts)
+    {
+        public override string ToString() => string.Join("; ", this.Select(part => part.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>The position of each column, or an error naming the missing and unknown ones.</summary>
@@ -108,16 +118,14 @@ public sealed class ImportCensus(IComunaDb db, TimeProvider clock)
         var repeated = names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (missing.Count > 0 || unknown.Count > 0 || repeated.Count > 0)
         {
-            var parts = new List<string>();
+            var parts = new List<FormattableString>();
             if (missing.Count > 0)
                 parts.Add($"missing columns: {string.Join(", ", missing)}");
             if (unknown.Count > 0)
                 parts.Add($"unknown columns: {string.Join(", ", unknown.Select(u => u.Length == 0 ? "(empty)" : u))}");
             if (repeated.Count > 0)
                 parts.Add($"repeated columns: {string.Join(", ", repeated)}");
-            return new Error(CensusFormat.BadHeader,
-                $"Line 1 must name the columns {string.Join(',', CensusFormat.Columns)} (in any order); {string.Join("; ", parts)}.",
-                Field: "header");
+            return HeaderError($"Line 1 must name the columns {string.Join(',', CensusFormat.Columns)} (in any order); {new Parts(parts)}.");
         }
         return names.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
     }

@@ -25,6 +25,10 @@ public sealed class CensusModel(
     /// <summary>The outcome of the file just sent, shown on the same page.</summary>
     public CensusImportReport? Report { get; private set; }
 
+    /// <summary>A bad row's problem in the page's language, with the values the file had.</summary>
+    public string Problem(CensusRowError row) =>
+        row.Text is { } text ? LocalizedText.Of(text, localizer) : row.Message;
+
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
