@@ -174,8 +174,13 @@ public sealed class FoodPlanPageTests
             [new("Json", PlanModel.Example), new("Basket", "arroz 1"), new("Communes", "COM-XX-ATLANTIDA"), new("Policy", "production-first")],
             "/plan-alimentario?handler=Needs");
         var errors = System.Net.WebUtility.HtmlDecode(await PageClient.TextAsync(refused));
-        Assert.Contains("No commune in the registry has the code \"COM-XX-ATLANTIDA\".", errors, StringComparison.Ordinal);
+        Assert.Contains("Ninguna comuna del registro tiene el código \"COM-XX-ATLANTIDA\".", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"families\"", errors, StringComparison.Ordinal);
+        using var noRice = await page.SubmitAsync("/plan-alimentario",
+            [new("Json", PlanModel.Example), new("Basket", "arroz 1"), new("Communes", ""), new("Policy", "production-first")],
+            "/plan-alimentario?handler=Needs");
+        Assert.Contains("Canasta, línea 1: el producto \"arroz\" no está en el plan; sus productos son maiz, platano.",
+            System.Net.WebUtility.HtmlDecode(await PageClient.TextAsync(noRice)), StringComparison.Ordinal);
     }
 
     [Fact]
