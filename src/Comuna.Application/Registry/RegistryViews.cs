@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Comuna.Domain.Registry;
 
 namespace Comuna.Application.Registry;
@@ -34,8 +35,12 @@ public sealed record CouncilView(
 /// <summary>Whether the census fits the council's bounds, and if not, which rule it breaks.</summary>
 public sealed record CensusHealthView(bool WithinBounds, int MinFamilies, int? MaxFamilies, string? BrokenRule)
 {
+    /// <summary><see cref="BrokenRule"/> as its template and values, for a page to say it in its language.</summary>
+    [JsonIgnore]
+    public FormattableString? BrokenRuleText { get; init; }
+
     public static CensusHealthView Of(CensusHealth health) =>
-        new(health.WithinBounds, health.Bounds.Min, health.Bounds.Max, health.BrokenRule);
+        new(health.WithinBounds, health.Bounds.Min, health.Bounds.Max, health.BrokenRule) { BrokenRuleText = health.BrokenRuleText };
 }
 
 public sealed record HouseholdView(Guid Id, Guid CouncilId, string Code, string Address, int Members);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Comuna.Domain.Registry;
 
 /// <summary>
@@ -13,7 +15,10 @@ public sealed record CensusHealth(int Families, FamilyBounds Bounds, string Rule
         new(families, rules.BoundsFor(kind), rules.Id);
 
     /// <summary>The rule broken, in words, or null when the census fits.</summary>
-    public string? BrokenRule => WithinBounds
+    public string? BrokenRule => BrokenRuleText?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="BrokenRule"/> as its template and values, for a page to say it in its language.</summary>
+    public FormattableString? BrokenRuleText => WithinBounds
         ? null
-        : $"{RuleSetId}: {Families} families, outside the bounds {Bounds}";
+        : (FormattableString)$"{RuleSetId}: {Families} families, outside the bounds {Bounds}";
 }

@@ -18,7 +18,7 @@ public sealed class CouncilPageTests
         Assert.Contains("id=\"census-warning\"", html);
         Assert.Contains("El censo está fuera de los límites de su reglamento.", html);
         // The demo gives this urban council 450 families; LOCC-2009 allows 150 to 400.
-        Assert.Contains("LOCC-2009: 450 families, outside the bounds 150–400", html);
+        Assert.Contains("LOCC-2009: 450 familias, fuera de los límites 150–400", html);
     }
 
     [Fact]
