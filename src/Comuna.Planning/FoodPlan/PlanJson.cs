@@ -33,9 +33,9 @@ public static class PlanJson
         {
             var fault = JsonFault.Of(e);
             // The parser's own sentences are English only; what this class words itself is said in the page's language too.
-            object reason = e.InnerException?.Message is { } inner ? JsonFault.WithoutPosition(inner)
+            var reason = e.InnerException?.Message is { } inner ? PlanMessages.ParserReason(JsonFault.WithoutPosition(inner))
                 : fault.WrongKind ? PlanMessages.Expected(PlanMessages.Term(Expected(fault.Path)))
-                : fault.Reason;
+                : PlanMessages.ParserReason(fault.Reason);
             var position = fault.Line is { } line && fault.Column is { } column ? PlanMessages.Position(line, column) : PlanMessages.Term("an unknown position");
             return (null, new PlanError("malformed-json", fault.Path is { } path
                 ? PlanMessages.MalformedJsonAt(position, path, reason)

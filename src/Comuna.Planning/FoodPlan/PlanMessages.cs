@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 
 namespace Comuna.Planning.FoodPlan;
 
@@ -57,6 +58,42 @@ public static class PlanMessages
     public static FormattableString Expected(FormattableString what) => $"expected {what} here.";
     public static FormattableString MalformedJson(FormattableString position, object reason) => $"Malformed JSON at {position}: {reason}";
     public static FormattableString MalformedJsonAt(FormattableString position, string path, object reason) => $"Malformed JSON at {position} (at {path}): {reason}";
+
+    // The JSON parser's own sentences, the commonest of them, so that they are said in the page's language too.
+    public static FormattableString InvalidStartOfValue(string found) => $"'{found}' is an invalid start of a value.";
+    public static FormattableString InvalidAfterValue(string found) => $"'{found}' is invalid after a value. Expected either ',', '}}', or ']'.";
+    public static FormattableString InvalidEndOfNumber(string found) => $"'{found}' is an invalid end of a number. Expected a delimiter.";
+    public static FormattableString InvalidAfterDocument(string found) => $"'{found}' is invalid after a single JSON value. Expected end of data.";
+    public static FormattableString InvalidStartOfPropertyName(string found) => $"'{found}' is an invalid start of a property name. Expected a '\"'.";
+    public static FormattableString InvalidAfterPropertyName(string found) => $"'{found}' is invalid after a property name. Expected a ':'.";
+    public static FormattableString InvalidWithinString(string found) => $"'{found}' is invalid within a JSON string. The string should be correctly escaped.";
+    public static FormattableString LeftOpen() => $"Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.";
+    public static FormattableString StringLeftOpen() => $"Expected end of string, but instead reached end of data.";
+
+    /// <summary>The parser's sentence as one of the templates above where it is one of them, else as it is (English).</summary>
+    public static object ParserReason(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        foreach (var (pattern, say) in ParserSentences)
+        {
+            if (pattern.Match(reason) is { Success: true } match)
+                return say(match.Groups.Count > 1 ? match.Groups[1].Value : "");
+        }
+        return reason;
+    }
+
+    private static readonly (Regex Pattern, Func<string, FormattableString> Say)[] ParserSentences =
+    [
+        (new("^'(.+)' is an invalid start of a value\\.$"), InvalidStartOfValue),
+        (new("^'(.+)' is invalid after a value\\. Expected either ',', '}', or ']'\\.$"), InvalidAfterValue),
+        (new("^'(.+)' is an invalid end of a number\\. Expected a delimiter\\.$"), InvalidEndOfNumber),
+        (new("^'(.+)' is invalid after a single JSON value\\. Expected end of data\\.$"), InvalidAfterDocument),
+        (new("^'(.+)' is an invalid start of a property name\\. Expected a '\"'\\.$"), InvalidStartOfPropertyName),
+        (new("^'(.+)' is invalid after a property name\\. Expected a ':'\\.$"), InvalidAfterPropertyName),
+        (new("^'(.+)' is invalid within a JSON string\\. The string should be correctly escaped\\.$"), InvalidWithinString),
+        (new("^Expected depth to be zero at the end of the JSON payload\\."), _ => LeftOpen()),
+        (new("^Expected end of string, but instead reached end of data\\.$"), _ => StringLeftOpen()),
+    ];
 
     // The entries, once read.
     public static FormattableString MissingEntry(PlanEntry entry) => $"{entry} is null.";

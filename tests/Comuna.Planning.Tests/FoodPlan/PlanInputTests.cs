@@ -118,6 +118,29 @@ public sealed class PlanInputTests
         Assert.Contains("line 5,", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The parser's commonest sentences are kept as templates, so that a page says them in its
+    /// language; the English stays the parser's, without its own 0-based position.
+    /// </summary>
+    [Theory]
+    [InlineData("xx", "'x' is an invalid start of a value.")]
+    [InlineData("{ \"products\": [ ", "Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 1 x } }", "'x' is invalid after a value. Expected either ',', '}', or ']'.")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 1- } }", "'-' is an invalid end of a number. Expected a delimiter.")]
+    [InlineData("{ \"penalties\": { spoiledPerUnit: 1 } }", "'s' is an invalid start of a property name. Expected a '\"'.")]
+    [InlineData("{} {}", "'{' is invalid after a single JSON value. Expected end of data.")]
+    public void PlanFromJson_TheParsersSentence_IsKeptAsATemplate(string json, string sentence)
+    {
+        var error = Assert.Single(Errors(json));
+
+        Assert.EndsWith(": " + sentence, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
+        var reason = Assert.IsAssignableFrom<FormattableString>(error.Text.GetArguments()[^1]);
+        Assert.Equal(sentence, FormattableString.Invariant(reason));
+        // The character found is a value of the sentence, not part of its template.
+        Assert.Equal(sentence.StartsWith('\''), reason.Format.StartsWith("'{0}'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void PlanFromJson_AWrongType_SaysWhereItIs()
     {

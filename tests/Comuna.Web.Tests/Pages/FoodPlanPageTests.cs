@@ -132,7 +132,7 @@ public sealed class FoodPlanPageTests
         var told = await PageClient.TextAsync(noPolicy);
         Assert.Contains("Este dato es obligatorio.", told, StringComparison.Ordinal);
         Assert.DoesNotContain("field is required", told, StringComparison.Ordinal);
-        Assert.Contains("JSON mal formado en la línea 1, posición 1: ", told, StringComparison.Ordinal);
+        Assert.Contains("JSON mal formado en la línea 1, posición 1: 'x' no puede empezar un valor.", WebUtility.HtmlDecode(told), StringComparison.Ordinal);
         Assert.DoesNotContain("LineNumber", told, StringComparison.Ordinal);
     }
 
