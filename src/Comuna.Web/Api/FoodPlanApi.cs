@@ -75,15 +75,19 @@ public static class FoodPlanApi
             return Refused(errors);
         var run = planRuns.Start(Owner(http), problem, input!, chosen.Value, margin: margin);
         if (run is null)
-        {
-            http.Response.Headers.RetryAfter = BusyRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                detail: $"{PlanRuns.MaxRunning} plans are being made on this server; try again in a minute.",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "planner-busy",
-                extensions: new Dictionary<string, object?> { ["code"] = "planner-busy" });
-        }
+            return Busy(http);
         http.Response.Headers.Location = $"/api/v1/plans/runs/{run.Id}";
         return Json(PlanRunView.Of(run), StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>503 <c>planner-busy</c>, to try again in a minute.</summary>
+    private static IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = BusyRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: $"{PlanRuns.MaxRunning} plans are being made on this server; try again in a minute.",
+            statusCode: StatusCodes.Status503ServiceUnavailable, title: "planner-busy",
+            extensions: new Dictionary<string, object?> { ["code"] = "planner-busy" });
     }
 
     /// <summary>The account's plans, newest first.</summary>
@@ -139,19 +143,28 @@ public static class FoodPlanApi
 
     private static IResult NotFound(string id) => ApiResults.Problem(Error.NotFound("plan-run", id));
 
-    private static async Task<IResult> PlanAsync(HttpRequest request, string? policy, string? gap, CancellationToken ct)
+    /// <summary>
+    /// Plans while the request waits: bad input is a 400 naming every bad entry; the plan takes one
+    /// of the planner's places (503 <c>planner-busy</c> when none is free), and a client that goes
+    /// away stops it, so that plans sent and abandoned do not go on taking the cores.
+    /// </summary>
+    private static async Task<IResult> PlanAsync(HttpContext http, PlanRuns planRuns, string? policy, string? gap, CancellationToken ct)
     {
         var chosen = FoodPlanner.ParsePolicy(policy ?? "production-first");
         if (chosen is null)
             return ApiResults.Problem(Error.Invalid("policy", $"'{policy}' is not a policy: production-first or import-first."));
         if (!PlanMargin.TryParse(gap, out var margin))
             return BadGap(gap);
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var json = await reader.ReadToEndAsync(ct);
-        // The solver is CPU-bound and synchronous: off the request thread, as the page does.
-        var (result, errors) = await Task.Run(() => FoodPlanner.PlanFromJson(json, chosen.Value, options: PlanMargin.Apply(FlowSolver.Options.Default, margin)), ct);
-        if (result is null)
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var (problem, _, errors) = FoodPlanner.Read(await reader.ReadToEndAsync(ct));
+        if (problem is null)
             return Refused(errors);
+        using var hold = planRuns.TryHoldSolver();
+        if (hold is null)
+            return Busy(http);
+        var options = PlanMargin.Apply(FlowSolver.Options.Default, margin) with { Cancellation = ct };
+        // The solver is CPU-bound and synchronous: off the request thread, as the page does.
+        var result = await Task.Run(() => FoodPlanner.Plan(problem, chosen.Value, options: options), ct);
         return Results.Text(PlanJson.WriteResult(result), "application/json", Encoding.UTF8);
     }
 }

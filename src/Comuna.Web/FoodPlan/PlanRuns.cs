@@ -57,7 +57,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         lock (_starting)
         {
             Sweep();
-            if (_runs.Values.Count(r => r.State == PlanRunState.Running) >= MaxRunning)
+            if (Solving >= MaxRunning)
                 return null;
             if (_runs.Count >= MaxKept)
             {
@@ -74,6 +74,40 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         // A thread of its own: a plan holds a core for seconds or minutes, which the request pool should not lend.
         run.Planning = Task.Factory.StartNew(() => Execute(run, problem, compare), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return run;
+    }
+
+    /// <summary>
+    /// A place among the <see cref="MaxRunning"/> plans solving at once for a plan made while its
+    /// request waits (<c>POST /api/v1/plans</c>), so that such plans, sent many at a time, cannot
+    /// take every core the background runs are bounded to leave; null when none is free. Dispose
+    /// it when the plan is made.
+    /// </summary>
+    public IDisposable? TryHoldSolver()
+    {
+        lock (_starting)
+        {
+            Sweep();
+            if (Solving >= MaxRunning)
+                return null;
+            Interlocked.Increment(ref _heldSolvers);
+            return new SolverHold(this);
+        }
+    }
+
+    /// <summary>Plans solving now: the background runs and the plans their requests wait for.</summary>
+    private int Solving => _runs.Values.Count(r => r.State == PlanRunState.Running) + Volatile.Read(ref _heldSolvers);
+
+    private int _heldSolvers;
+
+    private sealed class SolverHold(PlanRuns runs) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                Interlocked.Decrement(ref runs._heldSolvers);
+        }
     }
 
     /// <summary>

@@ -141,6 +141,10 @@ public sealed class FoodPlanApiTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, third.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(Comuna.Web.Api.FoodPlanApi.BusyRetrySeconds), third.Headers.RetryAfter?.Delta);
         Assert.Equal("planner-busy", (await third.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("code").GetString());
+        // A plan made while its request waits takes a place among the same two: it waits its turn too.
+        using var atOnce = await client.PostAsync("/api/v1/plans", Body(PlanModel.Example), ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, atOnce.StatusCode);
+        Assert.Equal("planner-busy", (await atOnce.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("code").GetString());
 
         var address = first.Headers.Location!.OriginalString;
         JsonElement running = default;
@@ -161,6 +165,12 @@ public sealed class FoodPlanApiTests
             using var cancelled = await client.DeleteAsync(run, ct);
             Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
             Assert.Equal("cancelled", (await PlanRunPolling.DoneAsync(client, run)).GetProperty("state").GetString());
+        }
+        // Their places freed, the plan is made while the request waits, and its own place is given back.
+        for (var round = 0; round < 3; round++)
+        {
+            using var afterwards = await client.PostAsync("/api/v1/plans", Body(PlanModel.Example), ct);
+            Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
         }
     }
 }
