@@ -40,7 +40,7 @@ public sealed class RecordDeliverySheet(IComunaDb db, TimeProvider clock)
             }
             lines.Add(new SheetLine(number, parts[0].ToUpperInvariant(), units));
             if (lines.Count > MaxLines)
-                return Line(number, "sheet-too-long", string.Create(CultureInfo.InvariantCulture, $"A sheet has at most {MaxLines:N0} lines."));
+                return Line(number, "sheet-too-long", $"A sheet has at most {MaxLines:N0} lines.");
         }
         if (lines.Count == 0)
             return Error.Invalid("sheet", "The sheet has no household codes.");
@@ -137,6 +137,7 @@ public sealed class RecordDeliverySheet(IComunaDb db, TimeProvider clock)
             ErrorKind.Conflict);
     }
 
-    private static Error Line(int number, string code, string message, ErrorKind kind = ErrorKind.Validation) =>
-        new(code, message, kind, $"line:{number.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>An error about line <paramref name="number"/>, its message kept as its template and values (<see cref="Error.Text"/>).</summary>
+    private static Error Line(int number, string code, FormattableString message, ErrorKind kind = ErrorKind.Validation) =>
+        new(code, message.ToString(CultureInfo.InvariantCulture), kind, $"line:{number.ToString(CultureInfo.InvariantCulture)}") { Text = message };
 }

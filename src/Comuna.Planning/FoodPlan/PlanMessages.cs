@@ -40,6 +40,7 @@ public static class PlanMessages
         "penalties" => "Penalties",
         _ => list,
     });
+
     public static FormattableString FieldCount(FormattableString line, int expected, int found) => $"{line}: expected {expected} fields apart by semicolons, found {found}.";
     public static FormattableString FieldCountRange(FormattableString line, int least, int most, int found) => $"{line}: expected {least} to {most} fields apart by semicolons, found {found}.";
     public static FormattableString AmbiguousNumber(FormattableString line, string field) => $"{line}: \"{field}\" could be thousands or decimals; write 1500 for thousands, 1,5 or 1.50 for decimals.";

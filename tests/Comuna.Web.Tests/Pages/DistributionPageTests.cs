@@ -63,7 +63,8 @@ public sealed class DistributionPageTests
 
         var badSheet = await PageClient.TextAsync(await vocera.SubmitAsync(round,
             [new("sheet", $"{households[1].Code}\nX0000\n{households[2].Code}")], $"{round}?handler=Sheet"));
-        Assert.Contains("Línea 2: El hogar no está en el censo", badSheet, StringComparison.Ordinal);
+        // Said in Spanish with the code the sheet had and the council it is not in.
+        Assert.Contains("Línea 2: no hay ningún hogar X0000 en el censo de Consejo Comunal Sector La Piedrita.", badSheet, StringComparison.Ordinal);
         var sheet = await PageClient.TextAsync(await vocera.SubmitAsync(round,
             [new("sheet", $"{households[1].Code} 1\n{households[2].Code} 1")], $"{round}?handler=Sheet"));
         Assert.Contains("Planilla cargada: 2 hogares, 2 unidades.", sheet, StringComparison.Ordinal);

@@ -99,6 +99,8 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
     /// <summary>The error in the reader's language; a sheet's error keeps the number of its line.</summary>
     private string Message(Error error)
     {
+        if (error.Text is { } text && LocalizedText.IsKnown(text, localizer))
+            return LocalizedText.Of(text, localizer);
         if (error.Field is { } field && field.StartsWith("line:", StringComparison.Ordinal))
         {
             var general = localizer[error.Code];
