@@ -78,23 +78,25 @@ public static class PlanMessages
         foreach (var (pattern, say) in ParserSentences)
         {
             if (pattern.Match(reason) is { Success: true } match)
-                return say(match.Groups.Count > 1 ? match.Groups[1].Value : "");
+                return say(match.Groups[1].Value);
         }
         return reason;
     }
 
     private static readonly (Regex Pattern, Func<string, FormattableString> Say)[] ParserSentences =
-    [
-        (new("^'(.+)' is an invalid start of a value\\.$"), InvalidStartOfValue),
-        (new("^'(.+)' is invalid after a value\\. Expected either ',', '}', or ']'\\.$"), InvalidAfterValue),
-        (new("^'(.+)' is an invalid end of a number\\. Expected a delimiter\\.$"), InvalidEndOfNumber),
-        (new("^'(.+)' is invalid after a single JSON value\\. Expected end of data\\.$"), InvalidAfterDocument),
-        (new("^'(.+)' is an invalid start of a property name\\. Expected a '\"'\\.$"), InvalidStartOfPropertyName),
-        (new("^'(.+)' is invalid after a property name\\. Expected a ':'\\.$"), InvalidAfterPropertyName),
-        (new("^'(.+)' is invalid within a JSON string\\. The string should be correctly escaped\\.$"), InvalidWithinString),
-        (new("^Expected depth to be zero at the end of the JSON payload\\."), _ => LeftOpen()),
-        (new("^Expected end of string, but instead reached end of data\\.$"), _ => StringLeftOpen()),
-    ];
+        [.. new Func<string, FormattableString>[]
+        {
+            InvalidStartOfValue, InvalidAfterValue, InvalidEndOfNumber, InvalidAfterDocument, InvalidStartOfPropertyName,
+            InvalidAfterPropertyName, InvalidWithinString, _ => LeftOpen(), _ => StringLeftOpen(),
+        }.Select(say => (Recognizer(say), say))];
+
+    /// <summary>The pattern of the parser's sentence a template says, read from the template itself: what stands for the character found matches any.</summary>
+    private static Regex Recognizer(Func<string, FormattableString> say)
+    {
+        const string Found = "\u0001";
+        var sentence = Regex.Escape(FormattableString.Invariant(say(Found)));
+        return new Regex($"^{sentence.Replace(Found, "(.+)", StringComparison.Ordinal)}$", RegexOptions.CultureInvariant);
+    }
 
     // The entries, once read.
     public static FormattableString MissingEntry(PlanEntry entry) => $"{entry} is null.";

@@ -74,16 +74,22 @@ public sealed partial record PlanTables(
         };
         if (text is null || entry.Index is not { } index)
             return entry.List == "penalties" ? PlanMessages.TableName(entry.List) : null;
-        // Read makes one entry of each line that is neither blank nor a comment, in order.
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        var entries = -1;
+        // Read makes one entry of each line that holds one, in order.
+        return EntryLines(text).ElementAtOrDefault(index) is ({ } number, { } line)
+            ? PlanMessages.Line(entry.List, number, line)
+            : null;
+    }
+
+    /// <summary>The lines of a table that hold an entry (neither blank nor a comment), trimmed, with their numbers counted from 1.</summary>
+    private static IEnumerable<(int Number, string Text)> EntryLines(string? table)
+    {
+        var lines = (table ?? "").ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
-            if (line.Length > 0 && !line.StartsWith('#') && ++entries == index)
-                return PlanMessages.Line(entry.List, i + 1, line);
+            if (line.Length > 0 && !line.StartsWith('#'))
+                yield return (i + 1, line);
         }
-        return null;
     }
 
     /// <summary>The tables of <paramref name="input"/>, to edit on the page: what <see cref="Read"/> reads back as the same inputs.</summary>
@@ -104,13 +110,9 @@ public sealed partial record PlanTables(
         where T : class
     {
         var rows = new List<T?>();
-        var lines = (text ?? "").ReplaceLineEndings("\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (number, line) in EntryLines(text))
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-                continue;
-            var fields = new Fields(table, i + 1, line, [.. line.Split(Separators).Select(f => f.Trim())]);
+            var fields = new Fields(table, number, line, [.. line.Split(Separators).Select(f => f.Trim())]);
             if (fields.Count < least || fields.Count > most)
             {
                 errors.Add(new PlanError("bad-line", least == most

@@ -1,12 +1,18 @@
+using System.Globalization;
 using System.Text;
 
 namespace Comuna.Application.Registry.Census;
 
 /// <summary>Thrown by <see cref="CensusInputStream"/> at the first byte that is not UTF-8.</summary>
 public sealed class CensusEncodingException(int line)
-    : Exception($"Line {line} is not valid UTF-8; save the file as UTF-8 and send it again.")
+    : Exception(Say(line).ToString(CultureInfo.InvariantCulture))
 {
     public int Line { get; } = line;
+
+    /// <summary>The message as its template and values, for a page to say it in its language.</summary>
+    public FormattableString Text => Say(Line);
+
+    private static FormattableString Say(int line) => $"Line {line} is not valid UTF-8; save the file as UTF-8 and send it again.";
 }
 
 /// <summary>

@@ -96,7 +96,7 @@ public sealed class ImportCensus(IComunaDb db, TimeProvider clock)
         }
         catch (CensusEncodingException bad)
         {
-            return new Error(CensusFormat.BadEncoding, bad.Message) { Text = $"Line {bad.Line} is not valid UTF-8; save the file as UTF-8 and send it again." };
+            return new Error(CensusFormat.BadEncoding, bad.Message) { Text = bad.Text };
         }
     }
 

@@ -96,12 +96,14 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
         return Page();
     }
 
-    /// <summary>The error in the reader's language; a sheet's error keeps the number of its line.</summary>
+    /// <summary>
+    /// The error in the reader's language; a sheet's error whose own sentence the resources lack
+    /// keeps at least the number of its line before the general sentence for its code.
+    /// </summary>
     private string Message(Error error)
     {
-        if (error.Text is { } text && LocalizedText.IsKnown(text, localizer))
-            return LocalizedText.Of(text, localizer);
-        if (error.Field is { } field && field.StartsWith("line:", StringComparison.Ordinal))
+        var sentenceKnown = error.Text is { } text && LocalizedText.IsKnown(text, localizer);
+        if (!sentenceKnown && error.Field is { } field && field.StartsWith("line:", StringComparison.Ordinal))
         {
             var general = localizer[error.Code];
             return general.ResourceNotFound ? error.Message : $"{localizer["Line"]} {field[5..]}: {general.Value}";
