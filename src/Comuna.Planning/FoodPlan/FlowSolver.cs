@@ -29,7 +29,7 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// prices, the cheapest few of every supply and every need). By default CLP's interior point
 /// solves it afresh each round (<see cref="InteriorPointProgramme"/>), with a row from the start
 /// for every route that could fill; the proven plan is then taken to a vertex. With the simplex
-/// (<see cref="SimplexProgramme"/>: GLOP for the pages, or <see cref="Options.Barrier"/> off),
+/// (<see cref="SimplexProgramme"/>: GLOP, or <see cref="Options.Barrier"/> off),
 /// capacity rows join only for routes found overloaded, and one model lives through all rounds,
 /// carried on from its last basis. Either way the duals — a potential per supply and per need, a
 /// price per full route — price every arc of the full programme. Overloaded routes get their row,
@@ -93,8 +93,9 @@ public static class FlowSolver
         /// every restricted optimum then respects every route, and the rounds only add arcs. On the
         /// benchmark's regional instance one interior-point solve of the first programme takes 8 s
         /// (16 s with CLP's crossover) where the dual simplex takes 60 s (and 350 s with every
-        /// route's row). Only CLP has it, where its C interface loads; GLOP, which a cancel can
-        /// interrupt in the middle of a solve, always carries on by the simplex. Starting with the
+        /// route's row). Only CLP has it, where its worker (<see cref="ClpProcess"/>, the program
+        /// <c>comuna-clp</c>) is installed beside the planner, and a cancel or the time limit ends
+        /// a solve with its worker; GLOP always carries on by the simplex. Starting with the
         /// binding routes' rows alone was tried and is slower: 60 s against 41 s on the regional
         /// instance, and still beyond reach on the national one.
         /// </summary>
@@ -179,7 +180,7 @@ public static class FlowSolver
         var constant = problem.ConstantObjective(enabled, demand); // for the relative gap
 
         var inMaster = new bool[arcs];
-        var interior = options.Barrier && string.Equals(options.MasterSolver, "CLP", StringComparison.OrdinalIgnoreCase) && ClpInteriorPoint.IsAvailable
+        var interior = options.Barrier && string.Equals(options.MasterSolver, "CLP", StringComparison.OrdinalIgnoreCase) && ClpProcess.IsAvailable
             ? new InteriorPointProgramme(problem, useful, cost, demand, capacity) { Crossover = options.Crossover }
             : null;
         using RestrictedProgramme master = interior is not null ? interior : new SimplexProgramme(options.MasterSolver, options.MasterParameters, problem, useful, cost, demand, capacity);
@@ -339,7 +340,7 @@ public static class FlowSolver
         // The rest of the climb goes on, one product network at a time, while the interior point
         // solves the first programme on the other core; it stops when the solve returns, and until
         // then only it touches the products and the best plan. Should the climb prove a plan within
-        // the gap asked for, the solve is left behind: the plan is proven, and waiting on would
+        // the gap asked for, the solve is stopped: the plan is proven, and waiting on would
         // cost up to the whole time limit.
         Task? climbing = null;
         using var climbProved = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
@@ -454,14 +455,14 @@ public static class FlowSolver
                 options.Cancellation.ThrowIfCancellationRequested();
                 if (Gap(bestObjective) <= options.RelativeGap)
                 {
-                    options.Log?.Invoke(Text($"round {rounds}: the climb beside proved the plan within {Gap(bestObjective):E1}; the interior point is left behind, at {clock.Elapsed.TotalSeconds:F2} s"));
+                    options.Log?.Invoke(Text($"round {rounds}: the climb beside proved the plan within {Gap(bestObjective):E1}; the interior point is stopped, at {clock.Elapsed.TotalSeconds:F2} s"));
                     status = PlanStatus.Proven(Gap(bestObjective));
                     break;
                 }
-                var abandoned = interior is { Abandoned: true };
-                if (abandoned)
-                    options.Log?.Invoke(Text($"round {rounds}: the interior point had not returned at {clock.Elapsed.TotalSeconds:F2} s; left behind, the plan is the best so far"));
-                status = abandoned || clock.Elapsed >= options.TimeLimit ? PlanStatus.TimeLimit : PlanStatus.Error;
+                var stopped = interior is { Stopped: true };
+                if (stopped)
+                    options.Log?.Invoke(Text($"round {rounds}: the interior point had not returned at {clock.Elapsed.TotalSeconds:F2} s; its worker stopped, the plan is the best so far"));
+                status = stopped || clock.Elapsed >= options.TimeLimit ? PlanStatus.TimeLimit : PlanStatus.Error;
                 break;
             }
             primal = solved;
@@ -584,7 +585,7 @@ public static class FlowSolver
         // Only a plan proven by an LP round is taken to a vertex, through that round's programme.
         // One the climb proved alone (within a wider gap asked for) stays as the climb made it:
         // its average spreads over more arcs than a vertex would.
-        if (PlanStatus.IsProven(status) && rounds > 0 && interior is { Crossover: false, Abandoned: false } && best is not null)
+        if (PlanStatus.IsProven(status) && rounds > 0 && interior is { Crossover: false, Stopped: false } && best is not null)
         {
             var vertexStart = clock.Elapsed.TotalSeconds;
             var vertex = interior.Vertex(best, options.TimeLimit - clock.Elapsed, options.Cancellation);

@@ -8,36 +8,30 @@ namespace Comuna.Planning.FoodPlan;
 /// vertex, which ships each lot over as few routes as it can.
 /// </summary>
 /// <remarks>
-/// CLP keeps no interrupt and no limit on wall-clock time inside one solve, only one on the
-/// process's CPU time, and its interior point on a national-size programme runs for hours. So
-/// that a plan still ends at its time limit (or at a cancel), each solve runs on a thread of its
-/// own over arrays of its own: when the limit comes first the programme is abandoned to it and
-/// answers no more, and CLP's model is freed when it stops, at the latest when it has used the
-/// CPU time every core could have spent by the time limit (or with the process, as at the end of
-/// <c>comuna plan</c>).
+/// CLP keeps no interrupt and no limit on wall-clock time inside one solve, only one on CPU time,
+/// and its interior point on a national-size programme runs for hours. So that a plan still ends
+/// at its time limit, or at once when cancelled, each solve runs in a CLP worker process of its
+/// own (<see cref="ClpProcess"/>), ended when the planner stops waiting for it.
 /// </remarks>
 internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful, double[] cost, double[] demand, double[] capacity)
     : RestrictedProgramme(problem, useful, cost, demand, capacity)
 {
-    private readonly Lock gate = new();
-
     /// <summary>CLP's primal tolerance: a value within it of a bound is at the bound.</summary>
     private const double PrimalTolerance = 1e-7;
 
     /// <summary>Whether each solve ends with CLP's crossover to a basis (<see cref="FlowSolver.Options.Crossover"/>).</summary>
     public bool Crossover { get; init; }
 
-    /// <summary>Whether a solve was left to run past the time limit or a cancel (the programme answers no more).</summary>
-    public bool Abandoned { get; private set; }
+    /// <summary>Whether a solve was stopped at the time limit or a cancel, before it returned.</summary>
+    public bool Stopped { get; private set; }
 
     public override bool Solve(TimeSpan timeLeft, bool dual, CancellationToken cancellation, double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
     {
-        ObjectDisposedException.ThrowIf(Abandoned, this);
         objectiveValue = double.NaN;
         var rows = new RowNumbers(this, Columns);
         var matrix = rows.Matrix();
         var how = Crossover ? ClpInteriorPoint.Method.BarrierAndCrossover : ClpInteriorPoint.Method.Barrier;
-        if (Abandonable(cpu => ClpInteriorPoint.Solve(matrix, how, cpuSeconds: cpu), timeLeft, cancellation) is not { Status: 0 } solution)
+        if (Stoppable(matrix, how, null, timeLeft, cancellation) is not { Status: 0 } solution)
             return false;
         Iterations = solution.Iterations;
         objectiveValue = solution.Objective;
@@ -60,11 +54,10 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
     /// </summary>
     public double[]? Vertex(double[] plan, TimeSpan timeLeft, CancellationToken cancellation)
     {
-        ObjectDisposedException.ThrowIf(Abandoned, this);
         var used = Columns.Where(a => plan[a] > 0).ToList();
         var matrix = new RowNumbers(this, used).Matrix();
         var from = used.Select(a => plan[a]).ToArray();
-        if (Abandonable(cpu => ClpInteriorPoint.Solve(matrix, ClpInteriorPoint.Method.PrimalFrom, from, cpu), timeLeft, cancellation) is not { Status: 0 } solution)
+        if (Stoppable(matrix, ClpInteriorPoint.Method.PrimalFrom, from, timeLeft, cancellation) is not { Status: 0 } solution)
             return null;
         var vertex = new double[plan.Length];
         for (var i = 0; i < used.Count; i++)
@@ -73,41 +66,18 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
     }
 
     /// <summary>
-    /// Runs <paramref name="solve"/> on a thread of its own and waits for it until
-    /// <paramref name="timeLeft"/> (at least a second) or the cancel: null when it was left behind.
-    /// The solve is given as many seconds of the process's CPU time as every core could spend
-    /// until the time limit: never fewer than it could use by then, and a solve left behind stops
-    /// by that much CPU time (on the benchmark's national instance, within twice the time limit
-    /// rather than hours later).
+    /// Solves in a CLP worker and waits for it until <paramref name="timeLeft"/> (at least a
+    /// second) or the cancel: null when it was stopped first. The worker is also given as many
+    /// seconds of CPU time as every core could spend by then, a bound of its own should it ever
+    /// outlive the wait.
     /// </summary>
-    private ClpInteriorPoint.Solution? Abandonable(Func<double, ClpInteriorPoint.Solution> solve, TimeSpan timeLeft, CancellationToken cancellation)
+    private ClpInteriorPoint.Solution? Stoppable(ClpInteriorPoint.Matrix matrix, ClpInteriorPoint.Method method, double[]? from, TimeSpan timeLeft, CancellationToken cancellation)
     {
-        ClpInteriorPoint.Solution? result = null;
-        using var returned = new ManualResetEventSlim();
         var wait = timeLeft < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : timeLeft;
         var cpuSeconds = wait.TotalSeconds * Environment.ProcessorCount;
-        var thread = new Thread(() =>
-        {
-            var value = solve(cpuSeconds);
-            lock (gate)
-            {
-                result = value;
-                if (!Abandoned)
-                    returned.Set();
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "CLP interior point",
-        };
-        thread.Start();
-        WaitHandle.WaitAny([returned.WaitHandle, cancellation.WaitHandle], wait);
-        lock (gate)
-        {
-            if (result is null)
-                Abandoned = true;
-            return result;
-        }
+        var solution = ClpProcess.Solve(new ClpWire.Request(method, cpuSeconds, matrix, from), wait, cancellation);
+        Stopped |= solution is null;
+        return solution;
     }
 
     /// <summary>

@@ -185,7 +185,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         return await scope.ServiceProvider.GetRequiredService<SavedPlans>().DeleteAsync(id, ownerId, cancellationToken);
     }
 
-    /// <summary>Asks the run to stop: between two steps of the route prices, or in the middle of GLOP's solve.</summary>
+    /// <summary>Asks the run to stop: between two steps of the route prices, or in the middle of an LP solve, whose CLP worker is ended.</summary>
     public static void Cancel(PlanRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -262,11 +262,6 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         var previousRound = -1;
         var options = new FlowSolver.Options
         {
-            // GLOP rather than CLP for the restricted programme: a little slower (16 s against 11 s
-            // on a fifth of the benchmark's regional instance), but it keeps its time limit and a
-            // cancel — the button, or the server stopping — interrupts it in the middle of a solve,
-            // where CLP would hold the core until its solve ends.
-            MasterSolver = "GLOP",
             Cancellation = token,
             Progress = p =>
             {

@@ -5,17 +5,7 @@ namespace Comuna.Planning.Tests.FoodPlan;
 /// <summary>CLP reached through its C interface: the interior point, its crossover, and the way from an interior optimum to a vertex.</summary>
 public sealed class InteriorPointTests
 {
-    // Two supplies of 10 and two needs of 8, an arc from each supply to each need, and a shared
-    // row x11 + x22 ≤ 6. Saving 5·x11 + 4·x12 + 3·x21 + 6·x22 at most is 68, reached by every
-    // x11 = a, x22 = 6 − a, x12 = 2 + a, x21 = 8 − a with 2 ≤ a ≤ 4: an optimal edge, whose two
-    // ends are the only optimal vertices.
-    private static readonly ClpInteriorPoint.Matrix Edge = new(
-        Rows: 5,
-        ColumnStart: [0, 3, 5, 7, 10],
-        RowIndex: [0, 2, 4, /* x12 */ 0, 3, /* x21 */ 1, 2, /* x22 */ 1, 3, 4],
-        Cost: [-5, -4, -3, -6],
-        ColumnUpper: [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity],
-        RowUpper: [10, 10, 8, 8, 6]);
+    private static readonly ClpInteriorPoint.Matrix Edge = ClpProgrammes.Edge;
 
     [Fact]
     public void TheInteriorPoint_WithoutCrossover_StopsInsideTheOptimalEdge_WithItsOptimum()

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Comuna.Planning.FoodPlan;
+
+/// <summary>
+/// Runs one CLP solve in a worker process of its own (<c>comuna-clp</c>, <see cref="ClpWorker"/>),
+/// so that a solve can be stopped: CLP has no interrupt, and a thread cannot be ended, but a
+/// process can. A solve not back by its time, or whose plan is cancelled, ends with its worker,
+/// and the core and memory it held are free at once — where before a plan page's cancel left CLP
+/// computing to its end. The worker also ends by itself when the planner's process goes away
+/// (its standard input closes).
+/// </summary>
+internal static class ClpProcess
+{
+    private const string WorkerFile = "comuna-clp.dll";
+
+    private static readonly string WorkerPath = Path.Combine(AppContext.BaseDirectory, WorkerFile);
+
+    /// <summary>The <c>dotnet</c> host that runs this process, which runs the worker on the same runtime.</summary>
+    private static readonly string? Host = FindHost();
+
+    /// <summary>Whether the worker is installed beside the planner and CLP loads here.</summary>
+    public static bool IsAvailable { get; } = Host is not null && File.Exists(WorkerPath) && ClpInteriorPoint.IsAvailable;
+
+    /// <summary>
+    /// Solves <paramref name="request"/> in a new worker and waits for it for
+    /// <paramref name="wait"/> or until <paramref name="cancellation"/>: null when the worker was
+    /// stopped first (it has ended by the time this returns). <paramref name="started"/> is told
+    /// the worker's process id.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The worker failed (it wrote why to its standard error).</exception>
+    public static ClpInteriorPoint.Solution? Solve(ClpWire.Request request, TimeSpan wait, CancellationToken cancellation, Action<int>? started = null)
+    {
+        if (!IsAvailable)
+            throw new InvalidOperationException($"CLP's worker ({WorkerPath}) is not installed beside the planner.");
+        using var worker = Process.Start(WorkerStart()) ?? throw new InvalidOperationException("CLP's worker did not start.");
+        started?.Invoke(worker.Id);
+        var error = worker.StandardError.ReadToEndAsync(CancellationToken.None);
+        // Standard input stays open until the solution is read: the worker takes its closing as
+        // the planner gone.
+        var exchange = Task.Run(() =>
+        {
+            ClpWire.Write(worker.StandardInput.BaseStream, request);
+            worker.StandardInput.BaseStream.Flush();
+            return ClpWire.ReadSolution(worker.StandardOutput.BaseStream);
+        }, CancellationToken.None);
+        bool returned;
+        try
+        {
+            returned = exchange.Wait((int)Math.Clamp(wait.TotalMilliseconds, 0, int.MaxValue), cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            returned = false;
+        }
+        catch (AggregateException e)
+        {
+            worker.WaitForExit();
+            throw new InvalidOperationException($"CLP's worker failed (exit code {worker.ExitCode}): {error.Result.Trim()}", e.InnerException);
+        }
+        if (!returned)
+        {
+            End(worker);
+            // What the exchange meets once its worker is gone (a broken pipe, an early end) is expected.
+            _ = exchange.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return null;
+        }
+        End(worker);
+        return exchange.Result;
+    }
+
+    /// <summary>How a worker is started: by this process's <c>dotnet</c>, its three standard streams piped.</summary>
+    internal static ProcessStartInfo WorkerStart()
+    {
+        var start = new ProcessStartInfo(Host ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(WorkerPath);
+        return start;
+    }
+
+    private static void End(Process worker)
+    {
+        try
+        {
+            worker.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had ended already.
+        }
+        worker.WaitForExit();
+    }
+
+    private static string? FindHost()
+    {
+        // The runtime lives in <dotnet root>/shared/Microsoft.NETCore.App/<version>/.
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(host) ? host : null;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Comuna.Planning.FoodPlan;
+
+namespace Comuna.Planning.Tests.FoodPlan;
+
+/// <summary>
+/// CLP's worker process: it solves as CLP does in this process, and a solve the planner stops —
+/// its time up, its plan cancelled, the planner's process gone — ends with its worker.
+/// </summary>
+public sealed class ClpProcessTests
+{
+    [Fact]
+    public void TheWorker_SolvesAsClpDoesInThisProcess()
+    {
+        Assert.True(ClpProcess.IsAvailable, "comuna-clp (src/Comuna.Planning.Clp) is not beside the tests");
+        var here = ClpInteriorPoint.Solve(ClpProgrammes.Edge, ClpInteriorPoint.Method.Barrier);
+
+        var there = ClpProcess.Solve(Request(ClpProgrammes.Edge), TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+        Assert.NotNull(there);
+        Assert.Equal(0, there.Status);
+        Assert.Equal(here.Objective, there.Objective);
+        Assert.Equal(here.Columns, there.Columns);
+        Assert.Equal(here.RowDuals, there.RowDuals);
+        Assert.Equal(here.Iterations, there.Iterations);
+    }
+
+    [Fact]
+    public void ASolveCancelled_EndsItsWorker_AtOnce()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var worker = 0;
+        var listed = false;
+        var clock = Stopwatch.StartNew();
+
+        var solution = ClpProcess.Solve(Request(ClpProgrammes.Dense(400, 1)), TimeSpan.FromMinutes(5), cancel.Token, id =>
+        {
+            worker = id;
+            listed = ClpWorkers.Running().Contains(id);
+        });
+
+        Assert.True(listed, "the running worker was not found among this process's children");
+        Assert.Null(solution);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"returned after {clock.Elapsed.TotalSeconds:F1} s");
+        AssertEnded(worker);
+    }
+
+    [Fact]
+    public void ASolveOutOfTime_EndsItsWorker_AtTheLimit()
+    {
+        var worker = 0;
+        var clock = Stopwatch.StartNew();
+
+        var solution = ClpProcess.Solve(Request(ClpProgrammes.Dense(400, 2)), TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken, id => worker = id);
+
+        Assert.Null(solution);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"returned after {clock.Elapsed.TotalSeconds:F1} s");
+        AssertEnded(worker);
+    }
+
+    [Fact]
+    public void AWorkerWhosePlannerIsGone_EndsByItself()
+    {
+        using var worker = StartWorker();
+        ClpWire.Write(worker.StandardInput.BaseStream, Request(ClpProgrammes.Dense(400, 3)));
+        worker.StandardInput.BaseStream.Flush();
+        Thread.Sleep(300);
+
+        // What the planner's end does to the worker's input.
+        worker.StandardInput.Close();
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(3)), "the worker went on solving for nobody");
+        Assert.Equal(3, worker.ExitCode);
+    }
+
+    [Fact]
+    public void AWorker_RefusesWhatIsNotARequest()
+    {
+        using var worker = StartWorker();
+        worker.StandardInput.Write("{\"products\": []}");
+        worker.StandardInput.Close();
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, worker.ExitCode);
+        Assert.Contains("Not a request", worker.StandardError.ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    private static ClpWire.Request Request(ClpInteriorPoint.Matrix matrix) =>
+        new(ClpInteriorPoint.Method.Barrier, double.PositiveInfinity, matrix, null);
+
+    private static Process StartWorker() => Process.Start(ClpProcess.WorkerStart())!;
+
+    private static void AssertEnded(int processId)
+    {
+        Assert.NotEqual(0, processId);
+        var gone = false;
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            gone = process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            gone = true;
+        }
+        Assert.True(gone, $"worker {processId} still runs");
+    }
+}
