@@ -1,9 +1,12 @@
 using System.Globalization;
 
-namespace Comuna.Planning.Tests.FoodPlan;
+namespace Comuna.Testing;
 
-/// <summary>The CLP workers this test process has started that still run, read from Linux's /proc.</summary>
-internal static class ClpWorkers
+/// <summary>
+/// The food planner's CLP workers (comuna-clp) that this test process started and that still run,
+/// read from Linux's /proc. Comuna.Planning.Tests compiles this file too, without the rest of the fixtures.
+/// </summary>
+public static class ClpWorkers
 {
     public static IReadOnlyList<int> Running()
     {
