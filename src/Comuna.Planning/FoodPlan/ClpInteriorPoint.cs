@@ -28,8 +28,15 @@ internal static partial class ClpInteriorPoint
     /// </summary>
     public sealed record Matrix(int Rows, int[] ColumnStart, int[] RowIndex, double[] Cost, double[] ColumnUpper, double[] RowUpper);
 
-    /// <summary>What one solve gave: CLP's status (0 optimal), the objective, a value per column and a dual per row.</summary>
-    public sealed record Solution(int Status, double Objective, double[] Columns, double[] RowDuals, int Iterations);
+    /// <summary>
+    /// What one solve gave: CLP's status (0 optimal), the objective, a value per column and a dual
+    /// per row; or, when the process that solved it failed (<see cref="ClpProcess"/>), why.
+    /// </summary>
+    public sealed record Solution(int Status, double Objective, double[] Columns, double[] RowDuals, int Iterations, string? Failure = null)
+    {
+        /// <summary>The status of a solve whose worker process failed: not one of CLP's.</summary>
+        public const int WorkerFailed = -100;
+    }
 
     // An explicit static constructor runs before the first call of any member, so the resolver is
     // in place before the first call into CLP; a field initialiser alone may wait for the first

@@ -26,10 +26,10 @@ internal static class ClpProcess
     /// <summary>
     /// Solves <paramref name="request"/> in a new worker and waits for it for
     /// <paramref name="wait"/> or until <paramref name="cancellation"/>: null when the worker was
-    /// stopped first (it has ended by the time this returns). <paramref name="started"/> is told
-    /// the worker's process id.
+    /// stopped first (it has ended by the time this returns); a solution with
+    /// <see cref="ClpInteriorPoint.Solution.WorkerFailed"/> and why when the worker died first.
+    /// <paramref name="started"/> is told the worker's process id.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The worker failed (it wrote why to its standard error).</exception>
     public static ClpInteriorPoint.Solution? Solve(ClpWire.Request request, TimeSpan wait, CancellationToken cancellation, Action<int>? started = null)
     {
         if (!IsAvailable)
@@ -56,8 +56,12 @@ internal static class ClpProcess
         }
         catch (AggregateException e)
         {
+            // The worker died before it answered — the machine's memory ran out and the kernel
+            // ended it, say. The planner goes on with the plan it has, as after any failed solve.
             worker.WaitForExit();
-            throw new InvalidOperationException($"CLP's worker failed (exit code {worker.ExitCode}): {error.Result.Trim()}", e.InnerException);
+            var why = error.Result.Trim() is { Length: > 0 } said ? said : e.InnerException?.Message;
+            return new ClpInteriorPoint.Solution(ClpInteriorPoint.Solution.WorkerFailed, double.NaN, [], [], 0,
+                $"CLP's worker ended with exit code {worker.ExitCode} before it answered: {why}");
         }
         if (!returned)
         {

@@ -462,6 +462,8 @@ public static class FlowSolver
                 var stopped = interior is { Stopped: true };
                 if (stopped)
                     options.Log?.Invoke(Text($"round {rounds}: the interior point had not returned at {clock.Elapsed.TotalSeconds:F2} s; its worker stopped, the plan is the best so far"));
+                else if (interior?.Failure is { } failure)
+                    options.Log?.Invoke(Text($"round {rounds}: {failure}; the plan is the best so far"));
                 status = stopped || clock.Elapsed >= options.TimeLimit ? PlanStatus.TimeLimit : PlanStatus.Error;
                 break;
             }

@@ -25,6 +25,9 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
     /// <summary>Whether a solve was stopped at the time limit or a cancel, before it returned.</summary>
     public bool Stopped { get; private set; }
 
+    /// <summary>Why the last solve's worker failed, if it did.</summary>
+    public string? Failure { get; private set; }
+
     public override bool Solve(TimeSpan timeLeft, bool dual, CancellationToken cancellation, double[] quantity, double[] ySource, double[] yDemand, double[] yRoute, out double objectiveValue)
     {
         objectiveValue = double.NaN;
@@ -77,6 +80,7 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
         var cpuSeconds = wait.TotalSeconds * Environment.ProcessorCount;
         var solution = ClpProcess.Solve(new ClpWire.Request(method, cpuSeconds, matrix, from), wait, cancellation);
         Stopped |= solution is null;
+        Failure = solution?.Failure;
         return solution;
     }
 

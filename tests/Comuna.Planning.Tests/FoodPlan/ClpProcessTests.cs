@@ -59,6 +59,25 @@ public sealed class ClpProcessTests
     }
 
     [Fact]
+    public async Task AWorkerThatDies_IsAFailedSolve_ThatSaysSo()
+    {
+        // As when the kernel ends a worker whose machine ran out of memory.
+        Task? killing = null;
+        var solution = ClpProcess.Solve(Request(ClpProgrammes.Dense(400, 4)), TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken, id =>
+            killing = Task.Run(async () =>
+            {
+                await Task.Delay(300, TestContext.Current.CancellationToken);
+                using var worker = Process.GetProcessById(id);
+                worker.Kill();
+            }));
+
+        await killing!;
+        Assert.NotNull(solution);
+        Assert.Equal(ClpInteriorPoint.Solution.WorkerFailed, solution.Status);
+        Assert.Contains("exit code 137", solution.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWorkerWhosePlannerIsGone_EndsByItself()
     {
         using var worker = StartWorker();
