@@ -13,15 +13,15 @@ namespace Comuna.Planning.FoodPlan;
 /// </summary>
 internal static class ClpProcess
 {
-    private const string WorkerFile = "comuna-clp.dll";
-
-    private static readonly string WorkerPath = Path.Combine(AppContext.BaseDirectory, WorkerFile);
-
-    /// <summary>The <c>dotnet</c> host that runs this process, which runs the worker on the same runtime.</summary>
-    private static readonly string? Host = FindHost();
+    /// <summary>
+    /// How the worker is run: by the <c>dotnet</c> host that runs this process, on the same runtime
+    /// (a framework-dependent install, as <c>dotnet run</c> and the tests make); else by its own
+    /// executable, as a self-contained publish lays it out. Null when neither is here.
+    /// </summary>
+    private static readonly (string File, string? Argument)? Launch = FindLaunch();
 
     /// <summary>Whether the worker is installed beside the planner and CLP loads here.</summary>
-    public static bool IsAvailable { get; } = Host is not null && File.Exists(WorkerPath) && ClpInteriorPoint.IsAvailable;
+    public static bool IsAvailable { get; } = Launch is not null && ClpInteriorPoint.IsAvailable;
 
     /// <summary>
     /// Solves <paramref name="request"/> in a new worker and waits for it for
@@ -32,8 +32,6 @@ internal static class ClpProcess
     /// </summary>
     public static ClpInteriorPoint.Solution? Solve(ClpWire.Request request, TimeSpan wait, CancellationToken cancellation, Action<int>? started = null)
     {
-        if (!IsAvailable)
-            throw new InvalidOperationException($"CLP's worker ({WorkerPath}) is not installed beside the planner.");
         using var worker = Process.Start(WorkerStart()) ?? throw new InvalidOperationException("CLP's worker did not start.");
         started?.Invoke(worker.Id);
         var error = worker.StandardError.ReadToEndAsync(CancellationToken.None);
@@ -74,17 +72,19 @@ internal static class ClpProcess
         return exchange.Result;
     }
 
-    /// <summary>How a worker is started: by this process's <c>dotnet</c>, its three standard streams piped.</summary>
+    /// <summary>How a worker is started: its three standard streams piped.</summary>
     internal static ProcessStartInfo WorkerStart()
     {
-        var start = new ProcessStartInfo(Host ?? "dotnet")
+        var (file, argument) = Launch ?? throw new InvalidOperationException($"CLP's worker (comuna-clp) is not installed in {AppContext.BaseDirectory}.");
+        var start = new ProcessStartInfo(file)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(WorkerPath);
+        if (argument is not null)
+            start.ArgumentList.Add(argument);
         return start;
     }
 
@@ -101,11 +101,15 @@ internal static class ClpProcess
         worker.WaitForExit();
     }
 
-    private static string? FindHost()
+    private static (string File, string? Argument)? FindLaunch()
     {
+        var library = Path.Combine(AppContext.BaseDirectory, "comuna-clp.dll");
         // The runtime lives in <dotnet root>/shared/Microsoft.NETCore.App/<version>/.
         var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(host) ? host : null;
+        if (File.Exists(host) && File.Exists(library))
+            return (host, library);
+        var executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "comuna-clp.exe" : "comuna-clp");
+        return File.Exists(executable) ? (executable, null) : null;
     }
 }

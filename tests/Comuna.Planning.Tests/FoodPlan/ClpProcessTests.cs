@@ -26,6 +26,24 @@ public sealed class ClpProcessTests
     }
 
     [Fact]
+    public void TheWorkersOwnExecutable_Answers_AsASelfContainedInstallRunsIt()
+    {
+        var start = ClpProcess.WorkerStart();
+        start.FileName = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "comuna-clp.exe" : "comuna-clp");
+        start.ArgumentList.Clear();
+        using var worker = Process.Start(start)!;
+
+        ClpWire.Write(worker.StandardInput.BaseStream, Request(ClpProgrammes.Edge));
+        worker.StandardInput.BaseStream.Flush();
+        var solution = ClpWire.ReadSolution(worker.StandardOutput.BaseStream);
+
+        Assert.Equal(0, solution.Status);
+        Assert.Equal(-68, solution.Objective, 1e-5);
+        worker.StandardInput.Close();
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public void ASolveCancelled_EndsItsWorker_AtOnce()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
