@@ -94,6 +94,7 @@ public static class PlanCommand
                 TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
                 RelativeGap = parse.GetValue(gap),
                 Log = parse.GetValue(verbose) ? errors.WriteLine : null,
+                Warn = warning => errors.WriteLine($"comuna: {warning}"),
             });
             var target = parse.GetValue(output)!;
             if (target.Directory is { Exists: false } folder)

@@ -155,6 +155,12 @@ public static class FlowSolver
         /// <summary>Where to say how each round went (the benchmark's <c>--verbose</c>).</summary>
         public Action<string>? Log { get; init; }
 
+        /// <summary>
+        /// Told what went wrong that the plan carries on from — a CLP worker that died before it
+        /// answered, say — for the server's log or the command's standard error.
+        /// </summary>
+        public Action<string>? Warn { get; init; }
+
         /// <summary>Told after every round how far the solve has come (the plan page's progress indicator).</summary>
         public Action<FlowProgress>? Progress { get; init; }
     }
@@ -463,7 +469,10 @@ public static class FlowSolver
                 if (stopped)
                     options.Log?.Invoke(Text($"round {rounds}: the interior point had not returned at {clock.Elapsed.TotalSeconds:F2} s; its worker stopped, the plan is the best so far"));
                 else if (interior?.Failure is { } failure)
+                {
                     options.Log?.Invoke(Text($"round {rounds}: {failure}; the plan is the best so far"));
+                    options.Warn?.Invoke(Text($"{failure}; the plan is the best found before it, not proven"));
+                }
                 status = stopped || clock.Elapsed >= options.TimeLimit ? PlanStatus.TimeLimit : PlanStatus.Error;
                 break;
             }
@@ -592,6 +601,8 @@ public static class FlowSolver
             var vertexStart = clock.Elapsed.TotalSeconds;
             var vertex = interior.Vertex(best, options.TimeLimit - clock.Elapsed, options.Cancellation);
             var vertexObjective = vertex is null ? double.NaN : flowArcs.ObjectiveOf(vertex);
+            if (interior.Failure is { } failure)
+                options.Warn?.Invoke(Text($"{failure}; the proven plan is kept as the interior point left it, over more routes than a vertex would use"));
             options.Log?.Invoke(Text($"vertex: {(vertex is null ? "none" : $"objective {vertexObjective:R} against {bestObjective:R}, {vertex.Count(x => x > 0)} arcs against {best.Count(x => x > 0)}")}, {clock.Elapsed.TotalSeconds - vertexStart:F2} s"));
             // The vertex replaces the interior optimum if it is still proven (CLP's simplex may end
             // a hair worse than the interior point's objective, never by more than its tolerance).

@@ -148,7 +148,7 @@ public static class FoodPlanApi
     /// of the planner's places (503 <c>planner-busy</c> when none is free), and a client that goes
     /// away stops it, so that plans sent and abandoned do not go on taking the cores.
     /// </summary>
-    private static async Task<IResult> PlanAsync(HttpContext http, PlanRuns planRuns, string? policy, string? gap, CancellationToken ct)
+    private static async Task<IResult> PlanAsync(HttpContext http, PlanRuns planRuns, ILogger<PlanRuns> log, string? policy, string? gap, CancellationToken ct)
     {
         var chosen = FoodPlanner.ParsePolicy(policy ?? "production-first");
         if (chosen is null)
@@ -162,7 +162,11 @@ public static class FoodPlanApi
         using var hold = planRuns.TryHoldSolver();
         if (hold is null)
             return Busy(http);
-        var options = PlanMargin.Apply(FlowSolver.Options.Default, margin) with { Cancellation = ct };
+        var options = PlanMargin.Apply(FlowSolver.Options.Default, margin) with
+        {
+            Cancellation = ct,
+            Warn = warning => log.LogWarning("Plan for {User}: {Warning}", http.User.Identity?.Name, warning),
+        };
         // The solver is CPU-bound and synchronous: off the request thread, as the page does.
         var result = await Task.Run(() => FoodPlanner.Plan(problem, chosen.Value, options: options), ct);
         return Results.Text(PlanJson.WriteResult(result), "application/json", Encoding.UTF8);

@@ -263,6 +263,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         var options = new FlowSolver.Options
         {
             Cancellation = token,
+            Warn = warning => log.LogWarning("Plan run {Id}: {Warning}", run.Id, warning),
             Progress = p =>
             {
                 // A solve counts its rounds from 0 (its route prices, before any LP solve): a

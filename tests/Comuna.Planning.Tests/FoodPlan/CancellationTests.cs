@@ -104,6 +104,44 @@ public sealed class CancellationTests
     }
 
     [Fact]
+    public void AWorkerThatDies_LeavesThePlanFoundBeforeIt_AndSaysWhy()
+    {
+        // The interior point's first solve of the regional instance takes about 8 s; its worker is
+        // killed 1 s into it, as the kernel ends a process when the machine's memory runs out.
+        var problem = PlanBuilder.Problem(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional, 2026));
+        var warnings = new List<string>();
+        Task? killing = null;
+        var options = new FlowSolver.Options
+        {
+            PriceSteps = 1,
+            StepsBeforeFirstProgramme = 1,
+            Warn = warnings.Add,
+            Log = line =>
+            {
+                if (line.StartsWith("first programme", StringComparison.Ordinal))
+                    killing = Task.Run(async () =>
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+                        foreach (var id in ClpWorkers.Running())
+                        {
+                            using var worker = Process.GetProcessById(id);
+                            worker.Kill();
+                        }
+                    });
+            },
+        };
+
+        var result = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, options);
+
+        Assert.NotNull(killing);
+        Assert.True(killing.IsCompletedSuccessfully);
+        Assert.Equal(PlanStatus.Error, result.Status);
+        Assert.NotEmpty(result.Shipments);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("CLP's worker ended with exit code 137 before it answered", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cancelling_EndsAnInteriorPointSolveInTheMiddle()
     {
         // The interior point's first solve of the regional instance takes about 8 s, so a plan that
