@@ -13,6 +13,7 @@ public static class ClpWorker
     /// <summary>The worker's program: 0 when the solution was written, 2 when the request could not be read.</summary>
     public static int Serve(Stream input, Stream output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ClpWire.Request request;

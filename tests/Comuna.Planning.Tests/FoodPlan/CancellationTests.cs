@@ -116,19 +116,15 @@ public sealed class CancellationTests
             PriceSteps = 1,
             StepsBeforeFirstProgramme = 1,
             Warn = warnings.Add,
-            Log = line =>
+            Log = WhenTheFirstProgrammeIsReady(() => killing = Task.Run(async () =>
             {
-                if (line.StartsWith("first programme", StringComparison.Ordinal))
-                    killing = Task.Run(async () =>
-                    {
-                        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
-                        foreach (var id in ClpWorkers.Running())
-                        {
-                            using var worker = Process.GetProcessById(id);
-                            worker.Kill();
-                        }
-                    });
-            },
+                await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+                foreach (var id in ClpWorkers.Running())
+                {
+                    using var worker = Process.GetProcessById(id);
+                    worker.Kill();
+                }
+            })),
         };
 
         var result = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, options);
@@ -145,8 +141,8 @@ public sealed class CancellationTests
     public void Cancelling_EndsAnInteriorPointSolveInTheMiddle()
     {
         // The interior point's first solve of the regional instance takes about 8 s, so a plan that
-        // stops within 3 s of a cancel 1 s into it stopped the solve, and its worker is gone. The clock starts when the
-        // first programme is ready, just before its solve.
+        // stops within 3 s of a cancel 1 s into it stopped the solve, and its worker is gone. The
+        // clock starts when the first programme is ready, just before its solve.
         var problem = PlanBuilder.Problem(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional, 2026));
         using var cancel = new CancellationTokenSource();
         var clock = new Stopwatch();
@@ -155,14 +151,11 @@ public sealed class CancellationTests
             PriceSteps = 1,
             StepsBeforeFirstProgramme = 1,
             Cancellation = cancel.Token,
-            Log = line =>
+            Log = WhenTheFirstProgrammeIsReady(() =>
             {
-                if (line.StartsWith("first programme", StringComparison.Ordinal))
-                {
-                    clock.Start();
-                    cancel.CancelAfter(TimeSpan.FromSeconds(1));
-                }
-            },
+                clock.Start();
+                cancel.CancelAfter(TimeSpan.FromSeconds(1));
+            }),
         };
 
         Assert.Throws<OperationCanceledException>(() => FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, options));
@@ -171,4 +164,11 @@ public sealed class CancellationTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"the plan stopped {clock.Elapsed.TotalSeconds:F1} s after its first LP solve began");
         Assert.Empty(ClpWorkers.Running());
     }
+
+    /// <summary>A log that does <paramref name="ready"/> when the planner says its first restricted programme is ready, just before its solve.</summary>
+    private static Action<string> WhenTheFirstProgrammeIsReady(Action ready) => line =>
+    {
+        if (line.StartsWith("first programme", StringComparison.Ordinal))
+            ready();
+    };
 }
