@@ -23,18 +23,23 @@ internal static class ClpProcess
     /// <summary>Whether the worker is installed beside the planner and CLP loads here.</summary>
     public static bool IsAvailable { get; } = Launch is not null && ClpInteriorPoint.IsAvailable;
 
+    /// <summary>How often a worker's resident memory is read against its bound.</summary>
+    private static readonly TimeSpan MemoryCheck = TimeSpan.FromMilliseconds(100);
+
     /// <summary>
     /// Solves <paramref name="request"/> in a new worker and waits for it for
     /// <paramref name="wait"/> or until <paramref name="cancellation"/>: null when the worker was
     /// stopped first (it has ended by the time this returns); a solution with
-    /// <see cref="ClpInteriorPoint.Solution.WorkerFailed"/> and why when the worker died first.
+    /// <see cref="ClpInteriorPoint.Solution.WorkerFailed"/> and why when the worker died first, or
+    /// held more resident memory than <paramref name="memoryLimit"/> bytes (then it is ended).
     /// <paramref name="started"/> is told the worker's process id.
     /// </summary>
-    public static ClpInteriorPoint.Solution? Solve(ClpWire.Request request, TimeSpan wait, CancellationToken cancellation, Action<int>? started = null)
+    public static ClpInteriorPoint.Solution? Solve(ClpWire.Request request, TimeSpan wait, CancellationToken cancellation, Action<int>? started = null, long? memoryLimit = null)
     {
         using var worker = Process.Start(WorkerStart()) ?? throw new InvalidOperationException("CLP's worker did not start.");
         started?.Invoke(worker.Id);
         var error = worker.StandardError.ReadToEndAsync(CancellationToken.None);
+        long overMemory = 0;
         // Standard input stays open until the solution is read: the worker takes its closing as
         // the planner gone.
         var exchange = Task.Run(() =>
@@ -46,7 +51,9 @@ internal static class ClpProcess
         bool returned;
         try
         {
-            returned = exchange.Wait((int)Math.Clamp(wait.TotalMilliseconds, 0, int.MaxValue), cancellation);
+            returned = memoryLimit is { } limit
+                ? WaitWithin(worker, exchange, wait, limit, cancellation, out overMemory)
+                : exchange.Wait(Milliseconds(wait), cancellation);
         }
         catch (OperationCanceledException)
         {
@@ -66,11 +73,51 @@ internal static class ClpProcess
             End(worker);
             // What the exchange meets once its worker is gone (a broken pipe, an early end) is expected.
             _ = exchange.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return null;
+            return overMemory == 0 ? null : new ClpInteriorPoint.Solution(ClpInteriorPoint.Solution.WorkerFailed, double.NaN, [], [], 0,
+                $"CLP's worker was ended: it held {Megabytes(overMemory)} MB of memory, more than the {Megabytes(memoryLimit!.Value)} MB a plan's worker may hold");
         }
         End(worker);
         return exchange.Result;
     }
+
+    /// <summary>
+    /// Waits as <see cref="Task.Wait(int, CancellationToken)"/> does, reading the worker's resident
+    /// memory every <see cref="MemoryCheck"/>: false, with what it held in <paramref name="held"/>,
+    /// as soon as that is more than <paramref name="limit"/>. A bound the planner keeps itself,
+    /// because a worker that takes the machine's memory can make the kernel end another process —
+    /// the server — where ending the worker costs one solve, after which the plan goes on from the
+    /// best plan it has.
+    /// </summary>
+    private static bool WaitWithin(Process worker, Task exchange, TimeSpan wait, long limit, CancellationToken cancellation, out long held)
+    {
+        held = 0;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var left = wait - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+                return exchange.IsCompleted;
+            if (exchange.Wait(Milliseconds(left < MemoryCheck ? left : MemoryCheck), cancellation))
+                return true;
+            try
+            {
+                worker.Refresh();
+                if (worker.WorkingSet64 > limit)
+                {
+                    held = worker.WorkingSet64;
+                    return false;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // It has just ended: the exchange says how, at the next wait.
+            }
+        }
+    }
+
+    private static int Milliseconds(TimeSpan span) => (int)Math.Clamp(Math.Ceiling(span.TotalMilliseconds), 0, int.MaxValue);
+
+    private static long Megabytes(long bytes) => bytes / (1024 * 1024);
 
     /// <summary>How a worker is started: its three standard streams piped.</summary>
     internal static ProcessStartInfo WorkerStart()

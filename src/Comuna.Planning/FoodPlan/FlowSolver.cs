@@ -109,6 +109,15 @@ public static class FlowSolver
         /// </summary>
         public bool Crossover { get; init; }
 
+        /// <summary>
+        /// With <see cref="Barrier"/>: the most resident memory, in bytes, one CLP worker may hold;
+        /// null, no bound. A worker that holds more is ended, and that solve counts as failed: the
+        /// plan goes on with the best plan it has, under <see cref="PlanStatus.Error"/>, and
+        /// <see cref="Warn"/> says why. The server bounds its workers (a national programme's
+        /// interior point holds 1–2 GB), so that a plan cannot take the memory the server runs in.
+        /// </summary>
+        public long? WorkerMemory { get; init; }
+
         /// <summary>Stops the solve before its next round (OperationCanceledException): the plan page's cancel button.</summary>
         public CancellationToken Cancellation { get; init; }
 
@@ -187,7 +196,7 @@ public static class FlowSolver
 
         var inMaster = new bool[arcs];
         var interior = options.Barrier && string.Equals(options.MasterSolver, "CLP", StringComparison.OrdinalIgnoreCase) && ClpProcess.IsAvailable
-            ? new InteriorPointProgramme(problem, useful, cost, demand, capacity) { Crossover = options.Crossover }
+            ? new InteriorPointProgramme(problem, useful, cost, demand, capacity) { Crossover = options.Crossover, WorkerMemory = options.WorkerMemory }
             : null;
         using RestrictedProgramme master = interior is not null ? interior : new SimplexProgramme(options.MasterSolver, options.MasterParameters, problem, useful, cost, demand, capacity);
         var columns = master.Columns;

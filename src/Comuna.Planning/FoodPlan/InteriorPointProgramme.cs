@@ -22,6 +22,9 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
     /// <summary>Whether each solve ends with CLP's crossover to a basis (<see cref="FlowSolver.Options.Crossover"/>).</summary>
     public bool Crossover { get; init; }
 
+    /// <summary>The most resident memory a worker may hold, in bytes (<see cref="FlowSolver.Options.WorkerMemory"/>).</summary>
+    public long? WorkerMemory { get; init; }
+
     /// <summary>Whether a solve was stopped at the time limit or a cancel, before it returned.</summary>
     public bool Stopped { get; private set; }
 
@@ -78,7 +81,7 @@ internal sealed class InteriorPointProgramme(PlanProblem problem, bool[] useful,
     {
         var wait = timeLeft < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : timeLeft;
         var cpuSeconds = wait.TotalSeconds * Environment.ProcessorCount;
-        var solution = ClpProcess.Solve(new ClpWire.Request(method, cpuSeconds, matrix, from), wait, cancellation);
+        var solution = ClpProcess.Solve(new ClpWire.Request(method, cpuSeconds, matrix, from), wait, cancellation, memoryLimit: WorkerMemory);
         Stopped |= solution is null;
         Failure = solution?.Failure;
         return solution;

@@ -165,6 +165,7 @@ public static class FoodPlanApi
         var options = PlanMargin.Apply(FlowSolver.Options.Default, margin) with
         {
             Cancellation = ct,
+            WorkerMemory = PlanRuns.WorkerMemory,
             Warn = warning => log.LogWarning("Plan for {User}: {Warning}", http.User.Identity?.Name, warning),
         };
         // The solver is CPU-bound and synchronous: off the request thread, as the page does.

@@ -32,6 +32,16 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
 
     public static readonly TimeSpan KeepFinished = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The most resident memory one plan's CLP worker may hold (<see cref="FlowSolver.Options.WorkerMemory"/>):
+    /// an equal share of the memory this process may use (the machine's, or its container's bound)
+    /// for each of the <see cref="MaxRunning"/> plans and one more for the server itself. A
+    /// national plan's worker holds 1–2 GB; on a machine too small for it, that plan ends with the
+    /// best plan found before and a warning in the log, where without the bound the kernel could
+    /// end the server instead.
+    /// </summary>
+    public static long WorkerMemory { get; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (MaxRunning + 1);
+
     /// <summary>Plans one policy with the solver, reporting its rounds.</summary>
     public static PlanResult Solve(PlanProblem problem, PlanPolicy policy, FlowSolver.Options options) =>
         FoodPlanner.Plan(problem, policy, compare: false, options);
@@ -263,6 +273,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         var options = new FlowSolver.Options
         {
             Cancellation = token,
+            WorkerMemory = WorkerMemory,
             Warn = warning => log.LogWarning("Plan run {Id}: {Warning}", run.Id, warning),
             Progress = p =>
             {

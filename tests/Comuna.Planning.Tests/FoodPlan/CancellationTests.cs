@@ -138,6 +138,30 @@ public sealed class CancellationTests
     }
 
     [Fact]
+    public void AWorkerOverTheMemoryBound_LeavesThePlanFoundBeforeIt_AndSaysWhy()
+    {
+        // A bound no worker can keep (the runtime alone holds more than 1 MB): the first solve
+        // fails, and the plan is the climb's, with the reason said once.
+        var problem = PlanBuilder.Problem(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 300, Producers = 100 }, 2026));
+        var warnings = new List<string>();
+        var options = new FlowSolver.Options
+        {
+            PriceSteps = 1,
+            StepsBeforeFirstProgramme = 1,
+            WorkerMemory = 1024 * 1024,
+            Warn = warnings.Add,
+        };
+
+        var result = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, options);
+
+        Assert.Equal(PlanStatus.Error, result.Status);
+        Assert.NotEmpty(result.Shipments);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("more than the 1 MB a plan's worker may hold", warning, StringComparison.Ordinal);
+        Assert.Empty(ClpWorkers.Running());
+    }
+
+    [Fact]
     public void Cancelling_EndsAnInteriorPointSolveInTheMiddle()
     {
         // The interior point's first solve of the regional instance takes about 8 s, so a plan that

@@ -96,6 +96,37 @@ public sealed class ClpProcessTests
     }
 
     [Fact]
+    public void AWorkerOverItsMemoryBound_IsEnded_AndItsSolveFails_SayingSo()
+    {
+        // The .NET runtime alone makes a worker hold more than 1 MB, so the first reading ends it.
+        var worker = 0;
+        var clock = Stopwatch.StartNew();
+
+        var solution = ClpProcess.Solve(Request(ClpProgrammes.Dense(400, 5)), TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken,
+            id => worker = id, memoryLimit: 1024 * 1024);
+
+        Assert.NotNull(solution);
+        Assert.Equal(ClpInteriorPoint.Solution.WorkerFailed, solution.Status);
+        Assert.Matches(@"^CLP's worker was ended: it held \d+ MB of memory, more than the 1 MB a plan's worker may hold$", solution.Failure);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"returned after {clock.Elapsed.TotalSeconds:F1} s");
+        AssertEnded(worker);
+    }
+
+    [Fact]
+    public void AWorkerWithinItsMemoryBound_SolvesAsWithoutOne()
+    {
+        var free = ClpProcess.Solve(Request(ClpProgrammes.Dense(60, 6)), TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        var bounded = ClpProcess.Solve(Request(ClpProgrammes.Dense(60, 6)), TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken,
+            memoryLimit: 4L * 1024 * 1024 * 1024);
+
+        Assert.NotNull(free);
+        Assert.NotNull(bounded);
+        Assert.Equal(0, bounded.Status);
+        Assert.Equal(free.Objective, bounded.Objective);
+        Assert.Equal(free.Columns, bounded.Columns);
+    }
+
+    [Fact]
     public void AWorkerWhosePlannerIsGone_EndsByItself()
     {
         using var worker = StartWorker();

@@ -126,6 +126,26 @@ public sealed class FoodPlanApiTests
     }
 
     [Fact]
+    public async Task APlanRun_BoundsItsClpWorkersMemory_ToAShareOfWhatTheServerMayUse()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        long? bound = null;
+        using var held = new HeldPlanStage { OnStart = options => bound = options.WorkerMemory };
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database, services => services.AddSingleton(held.Stage));
+        using var client = await server.SignedInAsync("vocero.maizal");
+
+        using var started = await client.PostAsync("/api/v1/plans/runs", Body(PlanModel.Example), ct);
+        Assert.True(await held.StartedAsync(), "the plan never started");
+
+        // A share for each of the two plans that may run and one for the server itself.
+        var usable = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        Assert.Equal(usable / 3, bound);
+        using var cancelled = await client.DeleteAsync(started.Headers.Location!.OriginalString, ct);
+        Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
+    }
+
+    [Fact]
     public async Task PlanRuns_WhilePlanning_TellTheirProgress_AreCancelled_AndAThirdIsAskedToWait()
     {
         var ct = TestContext.Current.CancellationToken;
