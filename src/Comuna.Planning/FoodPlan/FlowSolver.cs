@@ -308,7 +308,7 @@ public static class FlowSolver
         SeedMaster();
         var oneAfterAnother = products.OneAfterAnother(price);
         Feasible(oneAfterAnother, flowArcs.ObjectiveOf(oneAfterAnother));
-        options.Log?.Invoke($"start: {columns.Count} columns, {master.CapacityRows} route rows, at {clock.Elapsed.TotalSeconds:F2} s");
+        options.Log?.Invoke(Text($"start: {columns.Count} columns, {master.CapacityRows} route rows, at {clock.Elapsed.TotalSeconds:F2} s"));
 
         double Gap(double objective) => (objective - bound) / Math.Max(1, Math.Abs(constant + objective));
 

@@ -166,6 +166,7 @@ public static class FoodPlanApi
         {
             Cancellation = ct,
             WorkerMemory = PlanRuns.WorkerMemory,
+            Log = PlanRuns.RoundLog(log, $"for {http.User.Identity?.Name}"),
             Warn = warning => log.LogWarning("Plan for {User}: {Warning}", http.User.Identity?.Name, warning),
         };
         // The solver is CPU-bound and synchronous: off the request thread, as the page does.

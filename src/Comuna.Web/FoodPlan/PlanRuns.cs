@@ -42,6 +42,18 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
     /// </summary>
     public static long WorkerMemory { get; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (MaxRunning + 1);
 
+    /// <summary>
+    /// The solver's account of each round (<see cref="FlowSolver.Options.Log"/>) as debug lines of
+    /// this log naming <paramref name="plan"/>, where someone who runs the server turns them on
+    /// (<c>Logging__LogLevel__Comuna.Web.FoodPlan.PlanRuns=Debug</c>); null when they are off,
+    /// so that the solver does not write lines nobody reads.
+    /// </summary>
+    public static Action<string>? RoundLog(ILogger log, string plan)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return log.IsEnabled(LogLevel.Debug) ? line => log.LogDebug("Plan {Plan}: {Line}", plan, line) : null;
+    }
+
     /// <summary>Plans one policy with the solver, reporting its rounds.</summary>
     public static PlanResult Solve(PlanProblem problem, PlanPolicy policy, FlowSolver.Options options) =>
         FoodPlanner.Plan(problem, policy, compare: false, options);
@@ -274,6 +286,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         {
             Cancellation = token,
             WorkerMemory = WorkerMemory,
+            Log = RoundLog(log, $"run {run.Id}"),
             Warn = warning => log.LogWarning("Plan run {Id}: {Warning}", run.Id, warning),
             Progress = p =>
             {

@@ -6,6 +6,7 @@ using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
 using Comuna.Web.Pages.FoodPlan;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Comuna.Web.Tests.FoodPlan;
 
@@ -144,6 +145,33 @@ public sealed class FoodPlanApiTests
         using var cancelled = await client.DeleteAsync(started.Headers.Location!.OriginalString, ct);
         Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
     }
+
+    [Fact]
+    public async Task ThePlannersRounds_GoToTheServersLog_WhereItsDebugLinesAreOn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var captured = new CapturedLog();
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database, services => services
+            .AddSingleton<ILoggerProvider>(captured)
+            .AddLogging(logging => logging.AddFilter(typeof(PlanRuns).FullName, LogLevel.Debug)));
+        using var client = await server.SignedInAsync("vocero.maizal");
+
+        using var started = await client.PostAsync("/api/v1/plans/runs", Body(PlanModel.Example), ct);
+        var address = started.Headers.Location!.OriginalString;
+        Assert.Equal("done", (await PlanRunPolling.DoneAsync(client, address)).GetProperty("state").GetString());
+        using var planned = await client.PostAsync("/api/v1/plans", Body(PlanModel.Example), ct);
+        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+
+        var rounds = captured.Lines.Where(l => l.Category == typeof(PlanRuns).FullName && l.Level == LogLevel.Debug).Select(l => l.Message).ToList();
+        var run = address[(address.LastIndexOf('/') + 1)..];
+        Assert.Contains(rounds, line => line.StartsWith($"Plan run {run}: route prices: ", StringComparison.Ordinal));
+        Assert.Contains(rounds, line => line.StartsWith("Plan for vocero.maizal: route prices: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ThePlannersRounds_AreNotWritten_WhereTheServersDebugLinesAreOff() =>
+        Assert.Null(PlanRuns.RoundLog(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "run 1"));
 
     [Fact]
     public async Task PlanRuns_WhilePlanning_TellTheirProgress_AreCancelled_AndAThirdIsAskedToWait()
