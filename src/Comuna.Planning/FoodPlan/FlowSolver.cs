@@ -17,7 +17,18 @@ public sealed record FlowSolution(
 /// How far a solve has come after a round: the objective of its best plan and the proven bound
 /// (saving form). Round 0 is the route prices' ascent, before the first LP solve.
 /// </summary>
-public sealed record FlowProgress(int Round, double Objective, double Bound, double Seconds);
+public sealed record FlowProgress(int Round, double Objective, double Bound, double Seconds)
+{
+    /// <summary>Whether this is the first report of its solve (a plan made import-first solves twice).</summary>
+    public bool StartsASolve { get; init; }
+
+    /// <summary>
+    /// Whether this reports round <see cref="Round"/> under way rather than ended: the route prices
+    /// climbing, before the first LP solve and beside it, raise the bound and find better plans
+    /// while a national programme's interior point runs for minutes.
+    /// </summary>
+    public bool OnTheWay { get; init; }
+}
 
 /// <summary>
 /// Solves the plan's linear programme by column and row generation. The programme is a
@@ -170,8 +181,14 @@ public static class FlowSolver
         /// </summary>
         public Action<string>? Warn { get; init; }
 
-        /// <summary>Told after every round how far the solve has come (the plan page's progress indicator).</summary>
+        /// <summary>
+        /// Told after every round how far the solve has come (the plan page's progress indicator),
+        /// and on the way, as the route prices climb, at most every <see cref="ProgressEvery"/>.
+        /// </summary>
         public Action<FlowProgress>? Progress { get; init; }
+
+        /// <summary>The least time between two reports on the way (<see cref="FlowProgress.OnTheWay"/>).</summary>
+        public TimeSpan ProgressEvery { get; init; } = TimeSpan.FromSeconds(1);
     }
 
     /// <summary>
@@ -312,6 +329,27 @@ public static class FlowSolver
 
         double Gap(double objective) => (objective - bound) / Math.Max(1, Math.Abs(constant + objective));
 
+        // How far the solve has come, for the plan page: after every round, and on the way while
+        // the route prices climb, so that the page moves during the minutes a national
+        // programme's interior point takes. Reports come from one thread at a time: the climb
+        // beside a solve reports while the solver's thread waits for that solve.
+        var rounds = 0;
+        var reported = false;
+        var lastReport = TimeSpan.Zero;
+        void Report(int round, bool onTheWay = false)
+        {
+            if (options.Progress is null)
+                return;
+            lastReport = clock.Elapsed;
+            options.Progress(new FlowProgress(round, bestObjective, bound, lastReport.TotalSeconds) { StartsASolve = !reported, OnTheWay = onTheWay });
+            reported = true;
+        }
+        void ReportOnTheWay()
+        {
+            if (options.Progress is not null && clock.Elapsed - lastReport >= options.ProgressEvery)
+                Report(rounds, onTheWay: true);
+        }
+
         // Route prices raise the bound and, averaged, give better plans, before the first LP
         // solve (which at national scale takes minutes).
         var climb = new RoutePriceAscent(products, capacity);
@@ -330,6 +368,7 @@ public static class FlowSolver
             {
                 options.Cancellation.ThrowIfCancellationRequested();
                 bound = Math.Max(bound, reached);
+                ReportOnTheWay();
                 return Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
             });
         var stepsFirst = interior is not null ? Math.Min(options.PriceSteps, options.StepsBeforeFirstProgramme) : options.PriceSteps;
@@ -341,7 +380,7 @@ public static class FlowSolver
             bound = Math.Max(bound, products.Bound(ascent.Prices));
             SeedMaster();
             options.Log?.Invoke(Text($"route prices: {ascent.Steps} steps, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, {columns.Count} columns, {master.CapacityRows} rows, at {clock.Elapsed.TotalSeconds:F2} s"));
-            options.Progress?.Invoke(new FlowProgress(0, bestObjective, bound, clock.Elapsed.TotalSeconds));
+            Report(0);
         }
 
         // By the interior point, the first programme also holds the arcs cheapest at the prices
@@ -384,7 +423,11 @@ public static class FlowSolver
                 return;
             ProductGroupSweep.Sweep(problem, flowArcs, enabled, demand, capacity, (double[])best.Clone(),
                 options with { TimeLimit = options.TimeLimit - clock.Elapsed, Cancellation = besideStopped.Token },
-                (plan, objective) => Feasible(plan, objective),
+                (plan, objective) =>
+                {
+                    Feasible(plan, objective);
+                    ReportOnTheWay();
+                },
                 () => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit);
             options.Log?.Invoke(Text($"groups of products swept beside the first solve: plan {bestObjective:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
         }
@@ -404,7 +447,6 @@ public static class FlowSolver
         var yDemand = new double[problem.DemandCount];
         var yRoute = new double[problem.RouteCount];
         var load = new double[problem.RouteCount];
-        var rounds = 0;
         string? status = null; // until the loop ends
         double primal = 0;
 
@@ -544,7 +586,7 @@ public static class FlowSolver
             if (gap <= options.RelativeGap)
             {
                 options.Log?.Invoke(Text($"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s ({master.Iterations} iterations), products {boundSeconds:F2} s, at {clock.Elapsed.TotalSeconds:F2} s; plan {bestObjective:R}, bound {bound:R}: proven within {gap:E1}"));
-                options.Progress?.Invoke(new FlowProgress(rounds, bestObjective, bound, clock.Elapsed.TotalSeconds));
+                Report(rounds);
                 status = PlanStatus.Proven(gap);
                 break;
             }
@@ -584,7 +626,7 @@ public static class FlowSolver
             }
             options.Log?.Invoke(Text(
                 $"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s{(interior is not null ? " barrier" : lastRebuilt ? " afresh" : "")} ({master.Iterations} iterations), products {boundSeconds:F2} s, gap {gap:E1}, at {clock.Elapsed.TotalSeconds:F2} s; +{added} arcs, +{rowsAdded} rows ({overloaded.Count} overloaded); objective {primal:R}, bound {bound:R}"));
-            options.Progress?.Invoke(new FlowProgress(rounds, bestObjective, bound, clock.Elapsed.TotalSeconds));
+            Report(rounds);
             if (added == 0 && rowsAdded == 0)
             {
                 // The simplex's restricted optimum is then the optimum; the interior point's is

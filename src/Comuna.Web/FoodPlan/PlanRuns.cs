@@ -281,7 +281,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         // are carried to show the objective of the plan as a whole.
         double carried = 0, last = 0;
         var rounds = 0;
-        var previousRound = -1;
+        var reports = 0;
         var options = new FlowSolver.Options
         {
             Cancellation = token,
@@ -290,13 +290,13 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
             Warn = warning => log.LogWarning("Plan run {Id}: {Warning}", run.Id, warning),
             Progress = p =>
             {
-                // A solve counts its rounds from 0 (its route prices, before any LP solve): a
-                // round that does not follow the one before starts the next solve.
-                if (rounds > 0 && p.Round <= previousRound)
+                if (p.StartsASolve && reports > 0)
                     carried += last;
-                previousRound = p.Round;
                 last = p.Objective;
-                rounds++;
+                reports++;
+                // A report on the way moves the objective and the bound, not the round.
+                if (!p.OnTheWay)
+                    rounds++;
                 // Every term of the objective is non-negative, so 0 bounds it when the first duals bound it worse.
                 run.Report(new PlanRunProgress(stage, stages, name, rounds, constant + carried + p.Objective, Math.Max(0, constant + carried + p.Bound), p.Seconds));
             },

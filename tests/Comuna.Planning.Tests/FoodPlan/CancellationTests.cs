@@ -26,7 +26,7 @@ public sealed class CancellationTests
             Progress = p =>
             {
                 // Round 0 ends the route prices' climb; the first LP solve starts right after it.
-                if (p.Round == 0)
+                if (p is { Round: 0, OnTheWay: false })
                 {
                     clock.Start();
                     cancel.CancelAfter(TimeSpan.FromSeconds(1));

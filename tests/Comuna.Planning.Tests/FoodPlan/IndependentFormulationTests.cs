@@ -195,10 +195,12 @@ public sealed class IndependentFormulationTests
     public void Plan_TellsItsProgressAfterTheRoutePricesAndOncePerRound_WithABoundThatClosesOnTheObjective()
     {
         var problem = PlanBuilder.Problem(Instance(2, 0.1));
-        var progress = new List<FlowProgress>();
+        var reports = new List<FlowProgress>();
 
         // A first programme poor enough to need rounds (see the stopped-after-one-round test below).
-        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { Progress = progress.Add, PriceSteps = 1, CheapestAtPricesPerNode = 0 });
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false, new FlowSolver.Options { Progress = reports.Add, PriceSteps = 1, CheapestAtPricesPerNode = 0 });
+        // Reports on the way, as the route prices climb, come at most once a second; this plan takes less.
+        var progress = reports.Where(p => !p.OnTheWay).ToList();
 
         Assert.Equal("optimal", planned.Status);
         // Round 0 is the route prices' ascent, before the first LP solve; then one report per LP round.
@@ -210,6 +212,32 @@ public sealed class IndependentFormulationTests
         Assert.True(progress.Zip(progress.Skip(1)).All(pair => pair.Second.Bound >= pair.First.Bound), "the bound never falls");
         var last = progress[^1];
         Assert.True(last.Objective - last.Bound <= 1e-6 * Math.Max(1, Math.Abs(last.Objective)), $"last round: objective {last.Objective:R}, bound {last.Bound:R}");
+    }
+
+    [Fact]
+    public void Plan_TellsItsProgressOnTheWay_AsTheRoutePricesClimbBeforeAndBesideTheFirstSolve()
+    {
+        // A tenth of the regional instance: its first programme's interior point takes long enough
+        // for the climb beside it to take steps.
+        var problem = PlanBuilder.Problem(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 300, Producers = 100, PortReach = 50 }, 2026));
+        var progress = new List<FlowProgress>();
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
+            new FlowSolver.Options { Progress = progress.Add, ProgressEvery = TimeSpan.Zero, PriceSteps = 300, StepsBeforeFirstProgramme = 20 });
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.True(progress[0].StartsASolve, "the first report does not say it starts the solve");
+        Assert.All(progress.Skip(1), p => Assert.False(p.StartsASolve));
+        var ended = progress.Where(p => !p.OnTheWay).ToList();
+        Assert.Equal(planned.Summary.Statistics.Rounds + 1, ended.Count);
+        Assert.Equal(Enumerable.Range(0, ended.Count), ended.Select(p => p.Round));
+        // Every step of the first 20 is reported before round 0 ends; then the climb goes on beside round 1.
+        var beforeFirstSolve = progress.TakeWhile(p => p.OnTheWay).ToList();
+        Assert.True(beforeFirstSolve.Count >= 20, $"{beforeFirstSolve.Count} reports on the way before the first solve");
+        Assert.All(beforeFirstSolve, p => Assert.Equal(0, p.Round));
+        Assert.Contains(progress, p => p is { OnTheWay: true, Round: 1 });
+        Assert.All(progress, p => Assert.True(p.Bound <= p.Objective + (1e-9 * Math.Abs(p.Objective)), $"round {p.Round}: bound {p.Bound:R} above {p.Objective:R}"));
+        Assert.True(progress.Zip(progress.Skip(1)).All(pair => pair.Second.Seconds >= pair.First.Seconds), "the reports are not in order");
     }
 
     [Theory]

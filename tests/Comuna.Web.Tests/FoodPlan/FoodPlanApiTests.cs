@@ -174,6 +174,41 @@ public sealed class FoodPlanApiTests
         Assert.Null(PlanRuns.RoundLog(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "run 1"));
 
     [Fact]
+    public async Task APlanRunsProgress_MovesOnTheWay_WithoutANewRound_AndCarriesAFinishedSolve()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // Round 0 ends; then the route prices, climbing beside round 1, find a better plan and
+        // bound; then a second solve begins (as import-first's domestic produce after its imports).
+        using var held = new HeldPlanStage
+        {
+            OnStart = options =>
+            {
+                options.Progress!(new FlowProgress(0, -300, -900, 0.4) { StartsASolve = true });
+                options.Progress!(new FlowProgress(1, -350, -700, 1.4) { OnTheWay = true });
+                options.Progress!(new FlowProgress(0, -10, -20, 0.1) { StartsASolve = true });
+            },
+        };
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database, services => services.AddSingleton(held.Stage));
+        using var client = await server.SignedInAsync("vocero.maizal");
+
+        using var started = await client.PostAsync("/api/v1/plans/runs", Body(PlanModel.Example), ct);
+        Assert.True(await held.StartedAsync(), "the plan never started");
+        var address = started.Headers.Location!.OriginalString;
+
+        // Two rounds ended (the report on the way is not one). In the contract's terms: 183,000
+        // (everything lost and unmet) less the first solve's saving as last reported, on the way
+        // (350), less the second's saving (10) or the most its proof allows (20).
+        var progress = (await client.GetFromJsonAsync<JsonElement>(address, ct)).GetProperty("progress");
+        Assert.Equal(2, progress.GetProperty("round").GetInt32());
+        Assert.Equal(182_640, progress.GetProperty("objective").GetDouble(), 1e-6);
+        Assert.Equal(182_630, progress.GetProperty("bound").GetDouble(), 1e-6);
+        Assert.Equal(0.1, progress.GetProperty("seconds").GetDouble(), 1e-9);
+        using var cancelled = await client.DeleteAsync(address, ct);
+        Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
+    }
+
+    [Fact]
     public async Task PlanRuns_WhilePlanning_TellTheirProgress_AreCancelled_AndAThirdIsAskedToWait()
     {
         var ct = TestContext.Current.CancellationToken;
