@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using Comuna.Planning.FoodPlan;
 
 // dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--flat SOLVER[:primal|dual|barrier]] [--skip-national] [--time-limit S]
-//   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--results bench/RESULTS.md] [--scale X]
+//   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--progress] [--results bench/RESULTS.md] [--scale X]
 //   [--simplex] [--crossover] [--steps-first N] [--cheapest-at-prices N] [--initial-per-node N] [--priced-per-node N] [--price-steps N] [--rebuild-after-rows N]
 //   [--gap SHARE] [--write-inputs DIR]
 // (the flags from --simplex to --gap tune FlowSolver.Options; without --results nothing is recorded;
@@ -39,6 +39,14 @@ for (var i = 0; i < args.Length; i++)
         case "--skip-national": skipNational = true; break;
         case "--skip-regional": skipRegional = true; break;
         case "--verbose": verbose = true; break;
+        case "--progress":
+            // What the plan page is told, as it is told (the round, and whether it is under way).
+            solverOptions = solverOptions with
+            {
+                Progress = p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"progress: round {p.Round}{(p.OnTheWay ? " under way" : "")}, plan {p.Objective:R}, bound {p.Bound:R}, at {p.Seconds:F2} s")),
+            };
+            break;
         case "--master": master = args[++i]; break;
         case "--master-parameters": masterParameters = args[++i]; break;
         case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
