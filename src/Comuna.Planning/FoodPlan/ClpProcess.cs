@@ -96,7 +96,7 @@ internal static class ClpProcess
         {
             var left = wait - clock.Elapsed;
             if (left <= TimeSpan.Zero)
-                return exchange.IsCompleted;
+                return exchange.Wait(0, cancellation); // a worker that died just now is thrown as a failure, as below
             if (exchange.Wait(Milliseconds(left < MemoryCheck ? left : MemoryCheck), cancellation))
                 return true;
             try
