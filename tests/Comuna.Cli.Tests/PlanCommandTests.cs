@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Comuna.Planning.FoodPlan;
 using Microsoft.EntityFrameworkCore;
@@ -119,6 +120,24 @@ public sealed class PlanCommandTests : IDisposable
         var (unknown, _) = await RunAsync(Plan, ["--basket", basket, "--communes", "COM-XX-ATLANTIDA", .. engineArguments]);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("No commune in the registry has the code \"COM-XX-ATLANTIDA\".", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_WithProgress_SaysHowFarEachSolveHasCome()
+    {
+        var input = PlanJson.WriteInput(SyntheticPlan.Generate(SyntheticPlan.Shape.Regional with { Consumers = 300, Producers = 100, PortReach = 50 }, 2026));
+
+        var (outcome, _) = await RunAsync(input, "--progress");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output + outcome.Error);
+        // Production-first solves once, then the comparison's import-first twice (imports, then domestic produce).
+        var lines = outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Matches(@"^solve [123]: round \d+( under way)?, \d+\.\d s, gap \d\.\dE[-+]\d{3}$", line));
+        Assert.Contains(lines, line => line.StartsWith("solve 1: round 0, ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("solve 3: ", StringComparison.Ordinal));
+        // The plan is proven: the last report of its solve says within 1e-6.
+        var last = lines.Last(line => line.StartsWith("solve 1: ", StringComparison.Ordinal));
+        Assert.InRange(double.Parse(last[(last.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture), 0, 1e-6);
     }
 
     [Fact]

@@ -62,7 +62,8 @@ public static class PlanCommand
             "Stop once the plan is proven within this share of its objective: 1e-6 or less is a proof of the optimum (status optimal), more ends sooner (status within-gap, e.g. 0.001 for 0.1 %).",
             FlowSolver.Options.Default.RelativeGap, PlanMargin.IsShare, "a share above 0 and below 1 (0.001 is 0.1 %)");
         var verbose = new Option<bool>("--verbose") { Description = "Say on the error stream how the solve goes: the route prices' climb, each round, the gap proven so far." };
-        var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy, basket, communes, timeLimit, gap, verbose };
+        var progress = new Option<bool>("--progress") { Description = "Say on the error stream how far the plan has come, about every second: the solve, its round, the seconds and the gap proven so far (on by default where the error stream is a terminal, on one line)." };
+        var command = new Command("plan", "Plan the food of a period: domestic produce first, imports last.") { input, output, policy, basket, communes, timeLimit, gap, verbose, progress };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var errors = parse.InvocationConfiguration.Error;
@@ -89,13 +90,18 @@ public static class PlanCommand
                     await errors.WriteLineAsync($"  {entry.Message}");
                 return 2;
             }
+            // On a terminal the progress is one line, rewritten; elsewhere (asked for) a line a report.
+            var onTerminal = !Console.IsErrorRedirected && ReferenceEquals(errors, Console.Error);
+            var progressLine = parse.GetValue(progress) || (onTerminal && !parse.GetValue(verbose)) ? new ProgressLine(errors, onTerminal) : null;
             var result = FoodPlanner.Plan(problem, chosen, options: FlowSolver.Options.Default with
             {
                 TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
                 RelativeGap = parse.GetValue(gap),
                 Log = parse.GetValue(verbose) ? errors.WriteLine : null,
                 Warn = warning => errors.WriteLine($"comuna: {warning}"),
+                Progress = progressLine is null ? null : progressLine.Report,
             });
+            progressLine?.End();
             var target = parse.GetValue(output)!;
             if (target.Directory is { Exists: false } folder)
                 folder.Create();
@@ -132,6 +138,37 @@ public static class PlanCommand
             return 0;
         }, cancellationToken);
         return refused is null ? CensusNeeds.Apply(plan, items, families) : (null, [refused]);
+    }
+
+    /// <summary>
+    /// How far the plan has come, as <c>--progress</c> says it: the solve (a plan compared with the
+    /// other policy solves two or three times), its round, the seconds and the gap proven so far.
+    /// </summary>
+    private sealed class ProgressLine(TextWriter writer, bool rewritten)
+    {
+        private int _solve;
+        private int _width;
+
+        public void Report(FlowProgress progress)
+        {
+            if (progress.StartsASolve)
+                _solve++;
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"solve {_solve}: round {progress.Round}{(progress.OnTheWay ? " under way" : "")}, {progress.Seconds:F1} s, gap {Math.Max(0, progress.Gap):E1}");
+            if (!rewritten)
+            {
+                writer.WriteLine(text);
+                return;
+            }
+            writer.Write($"\r{text.PadRight(_width)}");
+            _width = text.Length;
+        }
+
+        public void End()
+        {
+            if (rewritten && _width > 0)
+                writer.WriteLine();
+        }
     }
 
     private static void Print(PlanResult result, FileInfo target)

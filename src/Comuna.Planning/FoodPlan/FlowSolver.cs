@@ -28,6 +28,9 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
     /// while a national programme's interior point runs for minutes.
     /// </summary>
     public bool OnTheWay { get; init; }
+
+    /// <summary>The gap proven so far, as a share of the solve's whole objective (the one it stops at).</summary>
+    public double Gap { get; init; } = double.NaN;
 }
 
 /// <summary>
@@ -341,7 +344,7 @@ public static class FlowSolver
             if (options.Progress is null)
                 return;
             lastReport = clock.Elapsed;
-            options.Progress(new FlowProgress(round, bestObjective, bound, lastReport.TotalSeconds) { StartsASolve = !reported, OnTheWay = onTheWay });
+            options.Progress(new FlowProgress(round, bestObjective, bound, lastReport.TotalSeconds) { StartsASolve = !reported, OnTheWay = onTheWay, Gap = Gap(bestObjective) });
             reported = true;
         }
         void ReportOnTheWay()

@@ -238,6 +238,9 @@ public sealed class IndependentFormulationTests
         Assert.Contains(progress, p => p is { OnTheWay: true, Round: 1 });
         Assert.All(progress, p => Assert.True(p.Bound <= p.Objective + (1e-9 * Math.Abs(p.Objective)), $"round {p.Round}: bound {p.Bound:R} above {p.Objective:R}"));
         Assert.True(progress.Zip(progress.Skip(1)).All(pair => pair.Second.Seconds >= pair.First.Seconds), "the reports are not in order");
+        // Each report says its gap, the last the proof's.
+        Assert.All(progress, p => Assert.InRange(p.Gap, -1e-12, 1));
+        Assert.True(progress[^1].Gap <= 1e-6, $"last gap {progress[^1].Gap}");
     }
 
     [Theory]
