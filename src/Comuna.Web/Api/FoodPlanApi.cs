@@ -162,13 +162,7 @@ public static class FoodPlanApi
         using var hold = planRuns.TryHoldSolver();
         if (hold is null)
             return Busy(http);
-        var options = PlanMargin.Apply(FlowSolver.Options.Default, margin) with
-        {
-            Cancellation = ct,
-            WorkerMemory = PlanRuns.WorkerMemory,
-            Log = PlanRuns.RoundLog(log, $"for {http.User.Identity?.Name}"),
-            Warn = warning => log.LogWarning("Plan for {User}: {Warning}", http.User.Identity?.Name, warning),
-        };
+        var options = PlanRuns.Supervised(PlanMargin.Apply(FlowSolver.Options.Default, margin) with { Cancellation = ct }, log, $"for {http.User.Identity?.Name}");
         // The solver is CPU-bound and synchronous: off the request thread, as the page does.
         var result = await Task.Run(() => FoodPlanner.Plan(problem, chosen.Value, options: options), ct);
         return Results.Text(PlanJson.WriteResult(result), "application/json", Encoding.UTF8);

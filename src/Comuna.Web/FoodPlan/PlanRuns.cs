@@ -54,6 +54,19 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         return log.IsEnabled(LogLevel.Debug) ? line => log.LogDebug("Plan {Plan}: {Line}", plan, line) : null;
     }
 
+    /// <summary>
+    /// <paramref name="options"/> as this server plans, for a run or a plan made while its request
+    /// waits alike: each CLP worker bounded by <see cref="WorkerMemory"/>, and the solver's round
+    /// lines (<see cref="RoundLog"/>) and warnings written to <paramref name="log"/>, naming
+    /// <paramref name="plan"/>.
+    /// </summary>
+    public static FlowSolver.Options Supervised(FlowSolver.Options options, ILogger log, string plan) => options with
+    {
+        WorkerMemory = WorkerMemory,
+        Log = RoundLog(log, plan),
+        Warn = warning => log.LogWarning("Plan {Plan}: {Warning}", plan, warning),
+    };
+
     /// <summary>Plans one policy with the solver, reporting its rounds.</summary>
     public static PlanResult Solve(PlanProblem problem, PlanPolicy policy, FlowSolver.Options options) =>
         FoodPlanner.Plan(problem, policy, compare: false, options);
@@ -282,12 +295,9 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         double carried = 0, last = 0;
         var rounds = 0;
         var reports = 0;
-        var options = new FlowSolver.Options
+        var options = Supervised(new FlowSolver.Options
         {
             Cancellation = token,
-            WorkerMemory = WorkerMemory,
-            Log = RoundLog(log, $"run {run.Id}"),
-            Warn = warning => log.LogWarning("Plan run {Id}: {Warning}", run.Id, warning),
             Progress = p =>
             {
                 if (p.StartsASolve && reports > 0)
@@ -300,7 +310,7 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
                 // Every term of the objective is non-negative, so 0 bounds it when the first duals bound it worse.
                 run.Report(new PlanRunProgress(stage, stages, name, rounds, constant + carried + p.Objective, Math.Max(0, constant + carried + p.Bound), p.Seconds));
             },
-        };
+        }, log, $"run {run.Id}");
         return _stage(problem, policy, PlanMargin.Apply(options, run.Margin));
     }
 
