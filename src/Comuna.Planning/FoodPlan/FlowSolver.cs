@@ -38,7 +38,8 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// transportation problem per product, coupled only by the routes' shared capacity; most of its
 /// arcs are never worth using and most routes never fill. Before any LP solve, route prices climb
 /// (<see cref="RoutePriceAscent"/>) to a Lagrangian bound and a plan made from the average of the
-/// products' flows on the way. Then a
+/// products' flows on the way; where the climb stalls, the prices of supplies, needs and routes
+/// taken in turns (<see cref="BlockPriceDescent"/>) raise the bound further. Then a
 /// restricted programme holds only the promising arcs (that plan's, the products' at the best
 /// prices, the cheapest few of every supply and every need). By default CLP's interior point
 /// solves it afresh each round (<see cref="InteriorPointProgramme"/>), with a row from the start
@@ -153,6 +154,14 @@ public static class FlowSolver
         /// <see cref="TimeLimit"/> (the national instance) the climb still ends with its best plan.
         /// </summary>
         public int StepsBeforeFirstProgramme { get; init; } = 100;
+
+        /// <summary>
+        /// Rounds of the prices of supplies, needs and routes in turns (<see cref="BlockPriceDescent"/>)
+        /// after each stretch of the climb, at most: they stop sooner once a round gains less than 1 %
+        /// of the gap left (or than <see cref="RelativeGap"/> of the objective). 0 leaves the
+        /// climb's bound as it is.
+        /// </summary>
+        public int DescentRounds { get; init; } = 50;
 
         /// <summary>
         /// More new route rows than this in a round, and the master is rebuilt and solved afresh
@@ -374,13 +383,29 @@ public static class FlowSolver
                 ReportOnTheWay();
                 return Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
             });
+        // Where the climb stalls, the prices of all three families of rows, taken in turns, raise
+        // the bound further (BlockPriceDescent); the climb then carries on from there.
+        var descent = new BlockPriceDescent(problem, flowArcs, demand, capacity);
+        void Descend(double[] prices)
+        {
+            var outcome = descent.Descend(
+                products, prices, products.Bound(prices), options.DescentRounds,
+                Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + bestObjective)), 0.01 * (bestObjective - bound)), products.Threads,
+                () => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit,
+                options.Cancellation);
+            bound = Math.Max(bound, outcome.Bound);
+            climb.MoveTo(outcome.RoutePrices);
+            options.Log?.Invoke(Text($"prices of supplies, needs and routes in turns: {outcome.Rounds} rounds, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+            ReportOnTheWay();
+        }
+
         var stepsFirst = interior is not null ? Math.Min(options.PriceSteps, options.StepsBeforeFirstProgramme) : options.PriceSteps;
         if (stepsFirst > 0)
         {
             var ascent = Climb(stepsFirst);
             // The first master holds the best plan, so that its optimum is no worse, and what the
             // products ship at the best prices (where the climb left them is its last step's).
-            bound = Math.Max(bound, products.Bound(ascent.Prices));
+            Descend(ascent.Prices);
             SeedMaster();
             options.Log?.Invoke(Text($"route prices: {ascent.Steps} steps, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, {columns.Count} columns, {master.CapacityRows} rows, at {clock.Elapsed.TotalSeconds:F2} s"));
             Report(0);
@@ -409,6 +434,8 @@ public static class FlowSolver
             {
                 var more = Climb(options.PriceSteps - stepsFirst);
                 options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+                if (!Volatile.Read(ref firstSolveReturned) && Gap(bestObjective) > options.RelativeGap)
+                    Descend(more.Prices);
                 if (Gap(bestObjective) > options.RelativeGap)
                     SweepGroups();
                 if (Gap(bestObjective) <= options.RelativeGap)

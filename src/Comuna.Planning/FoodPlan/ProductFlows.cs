@@ -106,6 +106,24 @@ internal sealed class ProductFlows
         return reduced;
     }
 
+    /// <summary>Every need's price at its product's last optimum (0 for needs no product holds).</summary>
+    public double[] NeedPrices()
+    {
+        var price = new double[problem.DemandCount];
+        foreach (var flow in flows)
+            flow.NeedPricesTo(price);
+        return price;
+    }
+
+    /// <summary>Every supply's price at its product's last optimum (0 for supplies no product holds).</summary>
+    public double[] SupplyPrices()
+    {
+        var price = new double[problem.SourceCount];
+        foreach (var flow in flows)
+            flow.SupplyPricesTo(price);
+        return price;
+    }
+
     /// <summary>What all products together ship over each route at their last optima.</summary>
     public void RouteLoads(double[] load)
     {
