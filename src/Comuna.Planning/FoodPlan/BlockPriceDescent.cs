@@ -109,17 +109,16 @@ internal sealed class BlockPriceDescent
         var supplyPrice = new double[problem.SourceCount];
         var routePrice = new double[problem.RouteCount];
         var value = new double[fromPlace.Length];
-        Parallel.For(0, fromPlace.Length, parallel, f => value[f] = Transport(
+        Parallel.For(0, fromPlace.Length, parallel, f => value[f] = SmallTransport.Solve(
             fromPlace[f],
             a => arcs.Cost[a] + needPrice[problem.ArcDemand[a]],
-            a => problem.ArcSource[a], s => supply[s],
-            a => problem.ArcRoute[a], r => r >= 0 ? capacity[r] : double.PositiveInfinity,
-            (s, potential) => supplyPrice[s] = Math.Max(0, -potential),
-            (r, potential) =>
+            a => arcs.Upper[a],
+            new(a => problem.ArcSource[a], s => supply[s], (s, potential) => supplyPrice[s] = Math.Max(0, -potential)),
+            new(a => problem.ArcRoute[a], r => r >= 0 ? capacity[r] : double.PositiveInfinity, (r, potential) =>
             {
                 if (r >= 0 && double.IsFinite(capacity[r]))
                     routePrice[r] = Math.Max(0, potential);
-            }));
+            })));
         var bound = value.Sum();
         for (var d = 0; d < demand.Length; d++)
             bound -= needPrice[d] * demand[d];
@@ -132,87 +131,23 @@ internal sealed class BlockPriceDescent
         var routePrice = new double[problem.RouteCount];
         var value = new double[toPlace.Length];
         // A sender is a route (its index) or, for a supply served at its own place, the supply (−1 − its index).
-        Parallel.For(0, toPlace.Length, parallel, c => value[c] = Transport(
+        Parallel.For(0, toPlace.Length, parallel, c => value[c] = SmallTransport.Solve(
             toPlace[c],
             a => arcs.Cost[a] + supplyPrice[problem.ArcSource[a]],
-            a => problem.ArcRoute[a] is var r and >= 0 ? r : -1 - problem.ArcSource[a],
-            sender => sender >= 0 ? routeCapacity[sender] : reachOfSource[-1 - sender],
-            a => problem.ArcDemand[a], d => demand[d],
-            (sender, potential) =>
-            {
-                // A route without a capacity takes no price: the products' bound has no term for it.
-                if (sender >= 0 && double.IsFinite(capacity[sender]))
-                    routePrice[sender] = Math.Max(0, -potential);
-            },
-            (_, _) => { }));
+            a => arcs.Upper[a],
+            new(a => problem.ArcRoute[a] is var r and >= 0 ? r : -1 - problem.ArcSource[a],
+                sender => sender >= 0 ? routeCapacity[sender] : reachOfSource[-1 - sender],
+                (sender, potential) =>
+                {
+                    // A route without a capacity takes no price: the products' bound has no term for it.
+                    if (sender >= 0 && double.IsFinite(capacity[sender]))
+                        routePrice[sender] = Math.Max(0, -potential);
+                }),
+            new(a => problem.ArcDemand[a], d => demand[d])));
         var bound = value.Sum();
         for (var s = 0; s < supplyPrice.Length; s++)
             if (supplyPrice[s] > 0)
                 bound -= supplyPrice[s] * supply[s];
         return (bound, routePrice);
-    }
-
-    /// <summary>
-    /// A small transportation problem over <paramref name="arcList"/>: each arc from its sender
-    /// (who sends at most <paramref name="sends"/>) to its receiver (who takes at most
-    /// <paramref name="takes"/>) at <paramref name="arcCost"/>, within the arc's own bound. Gives
-    /// the optimum's cost and tells each node's potential.
-    /// </summary>
-    private double Transport(int[] arcList, Func<int, double> arcCost,
-        Func<int, int> senderOf, Func<int, double> sends, Func<int, int> receiverOf, Func<int, double> takes,
-        Action<int, double> senderPotential, Action<int, double> receiverPotential)
-    {
-        var sender = new Dictionary<int, int>();
-        var receiver = new Dictionary<int, int>();
-        var paying = new List<int>();
-        foreach (var a in arcList)
-        {
-            if (arcCost(a) >= 0)
-                continue; // never worth using at these prices
-            paying.Add(a);
-            sender.TryAdd(senderOf(a), sender.Count);
-        }
-        if (paying.Count == 0)
-            return 0;
-        foreach (var a in paying)
-            receiver.TryAdd(receiverOf(a), sender.Count + receiver.Count);
-        var nodes = sender.Count + receiver.Count;
-        var count = nodes + paying.Count;
-        var from = new int[count];
-        var to = new int[count];
-        var cost = new double[count];
-        var upper = new double[count];
-        var send = new double[nodes];
-        foreach (var (key, n) in sender)
-        {
-            from[n] = n;
-            to[n] = nodes;
-            upper[n] = double.PositiveInfinity;
-            send[n] = sends(key);
-        }
-        foreach (var (key, n) in receiver)
-        {
-            from[n] = n;
-            to[n] = nodes;
-            upper[n] = takes(key);
-        }
-        double scale = 1;
-        for (var i = 0; i < paying.Count; i++)
-        {
-            var a = paying[i];
-            var n = nodes + i;
-            from[n] = sender[senderOf(a)];
-            to[n] = receiver[receiverOf(a)];
-            cost[n] = arcCost(a);
-            upper[n] = arcs.Upper[a];
-            scale = Math.Max(scale, -cost[n]);
-        }
-        var simplex = new NetworkSimplex(nodes, from, to, cost, upper, send, scale);
-        simplex.Solve();
-        foreach (var (key, n) in sender)
-            senderPotential(key, simplex.Potential(n));
-        foreach (var (key, n) in receiver)
-            receiverPotential(key, simplex.Potential(n));
-        return simplex.TotalCost();
     }
 }
