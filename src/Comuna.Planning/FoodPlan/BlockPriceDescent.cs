@@ -33,7 +33,7 @@ internal sealed class BlockPriceDescent
     private readonly double[] reachOfSource;
     private readonly double[] routeCapacity;
 
-    /// <summary>What the descent reached: the best bound, the route prices the products were last solved at (which prove it), and its rounds.</summary>
+    /// <summary>What the descent reached: the best bound, the route prices that prove it (the products' bound there), and its rounds.</summary>
     public sealed record Outcome(double Bound, double[] RoutePrices, int Rounds);
 
     public BlockPriceDescent(PlanProblem problem, FlowArcs arcs, double[] demand, double[] capacity)
@@ -72,8 +72,8 @@ internal sealed class BlockPriceDescent
     /// Goes round from where <paramref name="products"/> were last solved (at the route prices
     /// that proved <paramref name="bound"/>) until a round raises the bound by less than
     /// <paramref name="leastGain"/>, <paramref name="rounds"/> rounds have gone, or
-    /// <paramref name="stop"/> says so; leaves the products solved at the route prices of the
-    /// outcome. <paramref name="threads"/> places are solved at once.
+    /// <paramref name="stop"/> says so; leaves the products solved at the last route prices it
+    /// tried. <paramref name="threads"/> places are solved at once.
     /// </summary>
     public Outcome Descend(ProductFlows products, double[] routePrices, double bound, int rounds, double leastGain, int threads, Func<bool> stop, CancellationToken cancellation)
     {
@@ -89,11 +89,7 @@ internal sealed class BlockPriceDescent
             var (_, newPrices) = ReceivingPlaces(supplyPrices, parallel);
             var value = products.Bound(newPrices);
             if (value <= bound)
-            {
-                // A turn can only keep or raise the bound; back to the prices that proved it.
-                products.Bound(prices);
-                break;
-            }
+                break; // a turn can keep or raise the bound, never lower it: this one only rounded
             var gain = value - bound;
             bound = value;
             prices = newPrices;

@@ -366,45 +366,63 @@ public static class FlowSolver
         // solve (which at national scale takes minutes).
         var climb = new RoutePriceAscent(products, capacity);
         var firstSolveReturned = false;
-        RoutePriceAscent.Outcome Climb(int steps) => climb.Climb(
-            steps,
-            bound,
-            () => bestObjective,
-            plan =>
-            {
-                var objective = flowArcs.ObjectiveOf(plan);
-                options.Log?.Invoke(Text($"  plan at route prices: {objective:R} (gap {Gap(objective):E2}), at {clock.Elapsed.TotalSeconds:F2} s"));
-                Feasible(plan, objective);
-            },
-            reached =>
-            {
-                options.Cancellation.ThrowIfCancellationRequested();
-                bound = Math.Max(bound, reached);
-                ReportOnTheWay();
-                return Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
-            });
-        // Where the climb stalls, the prices of all three families of rows, taken in turns, raise
-        // the bound further (BlockPriceDescent); the climb then carries on from there.
+        // The climb measures its steps against its own best bound, not against a better one proven
+        // another way: its step lengths and when it gives up are its own.
+        var climbBound = bound;
+        RoutePriceAscent.Outcome Climb(int steps)
+        {
+            var outcome = climb.Climb(steps, climbBound, () => bestObjective,
+                plan =>
+                {
+                    var objective = flowArcs.ObjectiveOf(plan);
+                    options.Log?.Invoke(Text($"  plan at route prices: {objective:R} (gap {Gap(objective):E2}), at {clock.Elapsed.TotalSeconds:F2} s"));
+                    Feasible(plan, objective);
+                },
+                reached =>
+                {
+                    options.Cancellation.ThrowIfCancellationRequested();
+                    bound = Math.Max(bound, reached);
+                    ReportOnTheWay();
+                    return Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
+                });
+            climbBound = outcome.Bound;
+            return outcome;
+        }
+
+        // The prices of all three families of rows, taken in turns from the climb's, raise the
+        // bound far above it (BlockPriceDescent). They turn products of their own, so that the
+        // climb goes on undisturbed, with its products' trees where it left them: its steps and
+        // their average are what make the plans, and a climb moved to the turns' prices stalls at
+        // once and ends with fewer steps and a worse plan.
         var descent = new BlockPriceDescent(problem, flowArcs, demand, capacity);
+        ProductFlows? turned = null;
         void Descend(double[] prices)
         {
+            if (options.DescentRounds <= 0)
+                return;
+            turned ??= new ProductFlows(problem, flowArcs, demand, capacity, options.Cancellation);
+            turned.Threads = products.Threads;
             var outcome = descent.Descend(
-                products, prices, products.Bound(prices), options.DescentRounds,
+                turned, prices, turned.Bound(prices), options.DescentRounds,
                 Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + bestObjective)), 0.01 * (bestObjective - bound)), products.Threads,
                 () => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit,
                 options.Cancellation);
             bound = Math.Max(bound, outcome.Bound);
-            climb.MoveTo(outcome.RoutePrices);
             options.Log?.Invoke(Text($"prices of supplies, needs and routes in turns: {outcome.Rounds} rounds, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
             ReportOnTheWay();
         }
 
+        // From the products at zero prices, a few turns prove at once a bound the climb takes a
+        // minute to reach: a plan asked within a margin is proven as soon as one is made.
+        if (options.PriceSteps > 0)
+            Descend(price);
         var stepsFirst = interior is not null ? Math.Min(options.PriceSteps, options.StepsBeforeFirstProgramme) : options.PriceSteps;
         if (stepsFirst > 0)
         {
             var ascent = Climb(stepsFirst);
             // The first master holds the best plan, so that its optimum is no worse, and what the
             // products ship at the best prices (where the climb left them is its last step's).
+            bound = Math.Max(bound, products.Bound(ascent.Prices));
             Descend(ascent.Prices);
             SeedMaster();
             options.Log?.Invoke(Text($"route prices: {ascent.Steps} steps, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, {columns.Count} columns, {master.CapacityRows} rows, at {clock.Elapsed.TotalSeconds:F2} s"));

@@ -130,19 +130,6 @@ internal sealed class RoutePriceAscent(ProductFlows products, double[] capacity)
     }
 
     /// <summary>
-    /// Carries the climb on from <paramref name="prices"/>, a better point found another way
-    /// (<see cref="BlockPriceDescent"/>), where the products have already been re-optimised.
-    /// </summary>
-    public void MoveTo(double[] prices)
-    {
-        Array.Copy(prices, price, price.Length);
-        Array.Copy(prices, bestPrice, price.Length);
-        Array.Clear(direction);
-        withoutBetter = 0;
-        ended = false;
-    }
-
-    /// <summary>
     /// The plan of the climb's average: what the products shipped at every step so far, weighted
     /// toward the later steps, brought within every route and improved one product at a time.
     /// </summary>

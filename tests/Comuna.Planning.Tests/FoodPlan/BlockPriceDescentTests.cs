@@ -42,6 +42,7 @@ public sealed class BlockPriceDescentTests
         var tolerance = 1e-7 * Math.Abs(optimum);
         Assert.True(outcome.Bound > atClimbsPrices + tolerance, $"the turns should raise the climb's bound {atClimbsPrices:R} (ended at {outcome.Bound:R}, optimum {optimum:R})");
         Assert.True(outcome.Bound <= optimum + tolerance, $"bound {outcome.Bound:R} above the optimum {optimum:R}");
+        Assert.True(outcome.Rounds > 0);
         Assert.All(outcome.RoutePrices, p => Assert.True(p >= 0));
         Assert.True(Math.Abs(products.Bound(outcome.RoutePrices) - outcome.Bound) <= tolerance, "the route prices returned should prove the bound returned");
     }
