@@ -5,7 +5,7 @@ using Comuna.Planning.FoodPlan;
 
 // dotnet run -c Release --project bench/Comuna.Bench.Plan -- [--seed N] [--skip-regional] [--skip-flat] [--flat SOLVER[:primal|dual|barrier]] [--skip-national] [--time-limit S]
 //   [--master CLP|GLOP|HIGHS] [--master-parameters TEXT] [--verbose] [--progress] [--results bench/RESULTS.md] [--scale X]
-//   [--simplex] [--crossover] [--steps-first N] [--cheapest-at-prices N] [--initial-per-node N] [--priced-per-node N] [--price-steps N] [--rebuild-after-rows N]
+//   [--simplex] [--crossover] [--steps-first N] [--descent-rounds N] [--cheapest-at-prices N] [--initial-per-node N] [--priced-per-node N] [--price-steps N] [--rebuild-after-rows N]
 //   [--gap SHARE] [--write-inputs DIR]
 // (the flags from --simplex to --gap tune FlowSolver.Options; without --results nothing is recorded;
 // --write-inputs also writes each instance as the contract's JSON, regional.json and national.json,
@@ -55,6 +55,7 @@ for (var i = 0; i < args.Length; i++)
         case "--price-steps": solverOptions = solverOptions with { PriceSteps = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--priced-per-node": solverOptions = solverOptions with { PricedPerNode = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--rebuild-after-rows": solverOptions = solverOptions with { RebuildAfterRows = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--descent-rounds": solverOptions = solverOptions with { DescentRounds = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--steps-first": solverOptions = solverOptions with { StepsBeforeFirstProgramme = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--crossover": solverOptions = solverOptions with { Crossover = true }; break;
         case "--simplex": solverOptions = solverOptions with { Barrier = false }; break;
