@@ -157,7 +157,7 @@ public static class FlowSolver
 
         /// <summary>
         /// Rounds of the prices of supplies, needs and routes in turns (<see cref="BlockPriceDescent"/>)
-        /// after each stretch of the climb, at most: they stop sooner once a round gains less than 1 %
+        /// at the start and after each stretch of the climb, at most: they stop sooner once a round gains less than 1 %
         /// of the gap left (or than <see cref="RelativeGap"/> of the objective). 0 leaves the
         /// climb's bound as it is.
         /// </summary>
@@ -412,8 +412,8 @@ public static class FlowSolver
             ReportOnTheWay();
         }
 
-        // From the products at zero prices, a few turns prove at once a bound the climb takes a
-        // minute to reach: a plan asked within a margin is proven as soon as one is made.
+        // From zero prices, a few turns prove at once nearly the bound the climb's first 100 steps
+        // reach: a plan asked within a margin is proven as soon as the climb makes one.
         if (options.PriceSteps > 0)
             Descend(price);
         var stepsFirst = interior is not null ? Math.Min(options.PriceSteps, options.StepsBeforeFirstProgramme) : options.PriceSteps;

@@ -47,6 +47,33 @@ public sealed class BlockPriceDescentTests
         Assert.True(Math.Abs(products.Bound(outcome.RoutePrices) - outcome.Bound) <= tolerance, "the route prices returned should prove the bound returned");
     }
 
+    [Theory]
+    [InlineData(21, 0.05)]
+    [InlineData(22, 0.08)]
+    public void Planner_ProvesAHigherBoundBeforeItsFirstLpSolve_AndTheSamePlans(int seed, double capacityShare)
+    {
+        var input = ProductNetworks.Tight(seed, capacityShare);
+        var problem = PlanBuilder.Problem(input);
+        (PlanResult Plan, FlowProgress RoundZero) Plan(int descentRounds)
+        {
+            var progress = new List<FlowProgress>();
+            var plan = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false,
+                new FlowSolver.Options { Progress = progress.Add, PriceSteps = 20, StepsBeforeFirstProgramme = 20, DescentRounds = descentRounds });
+            return (plan, progress.First(p => !p.OnTheWay));
+        }
+
+        var (withTurns, turned) = Plan(50);
+        var (climbOnly, climbed) = Plan(0);
+
+        var optimum = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit).Objective - problem.ConstantObjective();
+        Assert.True(turned.Bound > climbed.Bound, $"round 0's bound with the turns {turned.Bound:R} should beat the climb's alone {climbed.Bound:R}");
+        Assert.True(turned.Bound <= optimum + (1e-7 * Math.Abs(optimum)), $"bound {turned.Bound:R} above the optimum {optimum:R}");
+        // The turns work on products of their own: the climb, and the plans it makes, are the same.
+        Assert.Equal(climbed.Objective, turned.Objective);
+        Assert.Equal("optimal", withTurns.Status);
+        Assert.Equal(climbOnly.Objective, withTurns.Objective, 1e-6 * Math.Abs(climbOnly.Objective));
+    }
+
     [Fact]
     public void Descend_AtTheOptimalPrices_KeepsTheBound()
     {
