@@ -59,8 +59,8 @@ internal sealed class BlockPriceDescent
         }
         fromPlace = [.. from.Where(list => list is not null).Select(list => list.ToArray())];
         toPlace = [.. to.Where(list => list is not null).Select(list => list.ToArray())];
-        // What a supply or a route can ever send is also bounded by what its arcs can carry
-        // (an import's capacity may be unlimited; a supply's price then still weighs something finite).
+        // What a supply or a route can ever send is also bounded by what its arcs can carry (an
+        // import's capacity may be unlimited), which keeps every place's network finite.
         supply = new double[problem.SourceCount];
         for (var s = 0; s < supply.Length; s++)
             supply[s] = Math.Min(problem.SourceSupply[s], reachOfSource[s]);
@@ -86,8 +86,7 @@ internal sealed class BlockPriceDescent
         while (round < rounds && !stop())
         {
             round++;
-            var (_, supplyPrices, _) = SupplyingPlaces(products.NeedPrices(), parallel);
-            var (_, newPrices) = ReceivingPlaces(supplyPrices, parallel);
+            var newPrices = ReceivingPlaces(SupplyingPlaces(products.NeedPrices(), parallel), parallel);
             var value = products.Bound(newPrices);
             if (value <= bound)
                 break; // a turn can keep or raise the bound, never lower it: this one only rounded
@@ -100,35 +99,32 @@ internal sealed class BlockPriceDescent
         return new Outcome(bound, prices, round);
     }
 
-    /// <summary>The needs priced: per supplying place, its supplies to its routes. Gives the bound and the supply and route prices of the optimum.</summary>
-    private (double Bound, double[] SupplyPrices, double[] RoutePrices) SupplyingPlaces(double[] needPrice, ParallelOptions parallel)
+    /// <summary>
+    /// The needs priced: per supplying place, its supplies to its routes. Gives the supplies'
+    /// prices at the optimum (its routes' prices go unused: the turn goes on to the receiving places).
+    /// </summary>
+    /// <remarks>
+    /// Neither place's turn computes its own bound: each is at most the next one's, and the
+    /// products' bound at the end of the round is the one the solve may claim.
+    /// </remarks>
+    private double[] SupplyingPlaces(double[] needPrice, ParallelOptions parallel)
     {
         var supplyPrice = new double[problem.SourceCount];
-        var routePrice = new double[problem.RouteCount];
-        var value = new double[fromPlace.Length];
-        Parallel.For(0, fromPlace.Length, parallel, f => value[f] = SmallTransport.Solve(
+        Parallel.For(0, fromPlace.Length, parallel, f => SmallTransport.Solve(
             fromPlace[f],
             a => arcs.Cost[a] + needPrice[problem.ArcDemand[a]],
             a => arcs.Upper[a],
             new(a => problem.ArcSource[a], s => supply[s], (s, potential) => supplyPrice[s] = Math.Max(0, -potential)),
-            new(a => problem.ArcRoute[a], r => r >= 0 ? capacity[r] : double.PositiveInfinity, (r, potential) =>
-            {
-                if (r >= 0 && double.IsFinite(capacity[r]))
-                    routePrice[r] = Math.Max(0, potential);
-            })));
-        var bound = value.Sum();
-        for (var d = 0; d < demand.Length; d++)
-            bound -= needPrice[d] * demand[d];
-        return (bound, supplyPrice, routePrice);
+            new(a => problem.ArcRoute[a], r => r >= 0 ? capacity[r] : double.PositiveInfinity)));
+        return supplyPrice;
     }
 
-    /// <summary>The supplies priced: per receiving place, the routes into it (or the supply itself, for an arc without a route) to its needs. Gives the bound and the route prices of the optimum.</summary>
-    private (double Bound, double[] RoutePrices) ReceivingPlaces(double[] supplyPrice, ParallelOptions parallel)
+    /// <summary>The supplies priced: per receiving place, the routes into it (or the supply itself, for an arc without a route) to its needs. Gives the routes' prices at the optimum.</summary>
+    private double[] ReceivingPlaces(double[] supplyPrice, ParallelOptions parallel)
     {
         var routePrice = new double[problem.RouteCount];
-        var value = new double[toPlace.Length];
         // A sender is a route (its index) or, for a supply served at its own place, the supply (−1 − its index).
-        Parallel.For(0, toPlace.Length, parallel, c => value[c] = SmallTransport.Solve(
+        Parallel.For(0, toPlace.Length, parallel, c => SmallTransport.Solve(
             toPlace[c],
             a => arcs.Cost[a] + supplyPrice[problem.ArcSource[a]],
             a => arcs.Upper[a],
@@ -141,10 +137,6 @@ internal sealed class BlockPriceDescent
                         routePrice[sender] = Math.Max(0, -potential);
                 }),
             new(a => problem.ArcDemand[a], d => demand[d])));
-        var bound = value.Sum();
-        for (var s = 0; s < supplyPrice.Length; s++)
-            if (supplyPrice[s] > 0)
-                bound -= supplyPrice[s] * supply[s];
-        return (bound, routePrice);
+        return routePrice;
     }
 }
