@@ -16,7 +16,6 @@ internal sealed class ProductFlow
     private readonly NetworkSimplex simplex;
     private readonly int[] pricedArcs; // network arcs over a route, the only ones a price can move
     private readonly (int Demand, int Node)[] demandNodes;
-    private readonly (int Source, int Node)[] sourceNodes;
 
     /// <param name="upper">Upper bounds per plan arc instead of <see cref="FlowArcs.Upper"/> (e.g. what other products left of a route).</param>
     public ProductFlow(PlanProblem problem, IReadOnlyList<int> arcs, FlowArcs flowArcs, double[] demand, double[]? upper = null)
@@ -75,7 +74,6 @@ internal sealed class ProductFlow
         baseCost = (double[])cost.Clone();
         pricedArcs = [.. priced];
         demandNodes = [.. demandNode.Select(pair => (pair.Key, pair.Value))];
-        sourceNodes = [.. sourceNode.Select(pair => (pair.Key, pair.Value))];
         simplex = new NetworkSimplex(nodes, from, to, cost, bounds, supply, scale);
     }
 
@@ -109,13 +107,6 @@ internal sealed class ProductFlow
     {
         foreach (var (d, node) in demandNodes)
             price[d] = Math.Max(0, simplex.Potential(node));
-    }
-
-    /// <summary>Writes each supply's price at the current optimum (minus its node's potential, at least 0) into <paramref name="price"/>.</summary>
-    public void SupplyPricesTo(double[] price)
-    {
-        foreach (var (source, node) in sourceNodes)
-            price[source] = Math.Max(0, -simplex.Potential(node));
     }
 
     /// <summary>Adds what the current optimum ships over each route to <paramref name="load"/>.</summary>

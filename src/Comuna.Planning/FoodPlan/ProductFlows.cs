@@ -115,15 +115,6 @@ internal sealed class ProductFlows
         return price;
     }
 
-    /// <summary>Every supply's price at its product's last optimum (0 for supplies no product holds).</summary>
-    public double[] SupplyPrices()
-    {
-        var price = new double[problem.SourceCount];
-        foreach (var flow in flows)
-            flow.SupplyPricesTo(price);
-        return price;
-    }
-
     /// <summary>What all products together ship over each route at their last optima.</summary>
     public void RouteLoads(double[] load)
     {

@@ -17,18 +17,7 @@ public sealed class BlockPriceDescentTests
     public void Descend_RaisesTheClimbsBound_NeverPastTheOptimum(int seed, double capacityShare, double producerNeedChance)
     {
         // Producers that also need what they grow serve it where it grows: arcs without a route.
-        var input = SyntheticPlan.Generate(new SyntheticPlan.Shape
-        {
-            Consumers = 60,
-            Producers = 20,
-            Products = 6,
-            Nearest = 8,
-            Ports = 2,
-            PortReach = 15,
-            LotChance = 0.8,
-            CapacityShare = capacityShare,
-            ProducerNeedChance = producerNeedChance,
-        }, seed);
+        var input = ProductNetworks.Tight(seed, capacityShare, producerNeedChance: producerNeedChance);
         var (problem, arcs, products) = ProductNetworks.Of(input);
         var atZero = products.Bound(new double[problem.RouteCount]);
         var best = arcs.ObjectiveOf(products.OneAfterAnother(new double[problem.RouteCount]));
