@@ -396,10 +396,11 @@ public static class FlowSolver
         // once and ends with fewer steps and a worse plan.
         var descent = new BlockPriceDescent(problem, flowArcs, demand, capacity);
         ProductFlows? turned = null;
-        void Descend(double[] prices)
+        // Gives the route prices of the best bound it reached (those it started from, if none better).
+        double[] Descend(double[] prices)
         {
             if (options.DescentRounds <= 0)
-                return;
+                return prices;
             turned ??= new ProductFlows(problem, flowArcs, demand, capacity, options.Cancellation);
             turned.Threads = products.Threads;
             var outcome = descent.Descend(
@@ -410,6 +411,24 @@ public static class FlowSolver
             bound = Math.Max(bound, outcome.Bound);
             options.Log?.Invoke(Text($"prices of supplies, needs and routes in turns: {outcome.Rounds} rounds, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
             ReportOnTheWay();
+            return outcome.RoutePrices;
+        }
+
+        // The best plan's truck space traded between products at route prices (ProductFlows.Traded),
+        // again while a trade gains at least 1 % of the gap left: the climb's average shares out
+        // the space of full routes as it found it, and one product at a time can only take free space.
+        void Trade(double[] prices, Func<bool> stop)
+        {
+            while (best is not null && !stop())
+            {
+                var before = bestObjective;
+                var traded = products.Traded(best, prices);
+                Feasible(traded, flowArcs.ObjectiveOf(traded));
+                options.Log?.Invoke(Text($"truck space traded at route prices: plan {bestObjective:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+                ReportOnTheWay();
+                if (before - bestObjective < Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + bestObjective)), 0.01 * (bestObjective - bound)))
+                    return;
+            }
         }
 
         // From zero prices, a few turns prove at once nearly the bound the climb's first 100 steps
@@ -452,8 +471,9 @@ public static class FlowSolver
             {
                 var more = Climb(options.PriceSteps - stepsFirst);
                 options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
-                if (!Volatile.Read(ref firstSolveReturned) && Gap(bestObjective) > options.RelativeGap)
-                    Descend(more.Prices);
+                bool Done() => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit;
+                if (!Done())
+                    Trade(Descend(more.Prices), Done);
                 if (Gap(bestObjective) > options.RelativeGap)
                     SweepGroups();
                 if (Gap(bestObjective) <= options.RelativeGap)

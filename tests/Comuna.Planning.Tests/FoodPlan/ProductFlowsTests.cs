@@ -3,9 +3,10 @@ using Comuna.Planning.FoodPlan;
 namespace Comuna.Planning.Tests.FoodPlan;
 
 /// <summary>
-/// The plans made from the products' networks without an LP solve: product after product, and
-/// improved one product at a time. Both must respect every route, even where one product has two
-/// lots at one place that compete for the same truck.
+/// The plans made from the products' networks without an LP solve: product after product,
+/// improved one product at a time, and with truck space traded between products at route prices.
+/// All must respect every route, even where one product has two lots at one place that compete
+/// for the same truck.
 /// </summary>
 public sealed class ProductFlowsTests
 {
@@ -82,4 +83,60 @@ public sealed class ProductFlowsTests
                 Assert.Equal(overloaded[a] * problem.RouteCapacity[r] / load[r], within[a], 9);
         }
     }
+
+    [Fact]
+    public void Traded_MovesTruckSpaceToTheProductThatHasNoOtherRoad_WhereOneProductAtATimeCannot()
+    {
+        // Beans fill the road to Barquisimeto, where maize could also go, though beans have a road
+        // of their own to Carora and maize has none: re-planned alone, maize finds the truck full and
+        // beans stay on their cheaper road, so 10 t of maize are lost.
+        var input = new PlanBuilder().Products("maiz", "caraota").Places("sanare", "barquisimeto", "carora")
+            .Lot("sanare", "maiz", 10).Lot("sanare", "caraota", 10)
+            .Need("barquisimeto", "maiz", 10).Need("barquisimeto", "caraota", 10).Need("carora", "caraota", 10)
+            .Route("sanare", "barquisimeto", 2, capacity: 10)
+            .Route("sanare", "carora", 3, capacity: 10)
+            .Build();
+        var (problem, arcs, products) = ProductNetworks.Of(input);
+        var beansToBarquisimeto = Arc(problem, "caraota", "barquisimeto");
+        var crowded = new double[problem.ArcCount];
+        crowded[beansToBarquisimeto] = 10;
+        var prices = new double[problem.RouteCount];
+        prices[problem.ArcRoute[beansToBarquisimeto]] = 5; // more than the beans save on the cheaper road
+
+        var improved = products.Improved(crowded, 3);
+        var traded = products.Traded(crowded, prices);
+
+        Assert.Equal(arcs.ObjectiveOf(crowded), arcs.ObjectiveOf(improved), 9);
+        PlanAssert.RespectsEverything(problem, traded);
+        Assert.Equal(10, traded[Arc(problem, "maiz", "barquisimeto")], 9);
+        Assert.Equal(10, traded[Arc(problem, "caraota", "carora")], 9);
+        var optimum = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit).Objective - problem.ConstantObjective();
+        Assert.Equal(optimum, arcs.ObjectiveOf(traded), 6);
+    }
+
+    [Theory]
+    [InlineData(31, 0.05)]
+    [InlineData(32, 0.08)]
+    [InlineData(33, 0.1)]
+    public void Traded_AtTheClimbsPrices_StaysWithinEveryRoute(int seed, double capacityShare)
+    {
+        // A trade may come out worse than the plan it started from (the solver keeps the better);
+        // it must never leave a route, a supply or a need overdrawn.
+        var input = ProductNetworks.Tight(seed, capacityShare);
+        var (problem, arcs, products) = ProductNetworks.Of(input);
+        double[]? plan = null;
+        var prices = new RoutePriceAscent(products, problem.RouteCapacity)
+            .Climb(50, products.Bound(new double[problem.RouteCount]), () => 0, made => plan = made, _ => false).Prices;
+
+        var traded = products.Traded(plan!, prices);
+
+        PlanAssert.RespectsEverything(problem, traded);
+        Assert.NotEqual(arcs.ObjectiveOf(plan!), arcs.ObjectiveOf(traded));
+        var optimum = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit).Objective - problem.ConstantObjective();
+        Assert.True(arcs.ObjectiveOf(traded) >= optimum - (1e-7 * Math.Abs(optimum)), $"{arcs.ObjectiveOf(traded):R} below the optimum {optimum:R}");
+    }
+
+    private static int Arc(PlanProblem problem, string product, string to) => Enumerable.Range(0, problem.ArcCount).Single(a =>
+        problem.ProductIds[problem.SourceProduct[problem.ArcSource[a]]] == product
+        && problem.PlaceIds[problem.DemandPlace[problem.ArcDemand[a]]] == to);
 }
