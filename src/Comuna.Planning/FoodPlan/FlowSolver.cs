@@ -419,13 +419,17 @@ public static class FlowSolver
         // the space of full routes as it found it, and one product at a time can only take free space.
         void Trade(double[] prices, Func<bool> stop)
         {
-            while (best is not null && !stop())
+            // A trade is not begun that would end past the time limit, as long as the last one took.
+            var took = TimeSpan.Zero;
+            while (best is not null && !stop() && clock.Elapsed + took < options.TimeLimit)
             {
+                var began = clock.Elapsed;
                 var before = bestObjective;
                 var traded = products.Traded(best, prices);
                 Feasible(traded, flowArcs.ObjectiveOf(traded));
                 options.Log?.Invoke(Text($"truck space traded at route prices: plan {bestObjective:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
                 ReportOnTheWay();
+                took = clock.Elapsed - began;
                 if (before - bestObjective < Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + bestObjective)), 0.01 * (bestObjective - bound)))
                     return;
             }
@@ -436,13 +440,14 @@ public static class FlowSolver
         if (options.PriceSteps > 0)
             Descend(price);
         var stepsFirst = interior is not null ? Math.Min(options.PriceSteps, options.StepsBeforeFirstProgramme) : options.PriceSteps;
+        double[]? turnedPrices = null;
         if (stepsFirst > 0)
         {
             var ascent = Climb(stepsFirst);
             // The first master holds the best plan, so that its optimum is no worse, and what the
             // products ship at the best prices (where the climb left them is its last step's).
             bound = Math.Max(bound, products.Bound(ascent.Prices));
-            Descend(ascent.Prices);
+            turnedPrices = Descend(ascent.Prices);
             SeedMaster();
             options.Log?.Invoke(Text($"route prices: {ascent.Steps} steps, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, {columns.Count} columns, {master.CapacityRows} rows, at {clock.Elapsed.TotalSeconds:F2} s"));
             Report(0);
@@ -469,9 +474,13 @@ public static class FlowSolver
             products.Threads = 1;
             climbing = Task.Run(() =>
             {
+                bool Done() => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit;
+                // The plans from the climb's average after its first stretch no longer beat the
+                // best plan traded at the turns' prices: trade it first, then climb on for the bound.
+                if (turnedPrices is not null)
+                    Trade(turnedPrices, Done);
                 var more = Climb(options.PriceSteps - stepsFirst);
                 options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
-                bool Done() => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit;
                 if (!Done())
                     Trade(Descend(more.Prices), Done);
                 if (Gap(bestObjective) > options.RelativeGap)
