@@ -39,7 +39,8 @@ public sealed record FlowProgress(int Round, double Objective, double Bound, dou
 /// arcs are never worth using and most routes never fill. Before any LP solve, route prices climb
 /// (<see cref="RoutePriceAscent"/>) to a Lagrangian bound and a plan made from the average of the
 /// products' flows on the way; where the climb stalls, the prices of supplies, needs and routes
-/// taken in turns (<see cref="BlockPriceDescent"/>) raise the bound further. Then a
+/// taken in turns (<see cref="BlockPriceDescent"/>) raise the bound further, and at their prices
+/// the best plan's truck space is traded between products (<see cref="ProductFlows.Traded"/>). Then a
 /// restricted programme holds only the promising arcs (that plan's, the products' at the best
 /// prices, the cheapest few of every supply and every need). By default CLP's interior point
 /// solves it afresh each round (<see cref="InteriorPointProgramme"/>), with a row from the start
