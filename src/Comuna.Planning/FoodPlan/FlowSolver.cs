@@ -367,6 +367,12 @@ public static class FlowSolver
         // solve (which at national scale takes minutes).
         var climb = new RoutePriceAscent(products, capacity);
         var firstSolveReturned = false;
+        // What ends the work done before and beside the first solve: the solve returned, the gap
+        // is closed, or the time is up.
+        bool BeforeOrBesideDone() => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit;
+        // The least gain worth another round of the turns or another trade: 1 % of the gap left,
+        // or the gap asked for, whichever is more.
+        double LeastGain() => Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + bestObjective)), 0.01 * (bestObjective - bound));
         // The climb measures its steps against its own best bound, not against a better one proven
         // another way: its step lengths and when it gives up are its own.
         var climbBound = bound;
@@ -384,7 +390,7 @@ public static class FlowSolver
                     options.Cancellation.ThrowIfCancellationRequested();
                     bound = Math.Max(bound, reached);
                     ReportOnTheWay();
-                    return Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit;
+                    return BeforeOrBesideDone();
                 });
             climbBound = outcome.Bound;
             return outcome;
@@ -406,8 +412,7 @@ public static class FlowSolver
             turned.Threads = products.Threads;
             var outcome = descent.Descend(
                 turned, prices, turned.Bound(prices), options.DescentRounds,
-                Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + bestObjective)), 0.01 * (bestObjective - bound)), products.Threads,
-                () => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed > options.TimeLimit,
+                LeastGain(), products.Threads, BeforeOrBesideDone,
                 options.Cancellation);
             bound = Math.Max(bound, outcome.Bound);
             options.Log?.Invoke(Text($"prices of supplies, needs and routes in turns: {outcome.Rounds} rounds, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
@@ -431,7 +436,7 @@ public static class FlowSolver
                 options.Log?.Invoke(Text($"truck space traded at route prices: plan {bestObjective:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
                 ReportOnTheWay();
                 took = clock.Elapsed - began;
-                if (before - bestObjective < Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + bestObjective)), 0.01 * (bestObjective - bound)))
+                if (before - bestObjective < LeastGain())
                     return;
             }
         }
@@ -475,15 +480,14 @@ public static class FlowSolver
             products.Threads = 1;
             climbing = Task.Run(() =>
             {
-                bool Done() => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit;
                 // The plans from the climb's average after its first stretch no longer beat the
                 // best plan traded at the turns' prices: trade it first, then climb on for the bound.
                 if (turnedPrices is not null)
-                    Trade(turnedPrices, Done);
+                    Trade(turnedPrices, BeforeOrBesideDone);
                 var more = Climb(options.PriceSteps - stepsFirst);
                 options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
-                if (!Done())
-                    Trade(Descend(more.Prices), Done);
+                if (!BeforeOrBesideDone())
+                    Trade(Descend(more.Prices), BeforeOrBesideDone);
                 if (Gap(bestObjective) > options.RelativeGap)
                     SweepGroups();
                 if (Gap(bestObjective) <= options.RelativeGap)
@@ -506,7 +510,7 @@ public static class FlowSolver
                     Feasible(plan, objective);
                     ReportOnTheWay();
                 },
-                () => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit);
+                BeforeOrBesideDone);
             options.Log?.Invoke(Text($"groups of products swept beside the first solve: plan {bestObjective:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
         }
         void StopClimbing()

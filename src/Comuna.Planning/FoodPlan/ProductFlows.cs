@@ -10,6 +10,8 @@ internal sealed class ProductFlows
 {
     private readonly ProductFlow[] flows;
     private readonly List<int>[] productArcs;
+    // The products' arcs, those with the fewest first: the order products are planned one after another.
+    private readonly List<int>[] leastFlexibleFirst;
     private readonly PlanProblem problem;
     private readonly FlowArcs arcs;
     private readonly double[] demand;
@@ -33,6 +35,7 @@ internal sealed class ProductFlows
             if (arcs.Useful[a])
                 byProduct[problem.SourceProduct[problem.ArcSource[a]]].Add(a);
         productArcs = byProduct.Where(list => list.Count > 0).ToArray();
+        leastFlexibleFirst = [.. productArcs.OrderBy(list => list.Count)];
         parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
         flows = new ProductFlow[productArcs.Length];
         Parallel.For(0, productArcs.Length, parallel, i => flows[i] = new ProductFlow(problem, productArcs[i], arcs, demand));
@@ -133,7 +136,7 @@ internal sealed class ProductFlows
     {
         var quantity = new double[problem.ArcCount];
         var free = (double[])capacity.Clone();
-        foreach (var list in productArcs.OrderBy(list => list.Count))
+        foreach (var list in leastFlexibleFirst)
             Replan(list, quantity, free, routePrice);
         return quantity;
     }
@@ -150,7 +153,7 @@ internal sealed class ProductFlows
         var free = FreeSpace(quantity);
         var atCost = new double[capacity.Length];
         for (var pass = 0; pass < passes; pass++)
-            foreach (var list in productArcs.OrderBy(list => list.Count))
+            foreach (var list in leastFlexibleFirst)
                 Replan(list, quantity, free, atCost);
         return quantity;
     }
@@ -176,10 +179,9 @@ internal sealed class ProductFlows
         var quantity = (double[])plan.Clone();
         var free = FreeSpace(quantity);
         var atCost = new double[capacity.Length];
-        var order = productArcs.OrderBy(list => list.Count).ToList();
-        foreach (var list in order)
+        foreach (var list in leastFlexibleFirst)
             Replan(list, quantity, free, routePrice);
-        foreach (var list in order)
+        foreach (var list in leastFlexibleFirst)
             Replan(list, quantity, free, atCost);
         return quantity;
     }
