@@ -423,10 +423,11 @@ public static class FlowSolver
         // The best plan's truck space traded between products at route prices (ProductFlows.Traded),
         // again while a trade gains at least 1 % of the gap left: the climb's average shares out
         // the space of full routes as it found it, and one product at a time can only take free space.
+        // A trade is not begun that would end past the time limit, if it takes as long as the last
+        // one took (in this call or an earlier one).
+        var took = TimeSpan.Zero;
         void Trade(double[] prices, Func<bool> stop)
         {
-            // A trade is not begun that would end past the time limit, as long as the last one took.
-            var took = TimeSpan.Zero;
             while (best is not null && !stop() && clock.Elapsed + took < options.TimeLimit)
             {
                 var began = clock.Elapsed;
