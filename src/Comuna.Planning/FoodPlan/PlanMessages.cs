@@ -60,7 +60,8 @@ public static class PlanMessages
     public static FormattableString MalformedJson(FormattableString position, object reason) => $"Malformed JSON at {position}: {reason}";
     public static FormattableString MalformedJsonAt(FormattableString position, string path, object reason) => $"Malformed JSON at {position} (at {path}): {reason}";
 
-    // The JSON parser's own sentences, the commonest of them, so that they are said in the page's language too.
+    // The JSON parser's own sentences, the commonest of them, so that they are said in the page's language too;
+    // the English is the parser's, but for the few that speak of its workings (see ParserSentences).
     public static FormattableString InvalidStartOfValue(string found) => $"'{found}' is an invalid start of a value.";
     public static FormattableString InvalidAfterValue(string found) => $"'{found}' is invalid after a value. Expected either ',', '}}', or ']'.";
     public static FormattableString InvalidEndOfNumber(string found) => $"'{found}' is an invalid end of a number. Expected a delimiter.";
@@ -68,8 +69,21 @@ public static class PlanMessages
     public static FormattableString InvalidStartOfPropertyName(string found) => $"'{found}' is an invalid start of a property name. Expected a '\"'.";
     public static FormattableString InvalidAfterPropertyName(string found) => $"'{found}' is invalid after a property name. Expected a ':'.";
     public static FormattableString InvalidWithinString(string found) => $"'{found}' is invalid within a JSON string. The string should be correctly escaped.";
-    public static FormattableString LeftOpen() => $"Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.";
+    public static FormattableString LeftOpen() => $"The JSON ends with an object or a list left open.";
     public static FormattableString StringLeftOpen() => $"Expected end of string, but instead reached end of data.";
+    public static FormattableString TrailingCommaInList() => $"A list ends with a comma too many before ']': remove it.";
+    public static FormattableString TrailingCommaInObject() => $"An object ends with a comma too many before its closing brace: remove it.";
+    public static FormattableString InvalidLiteral(string found, string expected) => $"'{found}' is an invalid JSON literal. Expected the literal '{expected}'.";
+    public static FormattableString LeadingZero(string found) => $"Invalid leading zero before '{found}'.";
+    public static FormattableString InvalidAfterDecimalPoint(string found) => $"'{found}' is invalid within a number, immediately after a decimal point ('.'). Expected a digit ('0'-'9').";
+    public static FormattableString InvalidAfterSign(string found) => $"'{found}' is invalid within a number, immediately after a sign character ('+' or '-'). Expected a digit ('0'-'9').";
+    public static FormattableString InvalidEndOfNumberBeforeExponent(string found) => $"'{found}' is an invalid end of a number. Expected 'E' or 'e'.";
+    public static FormattableString InvalidEscape(string found) => $"'{found}' is an invalid escapable character within a JSON string. The string should be correctly escaped.";
+    public static FormattableString NotAHexDigit(string found) => $"'{found}' is not a hex digit following '\\u' within a JSON string. The string should be correctly escaped.";
+    public static FormattableString ValueLeftOut() => $"Expected a value, but instead reached end of data.";
+    public static FormattableString DigitLeftOut() => $"Expected a digit ('0'-'9'), but instead reached end of data.";
+    public static FormattableString EndsAfterComma() => $"Expected start of a property name or value, but instead reached end of data.";
+    public static FormattableString NoJson() => $"The input is empty: there is no JSON in it.";
 
     /// <summary>The parser's sentence as one of the templates above where it is one of them, else as it is (English).</summary>
     public static object ParserReason(string reason)
@@ -78,24 +92,60 @@ public static class PlanMessages
         foreach (var (pattern, say) in ParserSentences)
         {
             if (pattern.Match(reason) is { Success: true } match)
-                return say(match.Groups[1].Value);
+                return say([.. match.Groups.Cast<Group>().Skip(1).Select(value => value.Value)]);
         }
         return reason;
     }
 
-    private static readonly (Regex Pattern, Func<string, FormattableString> Say)[] ParserSentences =
-        [.. new Func<string, FormattableString>[]
-        {
-            InvalidStartOfValue, InvalidAfterValue, InvalidEndOfNumber, InvalidAfterDocument, InvalidStartOfPropertyName,
-            InvalidAfterPropertyName, InvalidWithinString, _ => LeftOpen(), _ => StringLeftOpen(),
-        }.Select(say => (Recognizer(say), say))];
+    private static readonly (Regex Pattern, Func<string[], FormattableString> Say)[] ParserSentences =
+    [
+        Sentence(InvalidStartOfValue), Sentence(InvalidAfterValue), Sentence(InvalidEndOfNumber), Sentence(InvalidAfterDocument),
+        Sentence(InvalidStartOfPropertyName), Sentence(InvalidAfterPropertyName), Sentence(InvalidWithinString),
+        Sentence(LeftOpen, "Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed."),
+        Sentence(StringLeftOpen),
+        Sentence(TrailingCommaInList, "The JSON array contains a trailing comma at the end which is not supported in this mode. Change the reader options."),
+        Sentence(TrailingCommaInObject, "The JSON object contains a trailing comma at the end which is not supported in this mode. Change the reader options."),
+        Sentence((found, expected) => InvalidLiteral(Word(found), expected)),
+        Sentence(LeadingZero), Sentence(InvalidAfterDecimalPoint), Sentence(InvalidAfterSign), Sentence(InvalidEndOfNumberBeforeExponent),
+        Sentence(InvalidEscape), Sentence(NotAHexDigit), Sentence(ValueLeftOut), Sentence(DigitLeftOut), Sentence(EndsAfterComma),
+        Sentence(NoJson, "The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true."),
+    ];
 
-    /// <summary>The pattern of the parser's sentence a template says, read from the template itself: what stands for the character found matches any.</summary>
-    private static Regex Recognizer(Func<string, FormattableString> say)
+    /// <summary>
+    /// The mistyped literal as written: the parser quotes everything from it to the end of the
+    /// document, which on a page would be the rest of the file.
+    /// </summary>
+    private static string Word(string found)
     {
-        const string Found = "\u0001";
-        var sentence = Regex.Escape(FormattableString.Invariant(say(Found)));
-        return new Regex($"^{sentence.Replace(Found, "(.+)", StringComparison.Ordinal)}$", RegexOptions.CultureInvariant);
+        var end = found.AsSpan().IndexOfAny(" \t\r\n,:}]");
+        var word = end < 0 ? found : found[..end];
+        return word.Length <= 20 ? word : word[..20] + "…";
+    }
+
+    /// <summary>
+    /// A sentence of the parser's said in other words: those that speak of its own workings (its
+    /// depth, its tokens, its reader options) to someone who only wrote a file.
+    /// </summary>
+    private static (Regex, Func<string[], FormattableString>) Sentence(Func<FormattableString> say, string parserSentence) =>
+        (new Regex($"^{Regex.Escape(parserSentence)}$", RegexOptions.CultureInvariant), _ => say());
+
+    private static (Regex, Func<string[], FormattableString>) Sentence(Func<FormattableString> say) => Sentence(_ => say(), 0);
+
+    private static (Regex, Func<string[], FormattableString>) Sentence(Func<string, FormattableString> say) => Sentence(found => say(found[0]), 1);
+
+    private static (Regex, Func<string[], FormattableString>) Sentence(Func<string, string, FormattableString> say) => Sentence(found => say(found[0], found[1]), 2);
+
+    /// <summary>
+    /// The pattern of the parser's sentence a template says, read from the template itself: what
+    /// stands for each of its <paramref name="values"/> (the character found, the literal expected) matches any text.
+    /// </summary>
+    private static (Regex, Func<string[], FormattableString>) Sentence(Func<string[], FormattableString> say, int values)
+    {
+        var markers = Enumerable.Range(1, values).Select(i => ((char)i).ToString()).ToArray();
+        var sentence = Regex.Escape(FormattableString.Invariant(say(markers)));
+        foreach (var marker in markers)
+            sentence = sentence.Replace(marker, "(.+)", StringComparison.Ordinal);
+        return (new Regex($"^{sentence}$", RegexOptions.CultureInvariant | RegexOptions.Singleline), say);
     }
 
     // The entries, once read.

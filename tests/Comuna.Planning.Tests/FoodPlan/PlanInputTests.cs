@@ -120,15 +120,28 @@ public sealed class PlanInputTests
 
     /// <summary>
     /// The parser's commonest sentences are kept as templates, so that a page says them in its
-    /// language; the English stays the parser's, without its own 0-based position.
+    /// language; the English stays the parser's, without its own 0-based position, but for those
+    /// that speak of the parser's workings (its depth, tokens and reader options).
     /// </summary>
     [Theory]
     [InlineData("xx", "'x' is an invalid start of a value.")]
-    [InlineData("{ \"products\": [ ", "Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.")]
+    [InlineData("{ \"products\": [ ", "The JSON ends with an object or a list left open.")]
     [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 1 x } }", "'x' is invalid after a value. Expected either ',', '}', or ']'.")]
     [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 1- } }", "'-' is an invalid end of a number. Expected a delimiter.")]
     [InlineData("{ \"penalties\": { spoiledPerUnit: 1 } }", "'s' is an invalid start of a property name. Expected a '\"'.")]
     [InlineData("{} {}", "'{' is invalid after a single JSON value. Expected end of data.")]
+    [InlineData("{ \"products\": [ {}, ] }", "A list ends with a comma too many before ']': remove it.")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 1, } }", "An object ends with a comma too many before its closing brace: remove it.")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 01 } }", "Invalid leading zero before '1'.")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 1.x } }", "'x' is invalid within a number, immediately after a decimal point ('.'). Expected a digit ('0'-'9').")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": -x } }", "'x' is invalid within a number, immediately after a sign character ('+' or '-'). Expected a digit ('0'-'9').")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 1.5.2 } }", "'.' is an invalid end of a number. Expected 'E' or 'e'.")]
+    [InlineData("{ \"products\": [ { \"id\": \"a\\x\" } ] }", "'x' is an invalid escapable character within a JSON string. The string should be correctly escaped.")]
+    [InlineData("{ \"products\": [ { \"id\": \"\\u12G4\" } ] }", "'G' is not a hex digit following '\\u' within a JSON string. The string should be correctly escaped.")]
+    [InlineData("{ \"penalties\"", "Expected a value, but instead reached end of data.")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": 1.", "Expected a digit ('0'-'9'), but instead reached end of data.")]
+    [InlineData("{ \"products\": [],", "Expected start of a property name or value, but instead reached end of data.")]
+    [InlineData("", "The input is empty: there is no JSON in it.")]
     public void PlanFromJson_TheParsersSentence_IsKeptAsATemplate(string json, string sentence)
     {
         var error = Assert.Single(Errors(json));
@@ -139,6 +152,25 @@ public sealed class PlanInputTests
         Assert.Equal(sentence, FormattableString.Invariant(reason));
         // The character found is a value of the sentence, not part of its template.
         Assert.Equal(sentence.StartsWith('\''), reason.Format.StartsWith("'{0}'", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A sentence with two values in it: the literal as written and the one the parser expected.
+    /// The parser quotes the rest of the document from the literal on; the message names the word
+    /// alone, even where a line ends after it.
+    /// </summary>
+    [Theory]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": tru } }", "tru", "true")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": fals,\n \"unmetPerUnit\": 1 } }", "fals", "false")]
+    [InlineData("{ \"penalties\": { \"spoiledPerUnit\": nul\n } }", "nul", "null")]
+    public void PlanFromJson_AMistypedLiteral_IsNamedAsWritten(string json, string written, string expected)
+    {
+        var error = Assert.Single(Errors(json));
+
+        var reason = Assert.IsAssignableFrom<FormattableString>(error.Text.GetArguments()[^1]);
+        Assert.Equal("'{0}' is an invalid JSON literal. Expected the literal '{1}'.", reason.Format);
+        Assert.Equal([written, expected], reason.GetArguments());
+        Assert.DoesNotContain("unmetPerUnit", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

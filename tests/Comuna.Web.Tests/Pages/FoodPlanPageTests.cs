@@ -134,6 +134,12 @@ public sealed class FoodPlanPageTests
         Assert.DoesNotContain("field is required", told, StringComparison.Ordinal);
         Assert.Contains("JSON mal formado en la línea 1, posición 1: 'x' no puede empezar un valor.", WebUtility.HtmlDecode(told), StringComparison.Ordinal);
         Assert.DoesNotContain("LineNumber", told, StringComparison.Ordinal);
+
+        // A comma too many, the commonest slip in a file written by hand, is said in Spanish too.
+        using var trailingComma = await page.SubmitAsync("/plan-alimentario", [new("Json", "{ \"products\": [ {}, ] }"), new("Policy", "production-first")]);
+        var comma = WebUtility.HtmlDecode(await PageClient.TextAsync(trailingComma));
+        Assert.Contains("JSON mal formado en la línea 1, posición 21 (en $.products[1]): Una lista termina con una coma de más antes de ']': quítela.", comma, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", comma, StringComparison.Ordinal);
     }
 
     [Theory, BothEngines]
