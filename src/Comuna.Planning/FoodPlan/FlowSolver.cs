@@ -262,41 +262,10 @@ public static class FlowSolver
         }
 
         // The best plan that respects every route so far (shipping nothing, saving 0, to begin with).
-        double[]? best = null;
-        double bestObjective = 0;
-        var feasibleLoad = new double[problem.RouteCount];
-        void Feasible(double[] plan, double objective, bool evenIfWorse = false)
-        {
-            if (objective >= bestObjective && !evenIfWorse)
-                return;
-            // Every plan offered is built to respect every route; one that did not (beyond the LP
-            // solver's tolerance) could pass for better than the optimum and end the solve on a
-            // false proof, so it is refused.
-            RouteLoads(plan, feasibleLoad);
-            for (var r = 0; r < feasibleLoad.Length; r++)
-            {
-                if (feasibleLoad[r] > (capacity[r] * (1 + 1e-6)) + 1e-6)
-                {
-                    options.Log?.Invoke(Text($"refused a plan that overloads route {r}: {feasibleLoad[r]:R} of {capacity[r]:R}"));
-                    return;
-                }
-            }
-            best ??= new double[arcs];
-            Array.Copy(plan, best, arcs);
-            bestObjective = objective;
-        }
+        var best = new BestPlan(problem, capacity, options.Log);
 
         // A route is overloaded past a relative and an absolute hair, not at the LP's rounding.
         bool Overloaded(double routeLoad, int r) => routeLoad > (capacity[r] * (1 + 1e-9)) + 1e-9;
-
-        // What a plan loads on each route.
-        void RouteLoads(double[] plan, double[] load)
-        {
-            Array.Clear(load);
-            for (var a = 0; a < arcs; a++)
-                if (plan[a] > 0 && problem.ArcRoute[a] >= 0)
-                    load[problem.ArcRoute[a]] += plan[a];
-        }
 
         // The arcs each product would use if no route were full (one network flow per product),
         // with rows for the routes those flows overload, and a first plan made product after
@@ -309,7 +278,7 @@ public static class FlowSolver
         {
             var flows = products.Quantities();
             for (var a = 0; a < arcs; a++)
-                if ((flows[a] > 0 || (best is not null && best[a] > 0)) && !inMaster[a])
+                if ((flows[a] > 0 || (best.Plan is not null && best.Plan[a] > 0)) && !inMaster[a])
                     AddColumn(a);
             var routeLoad = new double[problem.RouteCount];
             products.RouteLoads(routeLoad);
@@ -337,7 +306,7 @@ public static class FlowSolver
         var bound = products.Bound(price);
         SeedMaster();
         var oneAfterAnother = products.OneAfterAnother(price);
-        Feasible(oneAfterAnother, flowArcs.ObjectiveOf(oneAfterAnother));
+        best.Offer(oneAfterAnother, flowArcs.ObjectiveOf(oneAfterAnother));
         options.Log?.Invoke(Text($"start: {columns.Count} columns, {master.CapacityRows} route rows, at {clock.Elapsed.TotalSeconds:F2} s"));
 
         double Gap(double objective) => (objective - bound) / Math.Max(1, Math.Abs(constant + objective));
@@ -354,7 +323,7 @@ public static class FlowSolver
             if (options.Progress is null)
                 return;
             lastReport = clock.Elapsed;
-            options.Progress(new FlowProgress(round, bestObjective, bound, lastReport.TotalSeconds) { StartsASolve = !reported, OnTheWay = onTheWay, Gap = Gap(bestObjective) });
+            options.Progress(new FlowProgress(round, best.Objective, bound, lastReport.TotalSeconds) { StartsASolve = !reported, OnTheWay = onTheWay, Gap = Gap(best.Objective) });
             reported = true;
         }
         void ReportOnTheWay()
@@ -369,21 +338,21 @@ public static class FlowSolver
         var firstSolveReturned = false;
         // What ends the work done before and beside the first solve: the solve returned, the gap
         // is closed, or the time is up.
-        bool BeforeOrBesideDone() => Volatile.Read(ref firstSolveReturned) || Gap(bestObjective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit;
+        bool BeforeOrBesideDone() => Volatile.Read(ref firstSolveReturned) || Gap(best.Objective) <= options.RelativeGap || clock.Elapsed >= options.TimeLimit;
         // The least gain worth another round of the turns or another trade: 1 % of the gap left,
         // or the gap asked for, whichever is more.
-        double LeastGain() => Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + bestObjective)), 0.01 * (bestObjective - bound));
+        double LeastGain() => Math.Max(options.RelativeGap * Math.Max(1, Math.Abs(constant + best.Objective)), 0.01 * (best.Objective - bound));
         // The climb measures its steps against its own best bound, not against a better one proven
         // another way: its step lengths and when it gives up are its own.
         var climbBound = bound;
         RoutePriceAscent.Outcome Climb(int steps)
         {
-            var outcome = climb.Climb(steps, climbBound, () => bestObjective,
+            var outcome = climb.Climb(steps, climbBound, () => best.Objective,
                 plan =>
                 {
                     var objective = flowArcs.ObjectiveOf(plan);
                     options.Log?.Invoke(Text($"  plan at route prices: {objective:R} (gap {Gap(objective):E2}), at {clock.Elapsed.TotalSeconds:F2} s"));
-                    Feasible(plan, objective);
+                    best.Offer(plan, objective);
                 },
                 reached =>
                 {
@@ -415,7 +384,7 @@ public static class FlowSolver
                 LeastGain(), products.Threads, BeforeOrBesideDone,
                 options.Cancellation);
             bound = Math.Max(bound, outcome.Bound);
-            options.Log?.Invoke(Text($"prices of supplies, needs and routes in turns: {outcome.Rounds} rounds, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+            options.Log?.Invoke(Text($"prices of supplies, needs and routes in turns: {outcome.Rounds} rounds, bound {bound:R}, gap {Gap(best.Objective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
             ReportOnTheWay();
             return outcome.RoutePrices;
         }
@@ -428,16 +397,16 @@ public static class FlowSolver
         var took = TimeSpan.Zero;
         void Trade(double[] prices, Func<bool> stop)
         {
-            while (best is not null && !stop() && clock.Elapsed + took < options.TimeLimit)
+            while (best.Plan is not null && !stop() && clock.Elapsed + took < options.TimeLimit)
             {
                 var began = clock.Elapsed;
-                var before = bestObjective;
-                var traded = products.Traded(best, prices);
-                Feasible(traded, flowArcs.ObjectiveOf(traded));
-                options.Log?.Invoke(Text($"truck space traded at route prices: plan {bestObjective:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+                var before = best.Objective;
+                var traded = products.Traded(best.Plan, prices);
+                best.Offer(traded, flowArcs.ObjectiveOf(traded));
+                options.Log?.Invoke(Text($"truck space traded at route prices: plan {best.Objective:R}, gap {Gap(best.Objective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
                 ReportOnTheWay();
                 took = clock.Elapsed - began;
-                if (before - bestObjective < LeastGain())
+                if (before - best.Objective < LeastGain())
                     return;
             }
         }
@@ -456,7 +425,7 @@ public static class FlowSolver
             bound = Math.Max(bound, products.Bound(ascent.Prices));
             turnedPrices = Descend(ascent.Prices);
             SeedMaster();
-            options.Log?.Invoke(Text($"route prices: {ascent.Steps} steps, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, {columns.Count} columns, {master.CapacityRows} rows, at {clock.Elapsed.TotalSeconds:F2} s"));
+            options.Log?.Invoke(Text($"route prices: {ascent.Steps} steps, plan {best.Objective:R}, bound {bound:R}, gap {Gap(best.Objective):E2}, {columns.Count} columns, {master.CapacityRows} rows, at {clock.Elapsed.TotalSeconds:F2} s"));
             Report(0);
         }
 
@@ -476,7 +445,7 @@ public static class FlowSolver
         Task? climbing = null;
         using var climbProved = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
         using var besideStopped = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
-        if (interior is not null && options.PriceSteps > stepsFirst && Gap(bestObjective) > options.RelativeGap)
+        if (interior is not null && options.PriceSteps > stepsFirst && Gap(best.Objective) > options.RelativeGap)
         {
             products.Threads = 1;
             climbing = Task.Run(() =>
@@ -486,12 +455,12 @@ public static class FlowSolver
                 if (turnedPrices is not null)
                     Trade(turnedPrices, BeforeOrBesideDone);
                 var more = Climb(options.PriceSteps - stepsFirst);
-                options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {bestObjective:R}, bound {bound:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+                options.Log?.Invoke(Text($"route prices beside the first solve: {more.Steps} steps in all, plan {best.Objective:R}, bound {bound:R}, gap {Gap(best.Objective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
                 if (!BeforeOrBesideDone())
                     Trade(Descend(more.Prices), BeforeOrBesideDone);
-                if (Gap(bestObjective) > options.RelativeGap)
+                if (Gap(best.Objective) > options.RelativeGap)
                     SweepGroups();
-                if (Gap(bestObjective) <= options.RelativeGap)
+                if (Gap(best.Objective) <= options.RelativeGap)
                     climbProved.Cancel();
             });
         }
@@ -502,17 +471,17 @@ public static class FlowSolver
         // nothing changes; on one it cannot (the national instance), this is what closes the gap.
         void SweepGroups()
         {
-            if (best is null || !ProductGroupSweep.Applies(problem) || Volatile.Read(ref firstSolveReturned) || clock.Elapsed >= options.TimeLimit)
+            if (best.Plan is null || !ProductGroupSweep.Applies(problem) || Volatile.Read(ref firstSolveReturned) || clock.Elapsed >= options.TimeLimit)
                 return;
-            ProductGroupSweep.Sweep(problem, flowArcs, enabled, demand, capacity, (double[])best.Clone(),
+            ProductGroupSweep.Sweep(problem, flowArcs, enabled, demand, capacity, (double[])best.Plan.Clone(),
                 options with { TimeLimit = options.TimeLimit - clock.Elapsed, Cancellation = besideStopped.Token },
                 (plan, objective) =>
                 {
-                    Feasible(plan, objective);
+                    best.Offer(plan, objective);
                     ReportOnTheWay();
                 },
                 BeforeOrBesideDone);
-            options.Log?.Invoke(Text($"groups of products swept beside the first solve: plan {bestObjective:R}, gap {Gap(bestObjective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
+            options.Log?.Invoke(Text($"groups of products swept beside the first solve: plan {best.Objective:R}, gap {Gap(best.Objective):E2}, at {clock.Elapsed.TotalSeconds:F2} s"));
         }
         void StopClimbing()
         {
@@ -564,8 +533,8 @@ public static class FlowSolver
         }
 
         // The route prices alone may have proven a plan, or used up the time.
-        if (Gap(bestObjective) <= options.RelativeGap)
-            status = PlanStatus.Proven(Gap(bestObjective));
+        if (Gap(best.Objective) <= options.RelativeGap)
+            status = PlanStatus.Proven(Gap(best.Objective));
         else if (clock.Elapsed > options.TimeLimit)
             status = PlanStatus.TimeLimit;
         while (status is null)
@@ -593,10 +562,10 @@ public static class FlowSolver
             if (!returned)
             {
                 options.Cancellation.ThrowIfCancellationRequested();
-                if (Gap(bestObjective) <= options.RelativeGap)
+                if (Gap(best.Objective) <= options.RelativeGap)
                 {
-                    options.Log?.Invoke(Text($"round {rounds}: the climb beside proved the plan within {Gap(bestObjective):E1}; the interior point is stopped, at {clock.Elapsed.TotalSeconds:F2} s"));
-                    status = PlanStatus.Proven(Gap(bestObjective));
+                    options.Log?.Invoke(Text($"round {rounds}: the climb beside proved the plan within {Gap(best.Objective):E1}; the interior point is stopped, at {clock.Elapsed.TotalSeconds:F2} s"));
+                    status = PlanStatus.Proven(Gap(best.Objective));
                     break;
                 }
                 var stopped = interior is { Stopped: true };
@@ -658,17 +627,17 @@ public static class FlowSolver
             bound = Math.Max(bound, products.Bound(price));
             var boundSeconds = clock.Elapsed.TotalSeconds - boundStart;
             if (overloaded.Count == 0)
-                Feasible(quantity, primal);
+                best.Offer(quantity, primal);
             else if (overloaded.Count <= Math.Max(10, options.RepairOverloadedShare * problem.RouteCount)
                 && PlanRepair.Repair(problem, flowArcs, demand, capacity, quantity, overloaded, options.MasterSolver, options.TimeLimit - clock.Elapsed) is var (repaired, repairedObjective))
             {
-                Feasible(repaired, repairedObjective);
+                best.Offer(repaired, repairedObjective);
                 options.Log?.Invoke(Text($"round {rounds}: repaired the {overloaded.Count} overloaded routes: objective {repairedObjective:R}, gap {Gap(repairedObjective):E1}, at {clock.Elapsed.TotalSeconds:F2} s"));
             }
-            var gap = Gap(bestObjective);
+            var gap = Gap(best.Objective);
             if (gap <= options.RelativeGap)
             {
-                options.Log?.Invoke(Text($"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s ({master.Iterations} iterations), products {boundSeconds:F2} s, at {clock.Elapsed.TotalSeconds:F2} s; plan {bestObjective:R}, bound {bound:R}: proven within {gap:E1}"));
+                options.Log?.Invoke(Text($"round {rounds}: {columns.Count} columns, {master.CapacityRows} capacity rows, {options.MasterSolver} {solveSeconds:F2} s ({master.Iterations} iterations), products {boundSeconds:F2} s, at {clock.Elapsed.TotalSeconds:F2} s; plan {best.Objective:R}, bound {bound:R}: proven within {gap:E1}"));
                 Report(rounds);
                 status = PlanStatus.Proven(gap);
                 break;
@@ -730,37 +699,37 @@ public static class FlowSolver
         // Only a plan proven by an LP round is taken to a vertex, through that round's programme.
         // One the climb proved alone (within a wider gap asked for) stays as the climb made it:
         // its average spreads over more arcs than a vertex would.
-        if (PlanStatus.IsProven(status) && rounds > 0 && interior is { Crossover: false, Stopped: false } && best is not null)
+        if (PlanStatus.IsProven(status) && rounds > 0 && interior is { Crossover: false, Stopped: false } && best.Plan is not null)
         {
             var vertexStart = clock.Elapsed.TotalSeconds;
-            var vertex = interior.Vertex(best, options.TimeLimit - clock.Elapsed, options.Cancellation);
+            var vertex = interior.Vertex(best.Plan, options.TimeLimit - clock.Elapsed, options.Cancellation);
             var vertexObjective = vertex is null ? double.NaN : flowArcs.ObjectiveOf(vertex);
             if (interior.Failure is { } failure)
                 options.Warn?.Invoke(Text($"{failure}; the proven plan is kept as the interior point left it, over more routes than a vertex would use"));
-            options.Log?.Invoke(Text($"vertex: {(vertex is null ? "none" : $"objective {vertexObjective:R} against {bestObjective:R}, {vertex.Count(x => x > 0)} arcs against {best.Count(x => x > 0)}")}, {clock.Elapsed.TotalSeconds - vertexStart:F2} s"));
+            options.Log?.Invoke(Text($"vertex: {(vertex is null ? "none" : $"objective {vertexObjective:R} against {best.Objective:R}, {vertex.Count(x => x > 0)} arcs against {best.Plan.Count(x => x > 0)}")}, {clock.Elapsed.TotalSeconds - vertexStart:F2} s"));
             // The vertex replaces the interior optimum if it is still proven (CLP's simplex may end
             // a hair worse than the interior point's objective, never by more than its tolerance).
-            if (vertex is not null && (vertexObjective <= bestObjective || Gap(vertexObjective) <= options.RelativeGap))
-                Feasible(vertex, vertexObjective, evenIfWorse: true);
+            if (vertex is not null && (vertexObjective <= best.Objective || Gap(vertexObjective) <= options.RelativeGap))
+                best.Offer(vertex, vertexObjective, evenIfWorse: true);
         }
         if (!PlanStatus.IsProven(status) && rounds > 0)
         {
             // Stopped short: the last restricted optimum may overload routes whose rows came after
             // it. Repair it (or, should that fail, scale those routes' shipments down to capacity),
             // and keep whichever plan is better: it or the best one before.
-            RouteLoads(quantity, load);
+            problem.RouteLoads(quantity, load);
             var overloaded = Enumerable.Range(0, load.Length).Where(r => Overloaded(load[r], r)).ToList();
             if (overloaded.Count > 0 && PlanRepair.Repair(problem, flowArcs, demand, capacity, quantity, overloaded, options.MasterSolver, TimeSpan.FromMinutes(1)) is var (repaired, repairedObjective))
             {
-                Feasible(repaired, repairedObjective);
+                best.Offer(repaired, repairedObjective);
             }
             else
             {
                 var within = products.WithinRoutes(quantity);
-                Feasible(within, flowArcs.ObjectiveOf(within));
+                best.Offer(within, flowArcs.ObjectiveOf(within));
             }
         }
-        return new FlowSolution(status, best ?? new double[arcs], bestObjective, double.IsFinite(bound) ? Math.Min(bound, bestObjective) : double.NegativeInfinity,
+        return new FlowSolution(status, best.Plan ?? new double[arcs], best.Objective, double.IsFinite(bound) ? Math.Min(bound, best.Objective) : double.NegativeInfinity,
             rounds, columns.Count, master.CapacityRows, clock.Elapsed.TotalSeconds);
     }
 

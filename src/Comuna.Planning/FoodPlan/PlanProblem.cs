@@ -88,6 +88,17 @@ public sealed class PlanProblem
     public int RouteCount => RouteFrom.Length;
     public int ArcCount => ArcSource.Length;
 
+    /// <summary>What <paramref name="quantity"/> (a quantity per arc) loads on each route, into <paramref name="load"/>.</summary>
+    public void RouteLoads(double[] quantity, double[] load)
+    {
+        ArgumentNullException.ThrowIfNull(quantity);
+        ArgumentNullException.ThrowIfNull(load);
+        Array.Clear(load);
+        for (var a = 0; a < quantity.Length; a++)
+            if (quantity[a] > 0 && ArcRoute[a] >= 0)
+                load[ArcRoute[a]] += quantity[a];
+    }
+
     /// <summary>The part of the objective no shipment can change: every lot lost and every need unmet.</summary>
     public double ConstantObjective() => ConstantObjective(null, DemandQuantity);
 

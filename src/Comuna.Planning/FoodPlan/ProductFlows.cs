@@ -91,9 +91,7 @@ internal sealed class ProductFlows
     {
         var quantity = (double[])plan.Clone();
         var load = new double[capacity.Length];
-        for (var a = 0; a < quantity.Length; a++)
-            if (quantity[a] > 0 && problem.ArcRoute[a] is var r and >= 0)
-                load[r] += quantity[a];
+        problem.RouteLoads(quantity, load);
         for (var a = 0; a < quantity.Length; a++)
             if (quantity[a] > 0 && problem.ArcRoute[a] is var r and >= 0 && load[r] > capacity[r])
                 quantity[a] *= capacity[r] / load[r];
