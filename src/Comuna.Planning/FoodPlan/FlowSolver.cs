@@ -471,7 +471,7 @@ public static class FlowSolver
         // nothing changes; on one it cannot (the national instance), this is what closes the gap.
         void SweepGroups()
         {
-            if (best.Plan is null || !ProductGroupSweep.Applies(problem) || Volatile.Read(ref firstSolveReturned) || clock.Elapsed >= options.TimeLimit)
+            if (best.Plan is null || !ProductGroupSweep.Applies(problem, enabled, demand) || Volatile.Read(ref firstSolveReturned) || clock.Elapsed >= options.TimeLimit)
                 return;
             ProductGroupSweep.Sweep(problem, flowArcs, enabled, demand, capacity, (double[])best.Plan.Clone(),
                 options with { TimeLimit = options.TimeLimit - clock.Elapsed, Cancellation = besideStopped.Token },

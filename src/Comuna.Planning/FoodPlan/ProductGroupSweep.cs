@@ -16,16 +16,34 @@ namespace Comuna.Planning.FoodPlan;
 /// too large for a proof within the time limit, the time is better spent here: on the national
 /// instance the first sweep took the plan of the route prices' climb from 3.5e-4 to 1.53e-4 of
 /// the bound in about three minutes, and the sweeps after it, interleaved then in order again, to
-/// 1.44e-4 by the ten-minute limit. A group never sweeps itself (it has at most GroupSize
-/// products), and the bound stays the whole programme's: only the plan side of the gap closes.
+/// 1.44e-4 by the ten-minute limit. A group never sweeps itself (see <see cref="Applies"/>), and
+/// the bound stays the whole programme's: only the plan side of the gap closes.
 /// </remarks>
 internal static class ProductGroupSweep
 {
     /// <summary>Products planned together in one step.</summary>
     public const int GroupSize = 10;
 
-    /// <summary>Whether a programme has enough products to be swept in groups.</summary>
-    public static bool Applies(PlanProblem problem) => problem.ProductIds.Length > GroupSize;
+    /// <summary>
+    /// Whether a programme has enough products in play — with a lot <paramref name="enabled"/>
+    /// lets it ship, or a need left in <paramref name="demand"/> — to be swept in groups. A group's
+    /// own solve has the whole problem's products but at most <see cref="GroupSize"/> in play, so
+    /// it never sweeps itself.
+    /// </summary>
+    public static bool Applies(PlanProblem problem, bool[] enabled, double[] demand)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(enabled);
+        ArgumentNullException.ThrowIfNull(demand);
+        var inPlay = new bool[problem.ProductIds.Length];
+        for (var s = 0; s < enabled.Length; s++)
+            if (enabled[s])
+                inPlay[problem.SourceProduct[s]] = true;
+        for (var d = 0; d < demand.Length; d++)
+            if (demand[d] > 0)
+                inPlay[problem.DemandProduct[d]] = true;
+        return inPlay.Count(product => product) > GroupSize;
+    }
 
     /// <summary>
     /// The groups of one sweep. Even sweeps take the products in order, ten after ten; odd sweeps

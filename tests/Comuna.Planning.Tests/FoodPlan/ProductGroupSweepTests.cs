@@ -43,6 +43,30 @@ public sealed class ProductGroupSweepTests
         Assert.True(offers.Zip(offers.Skip(1)).All(pair => pair.Second < pair.First), "each plan offered is better than the one before");
     }
 
+    /// <summary>
+    /// A group's own solve has the whole problem's fourteen products but only its ten in play: it
+    /// must not sweep itself, which would solve the same group again inside its own solve.
+    /// </summary>
+    [Fact]
+    public void Applies_CountsTheProductsInPlay_NotThoseOfTheProblem()
+    {
+        var (problem, _, _) = ProductNetworks.Of(Instance(34, 0.06));
+        var everySource = Enumerable.Repeat(true, problem.SourceCount).ToArray();
+        var group = ProductGroupSweep.Groups(problem.ProductIds.Length, 0)[0].ToHashSet();
+        var groupSources = Enumerable.Range(0, problem.SourceCount).Select(s => group.Contains(problem.SourceProduct[s])).ToArray();
+        var groupNeeds = Enumerable.Range(0, problem.DemandCount).Select(d => group.Contains(problem.DemandProduct[d]) ? problem.DemandQuantity[d] : 0).ToArray();
+        var noNeeds = new double[problem.DemandCount];
+        var noSources = new bool[problem.SourceCount];
+
+        Assert.Equal(10, group.Count);
+        Assert.True(ProductGroupSweep.Applies(problem, everySource, problem.DemandQuantity));
+        Assert.False(ProductGroupSweep.Applies(problem, groupSources, groupNeeds));
+        // A product is in play with a lot to ship or with a need left, either one.
+        Assert.True(ProductGroupSweep.Applies(problem, everySource, noNeeds));
+        Assert.True(ProductGroupSweep.Applies(problem, noSources, problem.DemandQuantity));
+        Assert.False(ProductGroupSweep.Applies(problem, noSources, noNeeds));
+    }
+
     [Fact]
     public void Sweep_KeepsToTheSuppliesAndNeedsItWasGiven()
     {
