@@ -46,6 +46,53 @@ public sealed class IndependentFormulationTests
     }
 
     /// <summary>
+    /// Shapes drawn from the seed as well: from one product to eight, with or without ports, one road
+    /// per producer or eight, roads that are nearly always full or never, needs far below or far
+    /// above the harvest, producers that need what they grow. Each must reach the flat programme's
+    /// optimum, with a bound no higher, and the import-first comparison must plan too, never below it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ShapeSeeds))]
+    public void Plan_OnARandomShape_MatchesTheFlatProgrammeSolvedWhole(int seed)
+    {
+        var input = SyntheticPlan.Generate(RandomShape(seed), seed);
+        var problem = PlanBuilder.Problem(input);
+
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: true);
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+
+        Assert.Equal("optimal", planned.Status);
+        Assert.Equal("optimal", flat.Status);
+        PlanAssert.SameOptimum(planned, flat.Objective);
+        Assert.True(planned.Bound <= flat.Objective + (1e-9 * Math.Max(1, Math.Abs(flat.Objective))), $"bound {planned.Bound:R} above the optimum {flat.Objective:R}");
+        // Import-first plans the same objective with imports placed first: never better than the optimum.
+        var importFirst = Assert.Single(planned.Summary.Comparison, c => c.Policy == "import-first");
+        Assert.Equal("optimal", importFirst.Status);
+        Assert.True(importFirst.Objective >= flat.Objective - (1e-6 * Math.Max(1, Math.Abs(flat.Objective))), $"import-first {importFirst.Objective:R} below the optimum {flat.Objective:R}");
+        AssertFeasible(input, planned);
+    }
+
+    public static TheoryData<int> ShapeSeeds => [.. Enumerable.Range(100, 40)];
+
+    private static SyntheticPlan.Shape RandomShape(int seed)
+    {
+        var random = new Random(seed);
+        return new SyntheticPlan.Shape
+        {
+            Consumers = random.Next(3, 50),
+            Producers = random.Next(1, 18),
+            Products = random.Next(1, 9),
+            Nearest = random.Next(1, 9),
+            Ports = random.Next(0, 4),
+            PortReach = random.Next(1, 12),
+            LotChance = 0.2 + (0.8 * random.NextDouble()),
+            ProducerNeedChance = random.NextDouble() < 0.5 ? 0 : random.NextDouble(),
+            CapacityShare = random.NextDouble() < 0.2 ? 2 : 0.01 + (0.4 * random.NextDouble()),
+            NeedOverSupply = 0.2 + (2.5 * random.NextDouble()),
+        };
+    }
+
+    /// <summary>
     /// Products counted in kg and in tonnes on roads whose capacity is in tonnes: a kg takes a
     /// thousandth of the room a tonne does, so the plan must weigh each product's units on the
     /// shared routes, as the flat programme (a coefficient per unit on every route row) does.
