@@ -31,14 +31,9 @@ public sealed class IndependentFormulationTests
     public void Plan_OnARandomInstance_MatchesTheFlatProgrammeSolvedWhole(int seed, double capacityShare)
     {
         var input = Instance(seed, capacityShare);
-        var problem = PlanBuilder.Problem(input);
 
-        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: false);
-        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+        var (planned, flat) = PlannedAndFlat_BothOptimal_TheSame(input, compare: false);
 
-        Assert.Equal("optimal", planned.Status);
-        Assert.Equal("optimal", flat.Status);
-        PlanAssert.SameOptimum(planned, flat.Objective);
         Assert.True(planned.Gap <= 1e-6, $"gap {planned.Gap}");
         Assert.True(planned.Bound <= flat.Objective * (1 + 1e-9), $"bound {planned.Bound:R} above the optimum {flat.Objective:R}");
         Assert.True(planned.Summary.Statistics.CapacityRows > 0 || capacityShare >= 1, "the instance should load some route to capacity");
@@ -56,20 +51,27 @@ public sealed class IndependentFormulationTests
     public void Plan_OnARandomShape_MatchesTheFlatProgrammeSolvedWhole(int seed)
     {
         var input = SyntheticPlan.Generate(RandomShape(seed), seed);
-        var problem = PlanBuilder.Problem(input);
 
-        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare: true);
-        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+        var (planned, flat) = PlannedAndFlat_BothOptimal_TheSame(input, compare: true);
 
-        Assert.Equal("optimal", planned.Status);
-        Assert.Equal("optimal", flat.Status);
-        PlanAssert.SameOptimum(planned, flat.Objective);
         Assert.True(planned.Bound <= flat.Objective + (1e-9 * Math.Max(1, Math.Abs(flat.Objective))), $"bound {planned.Bound:R} above the optimum {flat.Objective:R}");
         // Import-first plans the same objective with imports placed first: never better than the optimum.
         var importFirst = Assert.Single(planned.Summary.Comparison, c => c.Policy == "import-first");
         Assert.Equal("optimal", importFirst.Status);
         Assert.True(importFirst.Objective >= flat.Objective - (1e-6 * Math.Max(1, Math.Abs(flat.Objective))), $"import-first {importFirst.Objective:R} below the optimum {flat.Objective:R}");
         AssertFeasible(input, planned);
+    }
+
+    /// <summary>The input planned production-first and solved as the flat programme by GLOP: both optimal, at the same optimum.</summary>
+    private static (PlanResult Planned, FlatPlanLp.Outcome Flat) PlannedAndFlat_BothOptimal_TheSame(PlanInput input, bool compare)
+    {
+        var problem = PlanBuilder.Problem(input);
+        var planned = FoodPlanner.Plan(problem, PlanPolicy.ProductionFirst, compare);
+        var flat = FlatPlanLp.Solve(input, problem.SpoiledPerUnit, problem.UnmetPerUnit);
+        Assert.Equal("optimal", planned.Status);
+        Assert.Equal("optimal", flat.Status);
+        PlanAssert.SameOptimum(planned, flat.Objective);
+        return (planned, flat);
     }
 
     public static TheoryData<int> ShapeSeeds => [.. Enumerable.Range(100, 40)];
