@@ -15,9 +15,18 @@ public static class CultureSwitch
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
             // Only local paths: the switch must not become a way to send people elsewhere.
-            var back = volver is { Length: > 0 } && volver.StartsWith('/') && !volver.StartsWith("//", StringComparison.Ordinal) ? volver : "/";
-            return Results.LocalRedirect(back);
+            return Results.LocalRedirect(IsLocalPath(volver) ? volver! : "/");
         }).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// Whether a path stays on this site: it starts with one '/', not "//" or "/\" (which
+    /// browsers read as another host), and holds no control characters. Anything else goes home,
+    /// rather than failing the redirect.
+    /// </summary>
+    public static bool IsLocalPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/'
+        && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(char.IsControl);
 }

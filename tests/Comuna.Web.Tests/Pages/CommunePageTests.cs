@@ -48,6 +48,8 @@ public sealed class CommunePageTests
         const string Run = "/plan-alimentario/ejecuciones/00000000000000000000000000000de1";
         Assert.Contains("<h2 id=\"plan-alimentario\">En los planes alimentarios publicados</h2>", maizal, StringComparison.Ordinal);
         Assert.Contains("Envía: Maíz 20.000 kg · Plátano 9.000 kg", maizal, StringComparison.Ordinal);
+        // Where the commune is based is its seat (sede), not a seat in a parliament (escaño).
+        Assert.Contains("<small id=\"seat\">Sede: <a href=\"https://www.openstreetmap.org/", maizal, StringComparison.Ordinal);
         Assert.DoesNotContain("Recibe:", maizal, StringComparison.Ordinal);
         Assert.Contains("Recibe: Maíz 14.400 kg · Plátano 10.800 kg · Tomate 5.400 kg", panal, StringComparison.Ordinal);
         Assert.DoesNotContain("Envía:", panal, StringComparison.Ordinal);

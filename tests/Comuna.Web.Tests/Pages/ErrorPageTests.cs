@@ -50,4 +50,39 @@ public sealed class ErrorPageTests
         Assert.Contains("La solicitud no fue aceptada", await PageClient.TextAsync(response));
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("comuna=", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task RefusedForTheAccountsRole_Answers403WithAPageThatSaysSo()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var resident = new PageClient(server);
+        await resident.SignInAsync("residente.panal");
+        var council = await DemoCouncils.IdAsync(database, DemoCouncils.PanalFirst);
+
+        using var response = await resident.GetAsync($"/consejos/{council}/salud");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var html = await PageClient.TextAsync(response);
+        Assert.Contains("<h1>No permitido</h1>", html);
+        Assert.Contains("Su cuenta no puede hacer esto aquí.", html);
+        Assert.DoesNotContain("Algo salió mal", html);
+    }
+
+    [Theory]
+    [InlineData("/%5Cevil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/territorio%0d%0aX:1")]
+    public async Task LanguageSwitch_ToAnAddressOffThisSite_GoesHomeInstead(string back)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+
+        using var response = await client.GetAsync($"/idioma/en?volver={back}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
 }
