@@ -127,6 +127,23 @@ public sealed class RegistryQueries(IComunaDb db, PopulationStatistics statistic
     public Task<bool> CanRegisterCouncilAsync(Actor actor, Guid communeId, CancellationToken cancellationToken) =>
         RegistryAccess.CanRegisterCouncilAsync(db, actor, communeId, cancellationToken);
 
+    /// <summary>
+    /// The councils and communes where <paramref name="actor"/> holds a role, by name, councils
+    /// first (a national coordinator's role covers everything and names no place, so it adds none).
+    /// </summary>
+    public async Task<IReadOnlyList<Participation>> ParticipationsAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var councilIds = actor.Roles.Where(r => r.CouncilId is not null).Select(r => r.CouncilId!.Value).Distinct().ToList();
+        var communeIds = actor.Roles.Where(r => r.CommuneId is not null).Select(r => r.CommuneId!.Value).Distinct().ToList();
+        if (councilIds.Count == 0 && communeIds.Count == 0)
+            return [];
+        var councils = await db.Councils.AsNoTracking().Where(c => councilIds.Contains(c.Id))
+            .Select(c => new Participation(c.Id, c.Name, true)).ToListAsync(cancellationToken);
+        var communes = await db.Communes.AsNoTracking().Where(c => communeIds.Contains(c.Id))
+            .Select(c => new Participation(c.Id, c.Name, false)).ToListAsync(cancellationToken);
+        return [.. councils.OrderBy(c => c.Name, StringComparer.CurrentCulture), .. communes.OrderBy(c => c.Name, StringComparer.CurrentCulture)];
+    }
+
     public async Task<Result<IReadOnlyList<CouncilView>>> CouncilsOfCommuneAsync(Guid communeId, CancellationToken cancellationToken)
     {
         if (!await db.Communes.AnyAsync(c => c.Id == communeId, cancellationToken))
