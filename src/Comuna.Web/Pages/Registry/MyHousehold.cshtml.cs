@@ -1,12 +1,17 @@
 using Comuna.Application.Deliberation;
+using Comuna.Application.Distribution;
 using Comuna.Application.Registry;
+using Comuna.Domain.Distribution;
 using Comuna.Web.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Comuna.Web.Pages.Registry;
 
-/// <summary>Where a signed-in resident lives: their household, its council and the assemblies it has convened.</summary>
-public sealed class MyHouseholdModel(RegistryQueries queries, DeliberationQueries assemblies, CurrentActor current) : PageModel
+/// <summary>
+/// Where a signed-in resident lives: their household, its council, the assemblies it has convened,
+/// and the distribution rounds open now with what the household is to receive in each.
+/// </summary>
+public sealed class MyHouseholdModel(RegistryQueries queries, DeliberationQueries assemblies, DistributionQueries rounds, CurrentActor current) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -14,6 +19,10 @@ public sealed class MyHouseholdModel(RegistryQueries queries, DeliberationQuerie
 
     /// <summary>Per council, the assemblies convened or in session: a resident learns of them here.</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<AssemblyView>> Upcoming { get; private set; } = new Dictionary<Guid, IReadOnlyList<AssemblyView>>();
+
+    /// <summary>Per household, its council's open rounds, each with the household's share (null if it may not be read).</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<(RoundView Round, HouseholdEntitlementView? Share)>> OpenRounds { get; private set; } =
+        new Dictionary<Guid, IReadOnlyList<(RoundView, HouseholdEntitlementView?)>>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -32,5 +41,18 @@ public sealed class MyHouseholdModel(RegistryQueries queries, DeliberationQuerie
             upcoming[councilId] = await assemblies.NotClosedOfCouncilAsync(councilId, cancellationToken);
         }
         Upcoming = upcoming;
+        var open = new Dictionary<Guid, IReadOnlyList<(RoundView, HouseholdEntitlementView?)>>();
+        foreach (var (household, _) in homes)
+        {
+            var ofCouncil = await rounds.OfCouncilAsync(household.CouncilId, cancellationToken);
+            var shares = new List<(RoundView, HouseholdEntitlementView?)>();
+            foreach (var round in ofCouncil.IsSuccess ? ofCouncil.Value.Where(r => r.Status == RoundStatus.Open) : [])
+            {
+                var share = await rounds.HouseholdAsync(actor, round.Id, household.Id, cancellationToken);
+                shares.Add((round, share.IsSuccess ? share.Value : null));
+            }
+            open[household.Id] = shares;
+        }
+        OpenRounds = open;
     }
 }
