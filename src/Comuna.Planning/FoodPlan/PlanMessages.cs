@@ -166,4 +166,7 @@ public static class PlanMessages
     public static FormattableString SpoilsBeforeAvailable(PlanEntry entry, string spoils, string available) => $"{entry}: spoilsAfterDay {spoils} is before availableDay {available}.";
     public static FormattableString NotALatitude(PlanEntry entry, string value) => $"{entry}: lat {value} is not a latitude (from −90 to 90 degrees).";
     public static FormattableString NotALongitude(PlanEntry entry, string value) => $"{entry}: lon {value} is not a longitude (from −180 to 180 degrees).";
+
+    // The plan as a whole, on the pages (the command line plans an empty input to nothing, as its contract says).
+    public static FormattableString NothingToPlan() => $"Planning needs at least one need or one harvest lot: this plan has neither.";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using Comuna.Application.FoodPlan;
 using Comuna.Application.Registry;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
@@ -81,6 +82,12 @@ public sealed class RunModel(
     /// <summary>Whether the reader started the run: only they cancel, delete or publish it.</summary>
     public bool IsOwner { get; private set; }
 
+    /// <summary>Whether the page asks its owner to confirm publishing: a plan once published stays public, so it takes two taps.</summary>
+    public bool ConfirmingPublish { get; private set; }
+
+    /// <summary>Whether the plan has no needs and no harvest lots (<see cref="EmptyPlan"/>): there is nothing in it to publish.</summary>
+    public bool PlansNothing => EmptyPlan.Is(Run.Input);
+
     public sealed record PlaceLine(string PlaceId, string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -139,14 +146,27 @@ public sealed class RunModel(
     }
 
     /// <summary>
-    /// Makes the plan public for good: anyone may read it, and the councils of the communes it
-    /// delivers to open their rounds of produce from it.
+    /// The run's page asking its owner whether to publish it, saying what that means, with the
+    /// button that does it and a way back: a link, so that it works without script.
+    /// </summary>
+    public async Task<IActionResult> OnGetPublishAsync(string id, CancellationToken cancellationToken)
+    {
+        ConfirmingPublish = true;
+        return await OnGetAsync(id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the plan public for good, once its owner has confirmed it: anyone may read it, and the
+    /// councils of the communes it delivers to open their rounds of produce from it. A plan of
+    /// nothing is not published: the confirmation says why.
     /// </summary>
     public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || !IsOwner)
             return Missing();
         var published = await runs.PublishAsync(Run, Viewer!, cancellationToken);
+        if (published.Error == PublishPlan.PlansNothing)
+            return RedirectToPage(null, "Publish", new { id });
         if (!published.IsSuccess)
             return Missing();
         return RedirectToPage(new { id });
