@@ -340,6 +340,9 @@ public sealed class FoodPlanPageTests
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var (text, _) = await PdfText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync(ct), layout: true);
         Assert.Contains("Órdenes de entrega", text, StringComparison.Ordinal);
+        // The status in the page's language, as the run's page says it, not the contract's code.
+        Assert.Contains("Estado: óptimo demostrado", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("optimal", text, StringComparison.Ordinal);
         Assert.Contains("Lo que envía cada comuna", text, StringComparison.Ordinal);
         Assert.Contains("Lo que recibe cada comuna", text, StringComparison.Ordinal);
         Assert.Matches(@"→ .+: 100,00 t .*\(Nacional\)", text);
