@@ -85,6 +85,9 @@ public static class PlanMessages
     public static FormattableString EndsAfterComma() => $"Expected start of a property name or value, but instead reached end of data.";
     public static FormattableString NoJson() => $"The input is empty: there is no JSON in it.";
 
+    /// <summary>Text where a number belongs: the parser's own sentence speaks of .NET's doubles.</summary>
+    public static FormattableString NotANumberValue(string written) => $"\"{written}\" is not a number; write it in digits, without quotes, with a decimal point: 12.5.";
+
     /// <summary>The parser's sentence as one of the templates above where it is one of them, else as it is (English).</summary>
     public static object ParserReason(string reason)
     {

@@ -140,6 +140,12 @@ public sealed class FoodPlanPageTests
         var comma = WebUtility.HtmlDecode(await PageClient.TextAsync(trailingComma));
         Assert.Contains("JSON mal formado en la línea 1, posición 21 (en $.products[1]): Una lista termina con una coma de más antes de ']': quítela.", comma, StringComparison.Ordinal);
         Assert.DoesNotContain("reader options", comma, StringComparison.Ordinal);
+
+        // Letters where a number belongs are named as written, at their entry, in Spanish.
+        using var letters = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example.Replace("\"quantity\": 50", "\"quantity\": \"cincuenta\"", StringComparison.Ordinal)), new("Policy", "production-first")]);
+        var number = WebUtility.HtmlDecode(await PageClient.TextAsync(letters));
+        Assert.Matches(@"JSON mal formado en la línea \d+, posición \d+ \(en \$\.needs\[1\]\.quantity\): ""cincuenta"" no es un número; escríbalo en cifras, sin comillas, con punto decimal: 12\.5\.", number);
+        Assert.DoesNotContain("Double", number, StringComparison.Ordinal);
     }
 
     [Theory, BothEngines]
