@@ -122,7 +122,7 @@ public sealed class FoodPlanPageTests
         var html = await PageClient.TextAsync(refused);
 
         // Said in Spanish, naming the entry as the JSON has it.
-        Assert.Contains("routes[2] (puerto-cabello → atlantida) no lleva a ningún lugar: no hay ningún lugar \"atlantida\" (en to).", html, StringComparison.Ordinal);
+        Assert.Contains("routes[2] (puerto-cabello → atlantida) no lleva a ningún lugar: no hay ningún lugar \"atlantida\" (en «hasta»).", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
         Assert.Equal("/plan-alimentario", refused.RequestMessage!.RequestUri!.AbsolutePath);
 
@@ -426,8 +426,16 @@ public sealed class FoodPlanPageTests
         // was typed on — blank lines and comments counted — not by its place in the JSON (lots[1]).
         using var unknown = await page.SubmitAsync("/plan-alimentario/tablas",
             [.. tables.Where(f => f.Key != "Lots"), new("Lots", "el-maizal; platano; 100; 0; 5\n\n# el maíz\nel-maisal; maiz; 60; 0; 60")]);
-        Assert.Contains("Lotes de cosecha, línea 4 (\"el-maisal; maiz; 60; 0; 60\"): no hay ningún lugar \"el-maisal\" (en place).",
+        Assert.Contains("Lotes de cosecha, línea 4 (\"el-maisal; maiz; 60; 0; 60\"): no hay ningún lugar \"el-maisal\" (en «lugar»).",
             await PageClient.TextAsync(unknown), StringComparison.Ordinal);
+        // A field is named as its table's column heading says it, not as the JSON spells it.
+        using var negative = await page.SubmitAsync("/plan-alimentario/tablas",
+            [.. tables.Where(f => f.Key is not ("Needs" or "UnmetPerUnit")), new("Needs", "barquisimeto; platano; -100"), new("UnmetPerUnit", "-5")]);
+        var said = await PageClient.TextAsync(negative);
+        Assert.Contains("Necesidades, línea 1 (\"barquisimeto; platano; -100\"): «cantidad» es -100, un número negativo.", said, StringComparison.Ordinal);
+        Assert.Contains(": «penalidad por unidad de necesidad no cubierta» es -5, un número negativo.", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("unmetPerUnit", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("quantity", said, StringComparison.Ordinal);
         // In English, the same as the command line says it, with the table's English name.
         (await page.GetAsync("/idioma/en?volver=/")).Dispose();
         using var english = await page.SubmitAsync("/plan-alimentario/tablas",
