@@ -28,6 +28,8 @@ public sealed class FoodPlanPageTests
         var html = await ResultAsync(page, run);
 
         Assert.Contains("óptimo demostrado", html, StringComparison.Ordinal);
+        // The solver's objective and bound in plain words, with their figures.
+        Assert.Matches(@"<span id=""cost"">costo total del plan [\d.,]+</span> · <span id=""result-bound"">ningún plan posible cuesta menos de [\d.,]+</span>", html);
         // Production-first: the farm's 100 t of plantain and 60 t of maize fill the 160 t road and
         // nothing is lost; import-first fills Barquisimeto from the port and the harvest rots.
         var comparison = Table(html, "comparison");
@@ -220,7 +222,7 @@ public sealed class FoodPlanPageTests
         Assert.Contains("Etapa 1 de 2: Producción primero", html, StringComparison.Ordinal);
         // In the contract's terms: all 160 t of lots lost (× 1,000) and all 230 t unmet (× 100) is
         // 183,000, less the saving so far (500) and less the most the proof allows (600).
-        Assert.Contains("<dd id=\"objective\">182.500</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Costo del mejor plan hasta ahora</dt><dd id=\"objective\">182.500</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dd id=\"bound\">182.400</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dd id=\"gap\">0,0548%</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
@@ -286,6 +288,7 @@ public sealed class FoodPlanPageTests
         var list = Table(await owner.HtmlAsync("/plan-alimentario"), "plans");
         Assert.Contains($"href=\"{run}\"", list, StringComparison.Ordinal);
         Assert.Matches(@"<td>Importación primero \(CLAP\)</td>\s*<td>óptimo demostrado</td>", list);
+        Assert.Contains("<th class=\"n\">Costo del plan</th>", list, StringComparison.Ordinal);
 
         // Nobody else sees it, in the list or at its address, nor may delete it.
         using (var other = new PageClient(second))
