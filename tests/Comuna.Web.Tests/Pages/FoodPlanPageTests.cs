@@ -46,18 +46,29 @@ public sealed class FoodPlanPageTests
         Assert.Equal(1, Rows(Table(sarare, "places")));
         Assert.Equal(1, Rows(Table(sarare, "shipments")));
 
+        // The orders in the page's language, for the communes to act on; the ids as the plan's JSON has them.
         using var csv = await page.GetAsync($"{run}?handler=Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("ordenes-de-entrega-produccion-primero.csv", csv.Content.Headers.ContentDisposition?.FileName);
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("from,to,product,quantity,origin,from_name,to_name,product_name,unit", lines[0]);
-        Assert.Contains("el-maizal,barquisimeto,platano,100,domestic,Comuna El Maizal,Barquisimeto,Plátano,t", lines);
-        Assert.Contains("el-maizal,barquisimeto,maiz,60,domestic,Comuna El Maizal,Barquisimeto,Maíz,t", lines);
-        Assert.Contains("puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t", lines);
+        Assert.Equal("desde,hasta,producto,cantidad,origen,nombre_desde,nombre_hasta,nombre_producto,unidad", lines[0]);
+        Assert.Contains("el-maizal,barquisimeto,platano,100,nacional,Comuna El Maizal,Barquisimeto,Plátano,t", lines);
+        Assert.Contains("el-maizal,barquisimeto,maiz,60,nacional,Comuna El Maizal,Barquisimeto,Maíz,t", lines);
+        Assert.Contains("puerto-cabello,sarare,platano,50,importado,Puerto Cabello,Sarare,Plátano,t", lines);
         // With a search on, the orders are those of the communes sought.
         Assert.Contains($"href=\"{run}?lugar=s%C3%A1rare&handler=Csv\"", await page.HtmlAsync($"{run}?lugar=sárare"), StringComparison.Ordinal);
         using var soughtCsv = await page.GetAsync($"{run}?handler=Csv&lugar=s%C3%A1rare");
-        Assert.Equal(["from,to,product,quantity,origin,from_name,to_name,product_name,unit", "puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t"],
+        Assert.Equal(["desde,hasta,producto,cantidad,origen,nombre_desde,nombre_hasta,nombre_producto,unidad", "puerto-cabello,sarare,platano,50,importado,Puerto Cabello,Sarare,Plátano,t"],
             (await soughtCsv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        // In English, in English.
+        (await page.GetAsync("/idioma/en?volver=/")).Dispose();
+        using (var english = await page.GetAsync($"{run}?handler=Csv&lugar=s%C3%A1rare"))
+        {
+            Assert.Equal("delivery-orders-production-first.csv", english.Content.Headers.ContentDisposition?.FileName);
+            Assert.Equal(["from,to,product,quantity,origin,from_name,to_name,product_name,unit", "puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t"],
+                (await english.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        (await page.GetAsync("/idioma/es?volver=/")).Dispose();
     }
 
     [Fact]
@@ -284,7 +295,7 @@ public sealed class FoodPlanPageTests
         Assert.Contains("Importación primero (CLAP)", Table(html, "comparison"), StringComparison.Ordinal);
         Assert.Matches(@"<td>Sarare</td><td>Plátano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
         using (var csv = await owner.GetAsync($"{run}?handler=Csv"))
-            Assert.Contains("puerto-cabello,sarare,platano,50,import", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.Contains("puerto-cabello,sarare,platano,50,importado", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var list = Table(await owner.HtmlAsync("/plan-alimentario"), "plans");
         Assert.Contains($"href=\"{run}\"", list, StringComparison.Ordinal);
         Assert.Matches(@"<td>Importación primero \(CLAP\)</td>\s*<td>óptimo demostrado</td>", list);

@@ -109,22 +109,13 @@ public sealed class RunModel(
         return Page();
     }
 
-    /// <summary>
-    /// The shipments as delivery orders, one line per producing commune, receiving commune and
-    /// product: the ids first, as the plan's JSON has them, then the names and the unit for whoever
-    /// opens it in a spreadsheet.
-    /// </summary>
+    /// <summary>The shipments as delivery orders for a spreadsheet (<see cref="DeliveryOrdersCsv"/>), of the communes sought when a search is on.</summary>
     public async Task<IActionResult> OnGetCsvAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
-        var csv = new StringBuilder("from,to,product,quantity,origin,from_name,to_name,product_name,unit\n");
-        foreach (var s in SoughtShipments(result))
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin},");
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(Names.Place(s.From))},{Cell(Names.Place(s.To))},{Cell(Names.Product(s.Product))},{Cell(Names.Unit(s.Product))}\n");
-        }
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"ordenes-de-entrega-{result.Policy}.csv");
+        var csv = DeliveryOrdersCsv.Compose(SoughtShipments(result), Names, localizer);
+        return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", DeliveryOrdersFileName.Of(result.Policy, localizer) + ".csv");
     }
 
     /// <summary>The delivery orders to print: what each commune sends, and what each receives (of the communes sought, when a search is on).</summary>
@@ -133,7 +124,7 @@ public sealed class RunModel(
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
         var pdf = await pdfGate.ComposeAsync(() => DeliveryOrdersPdf.Compose(result, Names, localizer, Sought), cancellationToken);
-        return File(pdf, "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
+        return File(pdf, "application/pdf", DeliveryOrdersFileName.Of(result.Policy, localizer) + ".pdf");
     }
 
     /// <summary>Stops the run within a moment.</summary>
@@ -222,9 +213,6 @@ public sealed class RunModel(
             .Select(k => new PlaceLine(k.Item1, Names.Place(k.Item1), Names.Product(k.Item2), need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))
             .OrderBy(line => line.Place, StringComparer.CurrentCulture).ThenBy(line => line.Product, StringComparer.CurrentCulture)];
     }
-
-    private static string Cell(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 
     /// <summary>Quantities as a person reads them here: 1.234,5.</summary>
     public static string Number(double value) =>
