@@ -42,6 +42,12 @@ public sealed class PublishPlan(IComunaDb db, TimeProvider clock)
     /// <summary>A plan still running, cancelled or failed has nothing to publish.</summary>
     public static readonly Error NotDone = Error.Conflict("plan-not-done", "Only a plan that has been made can be published; this one has not finished.");
 
+    /// <summary>
+    /// A plan without needs or harvest lots planned nothing: published, it would stand among the
+    /// plans communes act on, blank, for good.
+    /// </summary>
+    public static readonly Error PlansNothing = Error.Conflict("plan-plans-nothing", "This plan has no needs and no harvest lots: it plans nothing, and is not published.");
+
     /// <param name="deliveries">What the plan delivers to each place, of each product.</param>
     /// <param name="dispatches">What the plan sends from each place, of each product.</param>
     /// <returns>When the plan was published (now, or the first time).</returns>

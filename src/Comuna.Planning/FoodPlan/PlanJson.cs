@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -33,7 +34,10 @@ public static class PlanJson
         {
             var fault = JsonFault.Of(e);
             // The parser's own sentences are English only; what this class words itself is said in the page's language too.
-            var reason = e.InnerException?.Message is { } inner ? PlanMessages.ParserReason(JsonFault.WithoutPosition(inner))
+            // Text where a number belongs ("ocho", "12,5") the parser reads as a number and fails with a sentence about
+            // .NET's doubles: the writer is told what they wrote instead.
+            var reason = e.InnerException is FormatException && Written(json, e) is { } written ? PlanMessages.NotANumberValue(written)
+                : e.InnerException?.Message is { } inner ? PlanMessages.ParserReason(JsonFault.WithoutPosition(inner))
                 : fault.WrongKind ? PlanMessages.Expected(PlanMessages.Term(Expected(fault.Path)))
                 : PlanMessages.ParserReason(fault.Reason);
             var position = fault.Line is { } line && fault.Column is { } column ? PlanMessages.Position(line, column) : PlanMessages.Term("an unknown position");
@@ -41,6 +45,30 @@ public static class PlanJson
                 ? PlanMessages.MalformedJsonAt(position, path, reason)
                 : PlanMessages.MalformedJson(position, reason)));
         }
+    }
+
+    /// <summary>
+    /// The value as written that the parser stopped just after (<paramref name="fault"/>'s line and byte
+    /// in it): a string without its quotes, or whatever else stands there; null when the position is not in the text.
+    /// </summary>
+    private static string? Written(string json, JsonException fault)
+    {
+        var lines = json.Split('\n');
+        if (fault.LineNumber is not { } line || line >= lines.Length || fault.BytePositionInLine is not { } end)
+            return null;
+        var bytes = Encoding.UTF8.GetBytes(lines[line]);
+        if (end <= 0 || end > bytes.Length)
+            return null;
+        var before = Encoding.UTF8.GetString(bytes, 0, (int)end);
+        if (before.EndsWith('"'))
+        {
+            var open = before.Length - 2;
+            while (open >= 0 && (before[open] != '"' || (open > 0 && before[open - 1] == '\\')))
+                open--;
+            return open < 0 ? null : before[(open + 1)..^1];
+        }
+        var start = before.AsSpan().LastIndexOfAny(" \t:,[{") + 1;
+        return start < before.Length ? before[start..] : null;
     }
 
     public static string WriteResult(PlanResult result) => JsonSerializer.Serialize(result, Options);

@@ -85,6 +85,9 @@ public static class PlanMessages
     public static FormattableString EndsAfterComma() => $"Expected start of a property name or value, but instead reached end of data.";
     public static FormattableString NoJson() => $"The input is empty: there is no JSON in it.";
 
+    /// <summary>Text where a number belongs: the parser's own sentence speaks of .NET's doubles.</summary>
+    public static FormattableString NotANumberValue(string written) => $"\"{written}\" is not a number; write it in digits, without quotes, with a decimal point: 12.5.";
+
     /// <summary>The parser's sentence as one of the templates above where it is one of them, else as it is (English).</summary>
     public static object ParserReason(string reason)
     {
@@ -152,18 +155,21 @@ public static class PlanMessages
     public static FormattableString MissingEntry(PlanEntry entry) => $"{entry} is null.";
     public static FormattableString MissingId(PlanEntry entry) => $"{entry} has no id.";
     public static FormattableString RepeatedId(PlanEntry entry, string id) => $"{entry} repeats the id \"{id}\".";
-    public static FormattableString Missing(PlanEntry entry, string field) => $"{entry} has no {field}.";
-    public static FormattableString UnknownPlace(PlanEntry entry, string id, string field) => $"{entry}: unknown place \"{id}\" in {field}.";
-    public static FormattableString UnknownProduct(PlanEntry entry, string id, string field) => $"{entry}: unknown product \"{id}\" in {field}.";
+    public static FormattableString Missing(PlanEntry entry, PlanField field) => $"{entry} has no {field}.";
+    public static FormattableString UnknownPlace(PlanEntry entry, string id, PlanField field) => $"{entry}: unknown place \"{id}\" in {field}.";
+    public static FormattableString UnknownProduct(PlanEntry entry, string id, PlanField field) => $"{entry}: unknown product \"{id}\" in {field}.";
     public static FormattableString StartsNowhere(PlanEntry entry, string id) => $"{entry} starts nowhere: unknown place \"{id}\" in from.";
     public static FormattableString GoesNowhere(PlanEntry entry, string id) => $"{entry} goes nowhere: unknown place \"{id}\" in to.";
-    public static FormattableString NotFinite(PlanEntry entry, string field) => $"{entry}: {field} is not a finite number.";
-    public static FormattableString Negative(PlanEntry entry, string field, string value) => $"{entry}: {field} {value} is negative.";
-    public static FormattableString TooLarge(PlanEntry entry, string field, string value) => $"{entry}: {field} {value} is too large (at most 10^15).";
-    public static FormattableString TooFarBelowZero(PlanEntry entry, string field, string value) => $"{entry}: {field} {value} is too far below zero (at least -10^15).";
+    public static FormattableString NotFinite(PlanEntry entry, PlanField field) => $"{entry}: {field} is not a finite number.";
+    public static FormattableString Negative(PlanEntry entry, PlanField field, string value) => $"{entry}: {field} {value} is negative.";
+    public static FormattableString TooLarge(PlanEntry entry, PlanField field, string value) => $"{entry}: {field} {value} is too large (at most 10^15).";
+    public static FormattableString TooFarBelowZero(PlanEntry entry, PlanField field, string value) => $"{entry}: {field} {value} is too far below zero (at least -10^15).";
     public static FormattableString ZeroWeight(PlanEntry entry) => $"{entry}: weight 0 would let a route carry it without end; give how much of a route's capacity one unit takes.";
     public static FormattableString WeightOutOfRange(PlanEntry entry, string value) => $"{entry}: weight {value} is outside what the planner computes exactly (from 10^-9 to 10^9); give the capacity in another measure.";
     public static FormattableString SpoilsBeforeAvailable(PlanEntry entry, string spoils, string available) => $"{entry}: spoilsAfterDay {spoils} is before availableDay {available}.";
     public static FormattableString NotALatitude(PlanEntry entry, string value) => $"{entry}: lat {value} is not a latitude (from −90 to 90 degrees).";
     public static FormattableString NotALongitude(PlanEntry entry, string value) => $"{entry}: lon {value} is not a longitude (from −180 to 180 degrees).";
+
+    // The plan as a whole, on the pages (the command line plans an empty input to nothing, as its contract says).
+    public static FormattableString NothingToPlan() => $"Planning needs at least one need or one harvest lot: this plan has neither.";
 }

@@ -389,13 +389,13 @@ public sealed class PlanProblem
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            errors.Add(new($"missing-{field.ToLowerInvariant()}", PlanMessages.Missing(name, field)));
+            errors.Add(new($"missing-{field.ToLowerInvariant()}", PlanMessages.Missing(name, new PlanField(field))));
             return -1;
         }
         if (index.TryGetValue(id, out var found))
             return found;
         errors.Add(new(code, unknown?.Invoke(name, id)
-            ?? (code == "unknown-product" ? PlanMessages.UnknownProduct(name, id, field) : PlanMessages.UnknownPlace(name, id, field))));
+            ?? (code == "unknown-product" ? PlanMessages.UnknownProduct(name, id, new PlanField(field)) : PlanMessages.UnknownPlace(name, id, new PlanField(field)))));
         return -1;
     }
 
@@ -403,7 +403,7 @@ public sealed class PlanProblem
     {
         if (value is null)
         {
-            errors.Add(new("missing-quantity", PlanMessages.Missing(name, field)));
+            errors.Add(new("missing-quantity", PlanMessages.Missing(name, new PlanField(field))));
             return -1;
         }
         return Optional(value, 0, name, field, errors);
@@ -415,17 +415,17 @@ public sealed class PlanProblem
             return fallback;
         if (!double.IsFinite(v))
         {
-            errors.Add(new("not-a-number", PlanMessages.NotFinite(name, field)));
+            errors.Add(new("not-a-number", PlanMessages.NotFinite(name, new PlanField(field))));
             return -1;
         }
         if (v < 0 && !allowNegative)
         {
-            errors.Add(new("negative-quantity", PlanMessages.Negative(name, field, Show(v))));
+            errors.Add(new("negative-quantity", PlanMessages.Negative(name, new PlanField(field), Show(v))));
             return -1;
         }
         if (Math.Abs(v) > LargestNumber)
         {
-            errors.Add(new("too-large", v > 0 ? PlanMessages.TooLarge(name, field, Show(v)) : PlanMessages.TooFarBelowZero(name, field, Show(v))));
+            errors.Add(new("too-large", v > 0 ? PlanMessages.TooLarge(name, new PlanField(field), Show(v)) : PlanMessages.TooFarBelowZero(name, new PlanField(field), Show(v))));
             return -1;
         }
         return v;

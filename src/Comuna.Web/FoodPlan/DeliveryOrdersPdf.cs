@@ -32,7 +32,7 @@ public static class DeliveryOrdersPdf
         using (var flow = new PdfFlow(document))
         {
             flow.Paragraph(localizer["Delivery orders"], title);
-            flow.Paragraph($"{localizer["Policy"]}: {PlanPolicyNames.Of(result.Policy, localizer)} · {localizer["Status"]}: {result.Status}", body, 10);
+            flow.Paragraph($"{localizer["Policy"]}: {PlanPolicyNames.Of(result.Policy, localizer)} · {localizer["Status"]}: {PlanStatusNames.Of(result.Status, localizer)}", body, 10);
 
             flow.Paragraph(localizer["What each commune sends"], heading, 6);
             foreach (var from in result.Shipments.GroupBy(s => s.From).Where(g => sought(g.Key)).OrderBy(g => names.Place(g.Key), StringComparer.CurrentCulture))

@@ -162,7 +162,8 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
 
     /// <summary>
     /// Makes the account's finished plan public, with what it delivers to each place
-    /// (<see cref="PublishPlan"/>); the run in hand says so at once.
+    /// (<see cref="PublishPlan"/>); the run in hand says so at once. A plan of nothing is refused
+    /// (<see cref="EmptyPlan"/>).
     /// </summary>
     public async Task<Result<DateTime>> PublishAsync(PlanRun run, string ownerId, CancellationToken cancellationToken)
     {
@@ -171,6 +172,8 @@ public sealed class PlanRuns(TimeProvider clock, IServiceScopeFactory scopes, IL
         // without a result in hand has no deliveries to give it.
         if (run.Snapshot().Result is not { } result)
             return PublishPlan.NotDone;
+        if (EmptyPlan.Is(run.Input))
+            return PublishPlan.PlansNothing;
         await using var scope = scopes.CreateAsyncScope();
         var published = await scope.ServiceProvider.GetRequiredService<PublishPlan>()
             .ExecuteAsync(run.Id, ownerId, PlanDeliveries.Of(run.Input, result), PlanDeliveries.Sent(run.Input, result), cancellationToken);

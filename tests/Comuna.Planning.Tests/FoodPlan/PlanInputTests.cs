@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Comuna.Planning.FoodPlan;
 
 namespace Comuna.Planning.Tests.FoodPlan;
@@ -181,6 +182,19 @@ public sealed class PlanInputTests
         Assert.Equal("malformed-json", error.Code);
         Assert.Contains("$.needs[0].quantity", error.Message, StringComparison.Ordinal);
         Assert.Contains("line 5,", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Text where a number belongs is named as written, at its entry, not as the parser's sentence about .NET's doubles.</summary>
+    [Theory]
+    [InlineData("\"quantity\": \"ocho\"", "ocho")]
+    [InlineData("\"quantity\": \"12,5\"", "12,5")]
+    public void PlanFromJson_TextWhereANumberBelongs_IsNamedAsWritten(string bad, string written)
+    {
+        var error = Assert.Single(Errors(Valid.Replace("\"quantity\": 8", bad, StringComparison.Ordinal)));
+
+        Assert.Equal("malformed-json", error.Code);
+        Assert.Matches($@"^Malformed JSON at line 5, position \d+ \(at \$\.needs\[0\]\.quantity\): ""{Regex.Escape(written)}"" is not a number; write it in digits, without quotes, with a decimal point: 12\.5\.$", error.Message);
+        Assert.DoesNotContain("Double", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,10 @@ public sealed class FoodPlanBrowserTests
         await page.GetByLabel("Los datos del plan (JSON)").FillAsync(PublishedPlanTests.Plan);
         await page.GetByRole(AriaRole.Button, new() { Name = "Planificar", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("óptimo demostrado", new() { Timeout = 60_000 });
+        // Publishing cannot be undone: the page asks first, saying what it means.
         await page.GetByRole(AriaRole.Button, new() { Name = "Publicar este plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-publish")).ToContainTextAsync("no se puede despublicar ni borrar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sí, publicar" }).ClickAsync();
         await Assertions.Expect(page.Locator("#published")).ToContainTextAsync("Publicado el");
         await Assertions.Expect(page.Locator("#delete")).ToHaveCountAsync(0);
 

@@ -28,6 +28,8 @@ public sealed class FoodPlanPageTests
         var html = await ResultAsync(page, run);
 
         Assert.Contains("óptimo demostrado", html, StringComparison.Ordinal);
+        // The solver's objective and bound in plain words, with their figures.
+        Assert.Matches(@"<span id=""cost"">costo total del plan [\d.,]+</span> · <span id=""result-bound"">ningún plan posible cuesta menos de [\d.,]+</span>", html);
         // Production-first: the farm's 100 t of plantain and 60 t of maize fill the 160 t road and
         // nothing is lost; import-first fills Barquisimeto from the port and the harvest rots.
         var comparison = Table(html, "comparison");
@@ -44,18 +46,29 @@ public sealed class FoodPlanPageTests
         Assert.Equal(1, Rows(Table(sarare, "places")));
         Assert.Equal(1, Rows(Table(sarare, "shipments")));
 
+        // The orders in the page's language, for the communes to act on; the ids as the plan's JSON has them.
         using var csv = await page.GetAsync($"{run}?handler=Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("ordenes-de-entrega-produccion-primero.csv", csv.Content.Headers.ContentDisposition?.FileName);
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("from,to,product,quantity,origin,from_name,to_name,product_name,unit", lines[0]);
-        Assert.Contains("el-maizal,barquisimeto,platano,100,domestic,Comuna El Maizal,Barquisimeto,Plátano,t", lines);
-        Assert.Contains("el-maizal,barquisimeto,maiz,60,domestic,Comuna El Maizal,Barquisimeto,Maíz,t", lines);
-        Assert.Contains("puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t", lines);
+        Assert.Equal("desde,hasta,producto,cantidad,origen,nombre_desde,nombre_hasta,nombre_producto,unidad", lines[0]);
+        Assert.Contains("el-maizal,barquisimeto,platano,100,nacional,Comuna El Maizal,Barquisimeto,Plátano,t", lines);
+        Assert.Contains("el-maizal,barquisimeto,maiz,60,nacional,Comuna El Maizal,Barquisimeto,Maíz,t", lines);
+        Assert.Contains("puerto-cabello,sarare,platano,50,importado,Puerto Cabello,Sarare,Plátano,t", lines);
         // With a search on, the orders are those of the communes sought.
         Assert.Contains($"href=\"{run}?lugar=s%C3%A1rare&handler=Csv\"", await page.HtmlAsync($"{run}?lugar=sárare"), StringComparison.Ordinal);
         using var soughtCsv = await page.GetAsync($"{run}?handler=Csv&lugar=s%C3%A1rare");
-        Assert.Equal(["from,to,product,quantity,origin,from_name,to_name,product_name,unit", "puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t"],
+        Assert.Equal(["desde,hasta,producto,cantidad,origen,nombre_desde,nombre_hasta,nombre_producto,unidad", "puerto-cabello,sarare,platano,50,importado,Puerto Cabello,Sarare,Plátano,t"],
             (await soughtCsv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        // In English, in English.
+        (await page.GetAsync("/idioma/en?volver=/")).Dispose();
+        using (var english = await page.GetAsync($"{run}?handler=Csv&lugar=s%C3%A1rare"))
+        {
+            Assert.Equal("delivery-orders-production-first.csv", english.Content.Headers.ContentDisposition?.FileName);
+            Assert.Equal(["from,to,product,quantity,origin,from_name,to_name,product_name,unit", "puerto-cabello,sarare,platano,50,import,Puerto Cabello,Sarare,Plátano,t"],
+                (await english.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        (await page.GetAsync("/idioma/es?volver=/")).Dispose();
     }
 
     [Fact]
@@ -122,7 +135,7 @@ public sealed class FoodPlanPageTests
         var html = await PageClient.TextAsync(refused);
 
         // Said in Spanish, naming the entry as the JSON has it.
-        Assert.Contains("routes[2] (puerto-cabello → atlantida) no lleva a ningún lugar: no hay ningún lugar \"atlantida\" (en to).", html, StringComparison.Ordinal);
+        Assert.Contains("routes[2] (puerto-cabello → atlantida) no lleva a ningún lugar: no hay ningún lugar \"atlantida\" (en «hasta»).", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
         Assert.Equal("/plan-alimentario", refused.RequestMessage!.RequestUri!.AbsolutePath);
 
@@ -140,6 +153,12 @@ public sealed class FoodPlanPageTests
         var comma = WebUtility.HtmlDecode(await PageClient.TextAsync(trailingComma));
         Assert.Contains("JSON mal formado en la línea 1, posición 21 (en $.products[1]): Una lista termina con una coma de más antes de ']': quítela.", comma, StringComparison.Ordinal);
         Assert.DoesNotContain("reader options", comma, StringComparison.Ordinal);
+
+        // Letters where a number belongs are named as written, at their entry, in Spanish.
+        using var letters = await page.SubmitAsync("/plan-alimentario", [new("Json", PlanModel.Example.Replace("\"quantity\": 50", "\"quantity\": \"cincuenta\"", StringComparison.Ordinal)), new("Policy", "production-first")]);
+        var number = WebUtility.HtmlDecode(await PageClient.TextAsync(letters));
+        Assert.Matches(@"JSON mal formado en la línea \d+, posición \d+ \(en \$\.needs\[1\]\.quantity\): ""cincuenta"" no es un número; escríbalo en cifras, sin comillas, con punto decimal: 12\.5\.", number);
+        Assert.DoesNotContain("Double", number, StringComparison.Ordinal);
     }
 
     [Theory, BothEngines]
@@ -214,7 +233,7 @@ public sealed class FoodPlanPageTests
         Assert.Contains("Etapa 1 de 2: Producción primero", html, StringComparison.Ordinal);
         // In the contract's terms: all 160 t of lots lost (× 1,000) and all 230 t unmet (× 100) is
         // 183,000, less the saving so far (500) and less the most the proof allows (600).
-        Assert.Contains("<dd id=\"objective\">182.500</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Costo del mejor plan hasta ahora</dt><dd id=\"objective\">182.500</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dd id=\"bound\">182.400</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dd id=\"gap\">0,0548%</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"comparison\"", html, StringComparison.Ordinal);
@@ -276,10 +295,11 @@ public sealed class FoodPlanPageTests
         Assert.Contains("Importación primero (CLAP)", Table(html, "comparison"), StringComparison.Ordinal);
         Assert.Matches(@"<td>Sarare</td><td>Plátano</td><td class=""n"">50</td><td class=""n"">50</td>", Table(html, "places"));
         using (var csv = await owner.GetAsync($"{run}?handler=Csv"))
-            Assert.Contains("puerto-cabello,sarare,platano,50,import", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.Contains("puerto-cabello,sarare,platano,50,importado", await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var list = Table(await owner.HtmlAsync("/plan-alimentario"), "plans");
         Assert.Contains($"href=\"{run}\"", list, StringComparison.Ordinal);
         Assert.Matches(@"<td>Importación primero \(CLAP\)</td>\s*<td>óptimo demostrado</td>", list);
+        Assert.Contains("<th class=\"n\">Costo del plan</th>", list, StringComparison.Ordinal);
 
         // Nobody else sees it, in the list or at its address, nor may delete it.
         using (var other = new PageClient(second))
@@ -340,6 +360,9 @@ public sealed class FoodPlanPageTests
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var (text, _) = await PdfText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync(ct), layout: true);
         Assert.Contains("Órdenes de entrega", text, StringComparison.Ordinal);
+        // The status in the page's language, as the run's page says it, not the contract's code.
+        Assert.Contains("Estado: óptimo demostrado", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("optimal", text, StringComparison.Ordinal);
         Assert.Contains("Lo que envía cada comuna", text, StringComparison.Ordinal);
         Assert.Contains("Lo que recibe cada comuna", text, StringComparison.Ordinal);
         Assert.Matches(@"→ .+: 100,00 t .*\(Nacional\)", text);
@@ -417,8 +440,16 @@ public sealed class FoodPlanPageTests
         // was typed on — blank lines and comments counted — not by its place in the JSON (lots[1]).
         using var unknown = await page.SubmitAsync("/plan-alimentario/tablas",
             [.. tables.Where(f => f.Key != "Lots"), new("Lots", "el-maizal; platano; 100; 0; 5\n\n# el maíz\nel-maisal; maiz; 60; 0; 60")]);
-        Assert.Contains("Lotes de cosecha, línea 4 (\"el-maisal; maiz; 60; 0; 60\"): no hay ningún lugar \"el-maisal\" (en place).",
+        Assert.Contains("Lotes de cosecha, línea 4 (\"el-maisal; maiz; 60; 0; 60\"): no hay ningún lugar \"el-maisal\" (en «lugar»).",
             await PageClient.TextAsync(unknown), StringComparison.Ordinal);
+        // A field is named as its table's column heading says it, not as the JSON spells it.
+        using var negative = await page.SubmitAsync("/plan-alimentario/tablas",
+            [.. tables.Where(f => f.Key is not ("Needs" or "UnmetPerUnit")), new("Needs", "barquisimeto; platano; -100"), new("UnmetPerUnit", "-5")]);
+        var said = await PageClient.TextAsync(negative);
+        Assert.Contains("Necesidades, línea 1 (\"barquisimeto; platano; -100\"): «cantidad» es -100, un número negativo.", said, StringComparison.Ordinal);
+        Assert.Contains(": «penalidad por unidad de necesidad no cubierta» es -5, un número negativo.", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("unmetPerUnit", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("quantity", said, StringComparison.Ordinal);
         // In English, the same as the command line says it, with the table's English name.
         (await page.GetAsync("/idioma/en?volver=/")).Dispose();
         using var english = await page.SubmitAsync("/plan-alimentario/tablas",

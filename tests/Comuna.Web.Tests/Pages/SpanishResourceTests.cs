@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Comuna.Domain.Registry;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.Hosting;
+using Comuna.Web.Pages.FoodPlan;
 
 namespace Comuna.Web.Tests.Pages;
 
@@ -57,9 +58,26 @@ public sealed partial class SpanishResourceTests
         Assert.Empty(templates.Where(t => !Blanks(t).SetEquals(Blanks(spanish[t]))).Select(t => $"{t} → {spanish[t]}"));
     }
 
+    /// <summary>
+    /// Every field a refusal names has its name as the tables' headings say it, in Spanish and in
+    /// English: without one, the page would fall back to the JSON's name (<c>unmetPerUnit</c>).
+    /// </summary>
+    [Fact]
+    public void EveryPlanField_IsNamedAsTheTablesHeadingsSayIt()
+    {
+        foreach (var language in new[] { "es", "en" })
+        {
+            var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Comuna.Web", "Resources", $"SharedResource.{language}.resx"))
+                .Descendants("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+            var missing = PlanField.All.Select(PlanErrorText.FieldKey).Except(names, StringComparer.Ordinal);
+            Assert.Empty(missing);
+        }
+    }
+
     private static object Sample(Type type) =>
         type == typeof(FormattableString) ? PlanMessages.Term("Needs")
         : type == typeof(PlanEntry) ? new PlanEntry("lots", 0)
+        : type == typeof(PlanField) ? new PlanField("quantity")
         : type == typeof(int) ? 1
         : type == typeof(long) ? 1L
         : "x";

@@ -12,7 +12,7 @@ public static class PlanForm
     /// Starts planning <paramref name="input"/> for <paramref name="owner"/> under the chosen policy
     /// and margin (<see cref="PlanMargin"/>), or names on the form, under <paramref name="field"/>,
     /// every entry at fault (named by <paramref name="entryName"/> where the form knows how the
-    /// person wrote it) — or that the planner is busy; null then.
+    /// person wrote it), or that it plans nothing — or that the planner is busy; null then.
     /// </summary>
     public static PlanRun? Start(
         ModelStateDictionary form, string field, PlanRuns runs, string owner, string? policyName, string? marginText,
@@ -31,7 +31,11 @@ public static class PlanForm
             form.AddModelError("Margin", localizer[PlanMargin.Refusal]);
         foreach (var error in errors)
             form.AddModelError(field, PlanErrorText.Of(error, localizer, entryName));
-        if (policy is null || !marginRead || problem is null || input is null)
+        // A plan of nothing would run, and its page show blank tables as a proven plan.
+        var empty = errors.Count == 0 && input is not null && EmptyPlan.Is(input);
+        if (empty)
+            form.AddModelError(field, PlanErrorText.Of(EmptyPlan.Refusal, localizer));
+        if (policy is null || !marginRead || problem is null || input is null || empty)
             return null;
         var run = runs.Start(owner, problem, input, policy.Value, margin: margin);
         if (run is null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using Comuna.Application.FoodPlan;
 using Comuna.Application.Registry;
 using Comuna.Planning.FoodPlan;
 using Comuna.Web.FoodPlan;
@@ -81,6 +82,12 @@ public sealed class RunModel(
     /// <summary>Whether the reader started the run: only they cancel, delete or publish it.</summary>
     public bool IsOwner { get; private set; }
 
+    /// <summary>Whether the page asks its owner to confirm publishing: a plan once published stays public, so it takes two taps.</summary>
+    public bool ConfirmingPublish { get; private set; }
+
+    /// <summary>Whether the plan has no needs and no harvest lots (<see cref="EmptyPlan"/>): there is nothing in it to publish.</summary>
+    public bool PlansNothing => EmptyPlan.Is(Run.Input);
+
     public sealed record PlaceLine(string PlaceId, string Place, string Product, double Need, double Delivered, double Unmet, double Spoiled);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -102,22 +109,13 @@ public sealed class RunModel(
         return Page();
     }
 
-    /// <summary>
-    /// The shipments as delivery orders, one line per producing commune, receiving commune and
-    /// product: the ids first, as the plan's JSON has them, then the names and the unit for whoever
-    /// opens it in a spreadsheet.
-    /// </summary>
+    /// <summary>The shipments as delivery orders for a spreadsheet (<see cref="DeliveryOrdersCsv"/>), of the communes sought when a search is on.</summary>
     public async Task<IActionResult> OnGetCsvAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
-        var csv = new StringBuilder("from,to,product,quantity,origin,from_name,to_name,product_name,unit\n");
-        foreach (var s in SoughtShipments(result))
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(s.From)},{Cell(s.To)},{Cell(s.Product)},{s.Quantity.ToString("R", CultureInfo.InvariantCulture)},{s.Origin},");
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(Names.Place(s.From))},{Cell(Names.Place(s.To))},{Cell(Names.Product(s.Product))},{Cell(Names.Unit(s.Product))}\n");
-        }
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"ordenes-de-entrega-{result.Policy}.csv");
+        var csv = DeliveryOrdersCsv.Compose(SoughtShipments(result), Names, localizer);
+        return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", DeliveryOrdersFileName.Of(result.Policy, localizer) + ".csv");
     }
 
     /// <summary>The delivery orders to print: what each commune sends, and what each receives (of the communes sought, when a search is on).</summary>
@@ -126,7 +124,7 @@ public sealed class RunModel(
         if (!await LoadAsync(id, cancellationToken) || Now.Result is not { } result)
             return Missing();
         var pdf = await pdfGate.ComposeAsync(() => DeliveryOrdersPdf.Compose(result, Names, localizer, Sought), cancellationToken);
-        return File(pdf, "application/pdf", $"ordenes-de-entrega-{result.Policy}.pdf");
+        return File(pdf, "application/pdf", DeliveryOrdersFileName.Of(result.Policy, localizer) + ".pdf");
     }
 
     /// <summary>Stops the run within a moment.</summary>
@@ -139,14 +137,27 @@ public sealed class RunModel(
     }
 
     /// <summary>
-    /// Makes the plan public for good: anyone may read it, and the councils of the communes it
-    /// delivers to open their rounds of produce from it.
+    /// The run's page asking its owner whether to publish it, saying what that means, with the
+    /// button that does it and a way back: a link, so that it works without script.
+    /// </summary>
+    public async Task<IActionResult> OnGetPublishAsync(string id, CancellationToken cancellationToken)
+    {
+        ConfirmingPublish = true;
+        return await OnGetAsync(id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the plan public for good, once its owner has confirmed it: anyone may read it, and the
+    /// councils of the communes it delivers to open their rounds of produce from it. A plan of
+    /// nothing is not published: the confirmation says why.
     /// </summary>
     public async Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || !IsOwner)
             return Missing();
         var published = await runs.PublishAsync(Run, Viewer!, cancellationToken);
+        if (published.Error == PublishPlan.PlansNothing)
+            return RedirectToPage(null, "Publish", new { id });
         if (!published.IsSuccess)
             return Missing();
         return RedirectToPage(new { id });
@@ -202,9 +213,6 @@ public sealed class RunModel(
             .Select(k => new PlaceLine(k.Item1, Names.Place(k.Item1), Names.Product(k.Item2), need.GetValueOrDefault(k), delivered.GetValueOrDefault(k), unmet.GetValueOrDefault(k), spoiled.GetValueOrDefault(k)))
             .OrderBy(line => line.Place, StringComparer.CurrentCulture).ThenBy(line => line.Product, StringComparer.CurrentCulture)];
     }
-
-    private static string Cell(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 
     /// <summary>Quantities as a person reads them here: 1.234,5.</summary>
     public static string Number(double value) =>
