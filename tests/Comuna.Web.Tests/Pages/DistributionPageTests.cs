@@ -69,8 +69,26 @@ public sealed class DistributionPageTests
             [new("sheet", $"{households[1].Code} 1\n{households[2].Code} 1")], $"{round}?handler=Sheet"));
         Assert.Contains("Planilla cargada: 2 hogares, 2 unidades.", sheet, StringComparison.Ordinal);
 
-        using var closed = await vocera.SubmitAsync(round, [], $"{round}?handler=Close");
+        // The first press only asks, with what would be signed; the round stays open until "Sí".
+        var asked = await PageClient.TextAsync(await vocera.SubmitAsync(round, [], $"{round}?handler=Close"));
+        Assert.Contains("id=\"confirm-close\"", asked, StringComparison.Ordinal);
+        Assert.Contains("¿Cerrar la jornada y firmar el acta?", asked, StringComparison.Ordinal);
+        Assert.Matches(@"Hogares atendidos</dt><dd>3</dd>", asked);
+        Assert.Matches(@"Hogares sin atender</dt><dd>447</dd>", asked);
+        Assert.Matches(@"Unidades entregadas</dt><dd>3 caja", asked);
+        Assert.Matches(@"Quedan</dt><dd>17 caja", asked);
+        Assert.Contains("Sí, cerrar y firmar", asked, StringComparison.Ordinal);
+        Assert.Contains("id=\"entregar\"", await vocera.HtmlAsync(round), StringComparison.Ordinal);
+        using var closed = await vocera.SubmitAsync(round, [new("confirmed", "true")], $"{round}?handler=Close");
         Assert.Equal($"{round}/acta", closed.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // A delivery or a sheet sent after the close is refused aloud, and the typed sheet is kept to copy.
+        var lateDelivery = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("householdId", (await HouseholdIdAsync(database, councilId, households[3].Code, ct)).ToString()), new("units", "1")], $"{round}?handler=Deliver"));
+        Assert.Contains("La jornada ya está cerrada: no se registró la entrega.", lateDelivery, StringComparison.Ordinal);
+        var lateSheet = await PageClient.TextAsync(await vocera.SubmitAsync(round, [new("sheet", $"{households[3].Code} 1")], $"{round}?handler=Sheet"));
+        Assert.Contains("La jornada ya está cerrada: no se registró la planilla.", lateSheet, StringComparison.Ordinal);
+        Assert.Matches($@"<textarea id=""sheet-text""[^>]*>{households[3].Code} 1</textarea>", lateSheet);
         using var anonymous = new PageClient(server);
         var minutes = await anonymous.HtmlAsync($"{round}/acta");
         Assert.Contains("Acta de entrega", minutes, StringComparison.Ordinal);

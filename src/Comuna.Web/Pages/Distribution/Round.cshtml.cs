@@ -40,6 +40,9 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
     /// <summary>Which form the errors in the model state belong to, so that only that form shows them.</summary>
     public string? ActiveForm { get; private set; }
 
+    /// <summary>What closing the round would sign, shown before it is signed; null until closing is asked for.</summary>
+    public CloseConfirmation? Closing { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -75,8 +78,25 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
         return Redirect($"/jornadas/{id}#entregar");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, [FromServices] CloseRound close, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closing signs the minutes and cannot be undone, so the first press only shows what would be
+    /// signed (households served and not, units handed out and left); the round closes when the
+    /// confirmation's own button posts <paramref name="confirmed"/>.
+    /// </summary>
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, bool confirmed, [FromServices] CloseRound close, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            if (!await LoadAsync(id, cancellationToken))
+                return NotFound();
+            if (!CanRun)
+                return StatusCode(StatusCodes.Status403Forbidden);
+            if (Round.Status != RoundStatus.Open)
+                return Redirect($"/jornadas/{id}/acta");
+            var households = await db.Households.CountAsync(h => h.CouncilId == Round.CouncilId, cancellationToken);
+            Closing = new CloseConfirmation(Round.HouseholdsServed, Math.Max(0, households - Round.HouseholdsServed), Round.UnitsDelivered, Round.UnitsRemaining);
+            return Page();
+        }
         var closed = await close.ExecuteAsync(await current.GetAsync(cancellationToken), id, DistributionApi.SignerOf(User), cancellationToken);
         return closed.IsSuccess ? Redirect($"/jornadas/{id}/acta") : await RefusedAsync(id, "close", closed.Error, null, cancellationToken);
     }
@@ -91,7 +111,11 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
         if (error.Code == "forbidden")
             return StatusCode(StatusCodes.Status403Forbidden);
         ActiveForm = form;
-        ModelState.AddModelError(form, Message(error));
+        // Closed meanwhile: say plainly that what was just sent was not recorded, in the words of the form that sent it.
+        var message = error.Code == "round-closed" && form is "deliver" or "sheet"
+            ? localizer[form == "deliver" ? "RoundClosedDeliveryNotRecorded" : "RoundClosedSheetNotRecorded"].Value
+            : Message(error);
+        ModelState.AddModelError(form, message);
         await SearchAsync(id, q, cancellationToken);
         return Page();
     }
