@@ -242,6 +242,38 @@ public sealed class DistributionPageTests
         Assert.All(ticked, code => Assert.Matches($@"<strong>{code}</strong></td>\s*<td class=""n"">{rows[code].Units}</td>\s*<td class=""box"">✓ {rows[code].Units}</td>", after));
     }
 
+    [Theory, BothEngines]
+    public async Task AHouseholdTheAllocationGivesNothing_IsNamedSo_AndItsDeliveryIsRefusedUnlessHandedOutAnyway(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var api = await server.SignedInAsync("vocera.panal");
+        var driver = await Distribution.RoundDriver.ForAsync(database, api, "DC-PANAL2021-CC01", ct);
+        await driver.CreateAsync(unitsArrived: 20, ct);
+        var round = $"/jornadas/{driver.RoundId}";
+        var line = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{driver.RoundId}/allocation", ct)).GetProperty("lines").EnumerateArray()
+            .First(l => l.GetProperty("allocated").GetInt32() == 0);
+        var (householdId, code) = (line.GetProperty("householdId").GetString()!, line.GetProperty("code").GetString()!);
+        using var vocera = new PageClient(server);
+        await vocera.SignInAsync("vocera.panal");
+
+        var found = await vocera.HtmlAsync($"{round}?q={code}");
+        Assert.Contains("El reparto no le asigna nada a este hogar", found, StringComparison.Ordinal);
+        var refused = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("householdId", householdId), new("units", "1"), new("q", code)], $"{round}?handler=Deliver"));
+        Assert.Contains("No se registró la entrega: el reparto no le asigna nada a este hogar", refused, StringComparison.Ordinal);
+        // Through the API too, when the client asks for the allocation to be kept.
+        using var kept = await api.PostAsJsonAsync($"/api/v1/rounds/{driver.RoundId}/deliveries", new { householdId, units = 1, beyondAllocation = false }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, kept.StatusCode);
+        Assert.Equal("nothing-allocated", await Distribution.RoundDriver.CodeAsync(kept, ct));
+        Assert.Equal(0, (await driver.RoundAsync(ct)).GetProperty("unitsDelivered").GetInt32());
+
+        var anyway = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("householdId", householdId), new("units", "1"), new("q", code), new("beyondAllocation", "true")], $"{round}?handler=Deliver"));
+        Assert.Contains($"Hogar {code} atendido: 1.", anyway, StringComparison.Ordinal);
+    }
+
     /// <summary>The table row of one resident on the health page.</summary>
     private static string Row(string html, Guid residentId)
     {

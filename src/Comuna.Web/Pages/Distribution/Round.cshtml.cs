@@ -55,10 +55,10 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
     }
 
     public async Task<IActionResult> OnPostDeliverAsync(
-        Guid id, Guid householdId, int? units, string? q, [FromServices] RecordDelivery record, CancellationToken cancellationToken)
+        Guid id, Guid householdId, int? units, string? q, bool beyondAllocation, [FromServices] RecordDelivery record, CancellationToken cancellationToken)
     {
         var actor = await current.GetAsync(cancellationToken);
-        var delivered = await record.ExecuteAsync(actor, id, householdId, units ?? 0, DeliveryChannel.Search, cancellationToken);
+        var delivered = await record.ExecuteAsync(actor, id, householdId, units ?? 0, DeliveryChannel.Search, beyondAllocation, cancellationToken);
         if (!delivered.IsSuccess)
             return await RefusedAsync(id, "deliver", delivered.Error, q, cancellationToken);
         var code = await db.Households.Where(h => h.Id == householdId).Select(h => h.Code).SingleAsync(cancellationToken);
@@ -114,7 +114,9 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
         // Closed meanwhile: say plainly that what was just sent was not recorded, in the words of the form that sent it.
         var message = error.Code == "round-closed" && form is "deliver" or "sheet"
             ? localizer[form == "deliver" ? "RoundClosedDeliveryNotRecorded" : "RoundClosedSheetNotRecorded"].Value
-            : Message(error);
+            : error.Code == "nothing-allocated" && form == "deliver"
+                ? localizer["RoundNothingAllocatedRefused"].Value
+                : Message(error);
         ModelState.AddModelError(form, message);
         await SearchAsync(id, q, cancellationToken);
         return Page();
