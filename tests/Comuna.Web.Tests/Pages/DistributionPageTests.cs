@@ -45,7 +45,14 @@ public sealed class DistributionPageTests
         Assert.Matches("^/jornadas/[0-9a-f-]{36}$", round);
         var page = await PageClient.TextAsync(created);
         // 20 boxes for 450 households: the page says so, and who comes first, before anything is handed out.
-        Assert.True(page.Contains("No alcanza: llegaron 20", StringComparison.Ordinal), page[..Math.Min(3000, page.Length)]);
+        Assert.True(page.Contains("No alcanza: llegaron 20 cajas para", StringComparison.Ordinal), page[..Math.Min(3000, page.Length)]);
+        // Twenty boxes do not reach every priority household: the page says how many get some and how many none, and that the rest get none.
+        var shortfall = System.Text.RegularExpressions.Regex.Match(page,
+            @"No alcanza ni para todos los hogares prioritarios \((\d+) hogares\): 20 reciben unidades y (\d+) no reciben nada; el resto \((\d+) hogares\) no recibe nada\.");
+        Assert.True(shortfall.Success, page[..Math.Min(3000, page.Length)]);
+        Assert.Equal(int.Parse(shortfall.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 20,
+            int.Parse(shortfall.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("prorrata", page, StringComparison.Ordinal);
         Assert.Contains("id=\"allocation\"", page, StringComparison.Ordinal);
 
         var found = await vocera.HtmlAsync($"{round}?q={households[0].NationalId}");
@@ -75,8 +82,8 @@ public sealed class DistributionPageTests
         Assert.Contains("¿Cerrar la jornada y firmar el acta?", asked, StringComparison.Ordinal);
         Assert.Matches(@"Hogares atendidos</dt><dd>3</dd>", asked);
         Assert.Matches(@"Hogares sin atender</dt><dd>447</dd>", asked);
-        Assert.Matches(@"Unidades entregadas</dt><dd>3 caja", asked);
-        Assert.Matches(@"Quedan</dt><dd>17 caja", asked);
+        Assert.Matches(@"Unidades entregadas</dt><dd>3 cajas</dd>", asked);
+        Assert.Matches(@"Quedan</dt><dd>17 cajas</dd>", asked);
         Assert.Contains("Sí, cerrar y firmar", asked, StringComparison.Ordinal);
         Assert.Contains("id=\"entregar\"", await vocera.HtmlAsync(round), StringComparison.Ordinal);
         using var closed = await vocera.SubmitAsync(round, [new("confirmed", "true")], $"{round}?handler=Close");
@@ -272,6 +279,12 @@ public sealed class DistributionPageTests
         var anyway = await PageClient.TextAsync(await vocera.SubmitAsync(round,
             [new("householdId", householdId), new("units", "1"), new("q", code), new("beyondAllocation", "true")], $"{round}?handler=Deliver"));
         Assert.Contains($"Hogar {code} atendido: 1.", anyway, StringComparison.Ordinal);
+
+        // One household on a sheet is said in the singular.
+        var allocated = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{driver.RoundId}/allocation", ct)).GetProperty("lines").EnumerateArray()
+            .First(l => l.GetProperty("allocated").GetInt32() == 1).GetProperty("code").GetString();
+        var one = await PageClient.TextAsync(await vocera.SubmitAsync(round, [new("sheet", $"{allocated}")], $"{round}?handler=Sheet"));
+        Assert.Contains("Planilla cargada: 1 hogar, 1 unidad.", one, StringComparison.Ordinal);
     }
 
     /// <summary>The table row of one resident on the health page.</summary>
