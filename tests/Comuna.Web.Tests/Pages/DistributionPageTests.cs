@@ -35,6 +35,14 @@ public sealed class DistributionPageTests
             new("Input.StartsOn", "2026-12-05"), new("Input.EndsOn", "2026-12-06"), new("Input.PickupPoints", ""), new("Input.UnitsPerHousehold", "1"),
         ]));
         Assert.Contains("Indique al menos un punto de retiro", bad, StringComparison.Ordinal);
+        // A form sent empty names every field at fault at once, not one per submission.
+        var empty = await PageClient.TextAsync(await vocera.SubmitAsync(form,
+        [
+            new("Input.Kind", "FoodBox"), new("Input.Item", ""), new("Input.Unit", ""), new("Input.UnitsArrived", ""),
+            new("Input.StartsOn", ""), new("Input.EndsOn", ""), new("Input.PickupPoints", ""), new("Input.UnitsPerHousehold", ""),
+        ]));
+        Assert.All(["Diga qué se entrega", "Diga la unidad que se cuenta", "Las unidades llegadas son un número entero", "Indique el primer día de retiro",
+            "Indique al menos un punto de retiro"], message => Assert.Contains(message, empty, StringComparison.Ordinal));
         using var created = await vocera.SubmitAsync(form,
         [
             new("Input.Kind", "FoodBox"), new("Input.Item", "Caja CLAP de diciembre"), new("Input.Unit", "caja"), new("Input.UnitsArrived", "20"),
@@ -69,9 +77,14 @@ public sealed class DistributionPageTests
         Assert.Contains("Este hogar ya fue atendido en esta jornada.", twice, StringComparison.Ordinal);
 
         var badSheet = await PageClient.TextAsync(await vocera.SubmitAsync(round,
-            [new("sheet", $"{households[1].Code}\nX0000\n{households[2].Code}")], $"{round}?handler=Sheet"));
-        // Said in Spanish with the code the sheet had and the council it is not in.
+            [new("sheet", $"{households[1].Code}\nX0000\n{households[2].Code}\n{households[1].Code}\n{households[3].Code} dos")], $"{round}?handler=Sheet"));
+        // Said in Spanish with the code the sheet had and the council it is not in; every bad line named at once.
         Assert.Contains("Línea 2: no hay ningún hogar X0000 en el censo de Consejo Comunal Sector La Piedrita.", badSheet, StringComparison.Ordinal);
+        Assert.Contains("Línea 5: ", badSheet, StringComparison.Ordinal);
+        var badAgain = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("sheet", $"{households[1].Code}\nX0000\n{households[2].Code}\n{households[1].Code}")], $"{round}?handler=Sheet"));
+        Assert.Contains("Línea 2: no hay ningún hogar X0000", badAgain, StringComparison.Ordinal);
+        Assert.Contains($"Línea 4: el hogar {households[1].Code} ya está en la línea 1.", badAgain, StringComparison.Ordinal);
         var sheet = await PageClient.TextAsync(await vocera.SubmitAsync(round,
             [new("sheet", $"{households[1].Code} 1\n{households[2].Code} 1")], $"{round}?handler=Sheet"));
         Assert.Contains("Planilla cargada: 2 hogares, 2 unidades.", sheet, StringComparison.Ordinal);

@@ -113,12 +113,16 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
             return StatusCode(StatusCodes.Status403Forbidden);
         ActiveForm = form;
         // Closed meanwhile: say plainly that what was just sent was not recorded, in the words of the form that sent it.
-        var message = error.Code == "round-closed" && form is "deliver" or "sheet"
-            ? localizer[form == "deliver" ? "RoundClosedDeliveryNotRecorded" : "RoundClosedSheetNotRecorded"].Value
-            : error.Code == "nothing-allocated" && form == "deliver"
-                ? localizer["RoundNothingAllocatedRefused"].Value
-                : Message(error);
-        ModelState.AddModelError(form, message);
+        if (error.Code == "round-closed" && form is "deliver" or "sheet")
+            ModelState.AddModelError(form, localizer[form == "deliver" ? "RoundClosedDeliveryNotRecorded" : "RoundClosedSheetNotRecorded"].Value);
+        else if (error.Code == "nothing-allocated" && form == "deliver")
+            ModelState.AddModelError(form, localizer["RoundNothingAllocatedRefused"].Value);
+        else
+        {
+            // A sheet names every bad line at once.
+            foreach (var each in error.All)
+                ModelState.AddModelError(form, Message(each));
+        }
         await SearchAsync(id, q, cancellationToken);
         return Page();
     }
