@@ -119,6 +119,12 @@ public sealed class DistributionPageTests
 
         var transparency = await anonymous.HtmlAsync($"/consejos/{councilId}/jornadas/transparencia");
         Assert.Contains("Caja CLAP de diciembre", transparency, StringComparison.Ordinal);
+        // The totals add rounds up, so they say over how many: a household missed twice counts twice.
+        int rounds;
+        await using (var db = database.NewContext())
+            rounds = await db.DistributionRounds.CountAsync(r => r.CouncilId == councilId, ct);
+        Assert.Contains($"Hogares sin atender, sumando {rounds} jornadas", transparency, StringComparison.Ordinal);
+        Assert.Contains("un hogar cuenta una vez en cada jornada", transparency, StringComparison.Ordinal);
         Assert.DoesNotContain(households[0].Name, transparency, StringComparison.Ordinal);
         // Without a role the round shows its counts, not its households.
         var publicRound = await anonymous.HtmlAsync(round);
