@@ -73,7 +73,7 @@ public sealed class DemoRounds(IServiceProvider services, IComunaDb db, UserMana
         foreach (var line in bySearch)
         {
             demoClock.Now = demoClock.Now.AddMinutes(4);
-            Must(await record.ExecuteAsync(vocera, round.Id, line.HouseholdId, line.Allocated, DeliveryChannel.Search, ct), $"delivery to {line.Code}");
+            Must(await record.ExecuteAsync(vocera, round.Id, line.HouseholdId, line.Allocated, DeliveryChannel.Search, beyondAllocation: false, ct), $"delivery to {line.Code}");
         }
         var onSheets = came.Except(bySearch).ToList();
         var sheet = Make<RecordDeliverySheet>(demoClock);
@@ -100,7 +100,7 @@ public sealed class DemoRounds(IServiceProvider services, IComunaDb db, UserMana
         foreach (var line in first)
         {
             demoClock.Now = demoClock.Now.AddMinutes(3);
-            Must(await record.ExecuteAsync(vocera, round.Id, line.HouseholdId, line.Allocated, DeliveryChannel.Search, ct), $"gas for {line.Code}");
+            Must(await record.ExecuteAsync(vocera, round.Id, line.HouseholdId, line.Allocated, DeliveryChannel.Search, beyondAllocation: false, ct), $"gas for {line.Code}");
         }
     }
 

@@ -11,16 +11,19 @@ namespace Comuna.Application.Distribution;
 /// a conditional UPDATE that succeeds only while the round is open and has them left, which also
 /// takes the round's row lock — then inserts the delivery, which UNIQUE(round, household) admits
 /// once. Whatever arrives at once, a household is served once and no more units leave than arrived.
+/// When the round is short, the units a household the allocation gives nothing would take are
+/// other households' share — first the priority households' — so such a delivery is refused unless
+/// the one who records it says they mean it (<c>beyondAllocation</c>).
 /// </summary>
 public sealed class RecordDelivery(IComunaDb db, TimeProvider clock)
 {
     public async Task<Result<Delivery>> ExecuteAsync(
-        Actor actor, Guid roundId, Guid householdId, int units, DeliveryChannel channel, CancellationToken cancellationToken)
+        Actor actor, Guid roundId, Guid householdId, int units, DeliveryChannel channel, bool beyondAllocation, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await RecordAsync(actor, roundId, householdId, units, channel, cancellationToken);
+            return await RecordAsync(actor, roundId, householdId, units, channel, beyondAllocation, cancellationToken);
         }
         finally
         {
@@ -29,7 +32,7 @@ public sealed class RecordDelivery(IComunaDb db, TimeProvider clock)
     }
 
     private async Task<Result<Delivery>> RecordAsync(
-        Actor actor, Guid roundId, Guid householdId, int units, DeliveryChannel channel, CancellationToken cancellationToken)
+        Actor actor, Guid roundId, Guid householdId, int units, DeliveryChannel channel, bool beyondAllocation, CancellationToken cancellationToken)
     {
         var scope = await RoundScope.LoadAsync(db, roundId, cancellationToken);
         if (!scope.IsSuccess)
@@ -51,6 +54,8 @@ public sealed class RecordDelivery(IComunaDb db, TimeProvider clock)
         var entitled = round.Rule.UnitsFor(needs.Members, round.Rule.ReasonsFor(needs) != PriorityReasons.None);
         if (units > entitled)
             return OverEntitlement(needs.Code, entitled);
+        if (!beyondAllocation && await AllocatedAsync(scope.Value, householdId, cancellationToken) == 0)
+            return NothingAllocated(needs.Code);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var taken = await db.DistributionRounds
@@ -92,6 +97,10 @@ public sealed class RecordDelivery(IComunaDb db, TimeProvider clock)
         return delivery;
     }
 
+    /// <summary>The household's share of the round's allocation; the whole council is needed to compute it, so only when it is asked.</summary>
+    private async Task<int> AllocatedAsync(RoundScope scope, Guid householdId, CancellationToken cancellationToken) =>
+        (await scope.AllocationAsync(db, cancellationToken)).Single(l => l.HouseholdId == householdId).Allocated;
+
     /// <summary>Why the round refused units it seemed to have: served meanwhile, closed meanwhile, or emptied meanwhile.</summary>
     private async Task<Error> WhyRefusedAsync(Guid roundId, Guid householdId, CancellationToken cancellationToken)
     {
@@ -112,6 +121,10 @@ public sealed class RecordDelivery(IComunaDb db, TimeProvider clock)
 
     internal static Error HouseholdNotInCouncil(string councilName) =>
         new("household-not-in-council", $"The household is not in the census of {councilName}, whose round this is.", ErrorKind.Validation, "householdId");
+
+    internal static Error NothingAllocated(string code) =>
+        new("nothing-allocated", $"The allocation gives household {code} nothing in this round: its units are other households' share, the priority households' first.",
+            ErrorKind.Validation, "units");
 
     internal static Error OverEntitlement(string code, int entitled) =>
         new("over-entitlement", $"Household {code} is entitled to {entitled} in this round.", ErrorKind.Validation, "units");

@@ -12,7 +12,8 @@ namespace Comuna.Application.Distribution;
 /// followed by the units handed out ("F0012" or "F0012 2"); a line without units takes the
 /// household's share of the allocation. All or nothing: a bad line — an unknown code, a household
 /// twice, one already served, more than it is entitled to, more than is left — stops the whole
-/// sheet with the line named, and nothing of it is recorded.
+/// sheet, and nothing of it is recorded. Every bad line is named at once, each with its number, so
+/// that the sheet is mended in one go.
 /// </summary>
 public sealed class RecordDeliverySheet(IComunaDb db, TimeProvider clock)
 {
@@ -20,7 +21,21 @@ public sealed class RecordDeliverySheet(IComunaDb db, TimeProvider clock)
 
     public static Result<IReadOnlyList<SheetLine>> Parse(string? text)
     {
+        var (lines, errors, stop) = Read(text);
+        if (stop is not null)
+            return stop;
+        return errors.Count > 0 ? Error.Together(errors) : Result<IReadOnlyList<SheetLine>>.Success(lines);
+    }
+
+    /// <summary>
+    /// The lines that read, the faults of those that do not, and what stops the sheet before any
+    /// line is checked (too long, or no code at all): the lines that read are still checked against
+    /// the round, so that their faults are named with the others.
+    /// </summary>
+    private static (List<SheetLine> Lines, List<Error> Errors, Error? Stop) Read(string? text)
+    {
         var lines = new List<SheetLine>();
+        var errors = new List<Error>();
         var number = 0;
         foreach (var raw in (text ?? "").Split('\n'))
         {
@@ -29,22 +44,26 @@ public sealed class RecordDeliverySheet(IComunaDb db, TimeProvider clock)
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
             var parts = line.Split([' ', '\t', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
+            if (lines.Count + errors.Count >= MaxLines)
+                return (lines, errors, Line(number, "sheet-too-long", $"A sheet has at most {MaxLines:N0} lines."));
             if (parts.Length > 2)
-                return Line(number, "bad-sheet-line", $"Line {number}: write a household code and, optionally, the units (\"F0012 2\").");
+            {
+                errors.Add(Line(number, "bad-sheet-line", $"Line {number}: write a household code and, optionally, the units (\"F0012 2\")."));
+                continue;
+            }
             int? units = null;
             if (parts.Length == 2)
             {
                 if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var u) || u <= 0)
-                    return Line(number, "bad-sheet-line", $"Line {number}: '{parts[1]}' is not a positive number of units.");
+                {
+                    errors.Add(Line(number, "bad-sheet-line", $"Line {number}: '{parts[1]}' is not a positive number of units."));
+                    continue;
+                }
                 units = u;
             }
             lines.Add(new SheetLine(number, parts[0].ToUpperInvariant(), units));
-            if (lines.Count > MaxLines)
-                return Line(number, "sheet-too-long", $"A sheet has at most {MaxLines:N0} lines.");
         }
-        if (lines.Count == 0)
-            return Error.Invalid("sheet", "The sheet has no household codes.");
-        return lines;
+        return (lines, errors, lines.Count + errors.Count == 0 ? Error.Invalid("sheet", "The sheet has no household codes.") : null);
     }
 
     public async Task<Result<IReadOnlyList<Delivery>>> ExecuteAsync(Actor actor, Guid roundId, string? sheet, CancellationToken cancellationToken)
@@ -57,16 +76,17 @@ public sealed class RecordDeliverySheet(IComunaDb db, TimeProvider clock)
             return DistributionAccess.Refusal(actor, council, "round", roundId);
         if (round.Status != RoundStatus.Open)
             return RecordDelivery.RoundClosed();
-        var parsed = Parse(sheet);
-        if (!parsed.IsSuccess)
-            return parsed.Error;
+        var (lines, errors, stop) = Read(sheet);
+        if (stop is not null)
+            return stop;
 
         var allocation = (await scope.Value.AllocationAsync(db, cancellationToken)).ToDictionary(l => l.Code, StringComparer.Ordinal);
         var served = (await db.Deliveries.Where(d => d.RoundId == roundId).Select(d => d.HouseholdId).ToListAsync(cancellationToken)).ToHashSet();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var now = StoredTime.Of(clock.GetUtcNow().UtcDateTime);
         var deliveries = new List<(SheetLine Line, Delivery Delivery)>();
-        foreach (var line in parsed.Value)
+        // One line's fault, or null once its delivery is added; a line is checked even after a bad one, so that all are named.
+        Error? Check(SheetLine line)
         {
             if (!allocation.TryGetValue(line.Code, out var household))
                 return Line(line.Number, "household-not-in-council", $"Line {line.Number}: no household {line.Code} in the census of {council.Name}.");
@@ -90,7 +110,17 @@ public sealed class RecordDeliverySheet(IComunaDb db, TimeProvider clock)
                 MarkedBy = actor.UserId ?? "system",
                 DeliveredAtUtc = now,
             }));
+            return null;
         }
+
+        foreach (var line in lines)
+        {
+            if (Check(line) is { } error)
+                errors.Add(error);
+        }
+        if (errors.Count > 0)
+            return Error.Together(errors.OrderBy(e => int.Parse(e.Field![5..], CultureInfo.InvariantCulture)).ToList());
+
         var total = deliveries.Sum(d => d.Delivery.Units);
         if (total > round.UnitsRemaining)
             return StockShort(deliveries, round.UnitsRemaining, round.Unit);

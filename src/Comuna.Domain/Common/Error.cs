@@ -17,6 +17,23 @@ public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKi
     /// <summary>The message as its template and values, when the use case gave them; null for a message given as finished text.</summary>
     public FormattableString? Text { get; init; }
 
+    /// <summary>
+    /// The further errors found in the same input, each naming its own field or line: a form shows
+    /// them all at once instead of one per submission. Empty for an error that stopped alone.
+    /// </summary>
+    public IReadOnlyList<Error> Also { get; init; } = [];
+
+    /// <summary>This error and those found with it, in the order they were found.</summary>
+    public IEnumerable<Error> All => Also.Prepend(this);
+
+    /// <summary>The first of <paramref name="errors"/> carrying the others (<see cref="Also"/>); at least one is needed.</summary>
+    public static Error Together(IReadOnlyList<Error> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Count);
+        return errors[0] with { Also = errors.Skip(1).ToList() };
+    }
+
     public static Error NotFound(string what, object id) =>
         new($"{what}-not-found", $"No {what.Replace('-', ' ')} with id {id}.", ErrorKind.NotFound);
 

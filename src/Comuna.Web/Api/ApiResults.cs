@@ -18,6 +18,9 @@ public static class ApiResults
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         if (error.Field is not null)
             extensions["field"] = error.Field;
+        // Every error found in the input, the first included, so a client can show them all at once.
+        if (error.Also.Count > 0)
+            extensions["errors"] = error.All.Select(e => new { code = e.Code, field = e.Field, detail = e.Message }).ToList();
         return TypedResults.Problem(
             detail: error.Message,
             statusCode: StatusFor(error),

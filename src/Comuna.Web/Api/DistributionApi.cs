@@ -21,7 +21,9 @@ public static class DistributionApi
         bool? PriorityChildren, bool? PriorityElderly, bool? PriorityPregnant, bool? PriorityMalnutrition, int? PriorityExtraUnits,
         string? PlanId = null, string? PlanProduct = null);
 
-    public sealed record DeliveryRequest(Guid? HouseholdId, int? Units, string? Channel);
+    /// <summary>A delivery; <paramref name="BeyondAllocation"/> false refuses a household the allocation gives nothing. It is true
+    /// when left out, as before it existed, since a client of the API reads the allocation for itself.</summary>
+    public sealed record DeliveryRequest(Guid? HouseholdId, int? Units, string? Channel, bool? BeyondAllocation = null);
 
     public sealed record SheetRequest(string? Sheet);
 
@@ -87,7 +89,7 @@ public static class DistributionApi
                 return ApiResults.Problem(parsed.Error);
             channel = parsed.Value!.Value;
         }
-        var delivered = await record.ExecuteAsync(await current.GetAsync(ct), id, householdId, units, channel, ct);
+        var delivered = await record.ExecuteAsync(await current.GetAsync(ct), id, householdId, units, channel, request.BeyondAllocation ?? true, ct);
         if (!delivered.IsSuccess)
             return ApiResults.Problem(delivered.Error);
         var d = delivered.Value;

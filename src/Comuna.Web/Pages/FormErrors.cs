@@ -11,7 +11,7 @@ namespace Comuna.Web.Pages;
 /// </summary>
 public static class FormErrors
 {
-    /// <summary>Copies <paramref name="error"/> into <paramref name="modelState"/>.</summary>
+    /// <summary>Copies <paramref name="error"/>, and each error found with it (<see cref="Error.Also"/>), into <paramref name="modelState"/>.</summary>
     /// <param name="prefix">The bound property holding the inputs, usually <c>Input</c>.</param>
     /// <param name="fieldsByCode">For errors without a field, such as a taken code, the input they are about.</param>
     public static void Add(
@@ -21,8 +21,12 @@ public static class FormErrors
         string prefix = "Input",
         IReadOnlyDictionary<string, string>? fieldsByCode = null)
     {
-        var input = error.Field is { } field ? InputName(field) : fieldsByCode?.GetValueOrDefault(error.Code);
-        modelState.AddModelError(input is null ? string.Empty : $"{prefix}.{input}", Message(error, localizer));
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var each in error.All)
+        {
+            var input = each.Field is { } field ? InputName(field) : fieldsByCode?.GetValueOrDefault(each.Code);
+            modelState.AddModelError(input is null ? string.Empty : $"{prefix}.{input}", Message(each, localizer));
+        }
     }
 
     /// <summary>The text for <paramref name="error"/>: its own sentence with its values where the

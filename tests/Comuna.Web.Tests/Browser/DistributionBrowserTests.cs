@@ -48,6 +48,8 @@ public sealed class DistributionBrowserTests
         await Assertions.Expect(page.Locator("#units")).ToContainTextAsync((servedBefore + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar la jornada y firmar el acta" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-close")).ToContainTextAsync("¿Cerrar la jornada y firmar el acta?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sí, cerrar y firmar" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Acta de entrega", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#minutes-counts")).ToContainTextAsync($"{servedBefore + 2}");
         await Assertions.Expect(page.Locator("#signed-by")).ToHaveTextAsync("vocera.panal");

@@ -85,6 +85,8 @@ public sealed class PublishedPlanTests
         var offered = await pages.HtmlAsync(form);
         Assert.Contains("id=\"planned\"", offered, StringComparison.Ordinal);
         Assert.Contains($"{share} kg", offered, StringComparison.Ordinal);
+        var families = councils.Sum(k => CensusFamilies.Of(k.Households, k.DeclaredFamilies)).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("es"));
+        Assert.Contains($"de {families} familias", offered, StringComparison.Ordinal);
         var filled = await pages.HtmlAsync($"{form}?plan={id}&product=tomate");
         Assert.Contains("id=\"from-plan\"", filled, StringComparison.Ordinal);
         Assert.Contains($"value=\"{share}\"", filled, StringComparison.Ordinal);

@@ -35,6 +35,14 @@ public sealed class DistributionPageTests
             new("Input.StartsOn", "2026-12-05"), new("Input.EndsOn", "2026-12-06"), new("Input.PickupPoints", ""), new("Input.UnitsPerHousehold", "1"),
         ]));
         Assert.Contains("Indique al menos un punto de retiro", bad, StringComparison.Ordinal);
+        // A form sent empty names every field at fault at once, not one per submission.
+        var empty = await PageClient.TextAsync(await vocera.SubmitAsync(form,
+        [
+            new("Input.Kind", "FoodBox"), new("Input.Item", ""), new("Input.Unit", ""), new("Input.UnitsArrived", ""),
+            new("Input.StartsOn", ""), new("Input.EndsOn", ""), new("Input.PickupPoints", ""), new("Input.UnitsPerHousehold", ""),
+        ]));
+        Assert.All(["Diga qué se entrega", "Diga la unidad que se cuenta", "Las unidades llegadas son un número entero", "Indique el primer día de retiro",
+            "Indique al menos un punto de retiro"], message => Assert.Contains(message, empty, StringComparison.Ordinal));
         using var created = await vocera.SubmitAsync(form,
         [
             new("Input.Kind", "FoodBox"), new("Input.Item", "Caja CLAP de diciembre"), new("Input.Unit", "caja"), new("Input.UnitsArrived", "20"),
@@ -45,7 +53,14 @@ public sealed class DistributionPageTests
         Assert.Matches("^/jornadas/[0-9a-f-]{36}$", round);
         var page = await PageClient.TextAsync(created);
         // 20 boxes for 450 households: the page says so, and who comes first, before anything is handed out.
-        Assert.True(page.Contains("No alcanza: llegaron 20", StringComparison.Ordinal), page[..Math.Min(3000, page.Length)]);
+        Assert.True(page.Contains("No alcanza: llegaron 20 cajas para", StringComparison.Ordinal), page[..Math.Min(3000, page.Length)]);
+        // Twenty boxes do not reach every priority household: the page says how many get some and how many none, and that the rest get none.
+        var shortfall = System.Text.RegularExpressions.Regex.Match(page,
+            @"No alcanza ni para todos los hogares prioritarios \((\d+) hogares\): 20 reciben unidades y (\d+) no reciben nada; el resto \((\d+) hogares\) no recibe nada\.");
+        Assert.True(shortfall.Success, page[..Math.Min(3000, page.Length)]);
+        Assert.Equal(int.Parse(shortfall.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 20,
+            int.Parse(shortfall.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("prorrata", page, StringComparison.Ordinal);
         Assert.Contains("id=\"allocation\"", page, StringComparison.Ordinal);
 
         var found = await vocera.HtmlAsync($"{round}?q={households[0].NationalId}");
@@ -62,15 +77,38 @@ public sealed class DistributionPageTests
         Assert.Contains("Este hogar ya fue atendido en esta jornada.", twice, StringComparison.Ordinal);
 
         var badSheet = await PageClient.TextAsync(await vocera.SubmitAsync(round,
-            [new("sheet", $"{households[1].Code}\nX0000\n{households[2].Code}")], $"{round}?handler=Sheet"));
-        // Said in Spanish with the code the sheet had and the council it is not in.
+            [new("sheet", $"{households[1].Code}\nX0000\n{households[2].Code}\n{households[1].Code}\n{households[3].Code} dos")], $"{round}?handler=Sheet"));
+        // Said in Spanish with the code the sheet had and the council it is not in; every bad line named at once.
         Assert.Contains("Línea 2: no hay ningún hogar X0000 en el censo de Consejo Comunal Sector La Piedrita.", badSheet, StringComparison.Ordinal);
+        Assert.Contains("Línea 5: ", badSheet, StringComparison.Ordinal);
+        var badAgain = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("sheet", $"{households[1].Code}\nX0000\n{households[2].Code}\n{households[1].Code}")], $"{round}?handler=Sheet"));
+        Assert.Contains("Línea 2: no hay ningún hogar X0000", badAgain, StringComparison.Ordinal);
+        Assert.Contains($"Línea 4: el hogar {households[1].Code} ya está en la línea 1.", badAgain, StringComparison.Ordinal);
         var sheet = await PageClient.TextAsync(await vocera.SubmitAsync(round,
             [new("sheet", $"{households[1].Code} 1\n{households[2].Code} 1")], $"{round}?handler=Sheet"));
         Assert.Contains("Planilla cargada: 2 hogares, 2 unidades.", sheet, StringComparison.Ordinal);
 
-        using var closed = await vocera.SubmitAsync(round, [], $"{round}?handler=Close");
+        // The first press only asks, with what would be signed; the round stays open until "Sí".
+        var asked = await PageClient.TextAsync(await vocera.SubmitAsync(round, [], $"{round}?handler=Close"));
+        Assert.Contains("id=\"confirm-close\"", asked, StringComparison.Ordinal);
+        Assert.Contains("¿Cerrar la jornada y firmar el acta?", asked, StringComparison.Ordinal);
+        Assert.Matches(@"Hogares atendidos</dt><dd>3</dd>", asked);
+        Assert.Matches(@"Hogares sin atender</dt><dd>447</dd>", asked);
+        Assert.Matches(@"Unidades entregadas</dt><dd>3 cajas</dd>", asked);
+        Assert.Matches(@"Quedan</dt><dd>17 cajas</dd>", asked);
+        Assert.Contains("Sí, cerrar y firmar", asked, StringComparison.Ordinal);
+        Assert.Contains("id=\"entregar\"", await vocera.HtmlAsync(round), StringComparison.Ordinal);
+        using var closed = await vocera.SubmitAsync(round, [new("confirmed", "true")], $"{round}?handler=Close");
         Assert.Equal($"{round}/acta", closed.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // A delivery or a sheet sent after the close is refused aloud, and the typed sheet is kept to copy.
+        var lateDelivery = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("householdId", (await HouseholdIdAsync(database, councilId, households[3].Code, ct)).ToString()), new("units", "1")], $"{round}?handler=Deliver"));
+        Assert.Contains("La jornada ya está cerrada: no se registró la entrega.", lateDelivery, StringComparison.Ordinal);
+        var lateSheet = await PageClient.TextAsync(await vocera.SubmitAsync(round, [new("sheet", $"{households[3].Code} 1")], $"{round}?handler=Sheet"));
+        Assert.Contains("La jornada ya está cerrada: no se registró la planilla.", lateSheet, StringComparison.Ordinal);
+        Assert.Matches($@"<textarea id=""sheet-text""[^>]*>{households[3].Code} 1</textarea>", lateSheet);
         using var anonymous = new PageClient(server);
         var minutes = await anonymous.HtmlAsync($"{round}/acta");
         Assert.Contains("Acta de entrega", minutes, StringComparison.Ordinal);
@@ -81,6 +119,12 @@ public sealed class DistributionPageTests
 
         var transparency = await anonymous.HtmlAsync($"/consejos/{councilId}/jornadas/transparencia");
         Assert.Contains("Caja CLAP de diciembre", transparency, StringComparison.Ordinal);
+        // The totals add rounds up, so they say over how many: a household missed twice counts twice.
+        int rounds;
+        await using (var db = database.NewContext())
+            rounds = await db.DistributionRounds.CountAsync(r => r.CouncilId == councilId, ct);
+        Assert.Contains($"Hogares sin atender, sumando {rounds} jornadas", transparency, StringComparison.Ordinal);
+        Assert.Contains("un hogar cuenta una vez en cada jornada", transparency, StringComparison.Ordinal);
         Assert.DoesNotContain(households[0].Name, transparency, StringComparison.Ordinal);
         // Without a role the round shows its counts, not its households.
         var publicRound = await anonymous.HtmlAsync(round);
@@ -222,6 +266,44 @@ public sealed class DistributionPageTests
         Assert.Contains("Planilla cargada: 2 hogares", entered, StringComparison.Ordinal);
         var after = await vocera.HtmlAsync(sheet);
         Assert.All(ticked, code => Assert.Matches($@"<strong>{code}</strong></td>\s*<td class=""n"">{rows[code].Units}</td>\s*<td class=""box"">✓ {rows[code].Units}</td>", after));
+    }
+
+    [Theory, BothEngines]
+    public async Task AHouseholdTheAllocationGivesNothing_IsNamedSo_AndItsDeliveryIsRefusedUnlessHandedOutAnyway(DatabaseEngine engine)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(engine, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var api = await server.SignedInAsync("vocera.panal");
+        var driver = await Distribution.RoundDriver.ForAsync(database, api, "DC-PANAL2021-CC01", ct);
+        await driver.CreateAsync(unitsArrived: 20, ct);
+        var round = $"/jornadas/{driver.RoundId}";
+        var line = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{driver.RoundId}/allocation", ct)).GetProperty("lines").EnumerateArray()
+            .First(l => l.GetProperty("allocated").GetInt32() == 0);
+        var (householdId, code) = (line.GetProperty("householdId").GetString()!, line.GetProperty("code").GetString()!);
+        using var vocera = new PageClient(server);
+        await vocera.SignInAsync("vocera.panal");
+
+        var found = await vocera.HtmlAsync($"{round}?q={code}");
+        Assert.Contains("El reparto no le asigna nada a este hogar", found, StringComparison.Ordinal);
+        var refused = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("householdId", householdId), new("units", "1"), new("q", code)], $"{round}?handler=Deliver"));
+        Assert.Contains("No se registró la entrega: el reparto no le asigna nada a este hogar", refused, StringComparison.Ordinal);
+        // Through the API too, when the client asks for the allocation to be kept.
+        using var kept = await api.PostAsJsonAsync($"/api/v1/rounds/{driver.RoundId}/deliveries", new { householdId, units = 1, beyondAllocation = false }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, kept.StatusCode);
+        Assert.Equal("nothing-allocated", await Distribution.RoundDriver.CodeAsync(kept, ct));
+        Assert.Equal(0, (await driver.RoundAsync(ct)).GetProperty("unitsDelivered").GetInt32());
+
+        var anyway = await PageClient.TextAsync(await vocera.SubmitAsync(round,
+            [new("householdId", householdId), new("units", "1"), new("q", code), new("beyondAllocation", "true")], $"{round}?handler=Deliver"));
+        Assert.Contains($"Hogar {code} atendido: 1.", anyway, StringComparison.Ordinal);
+
+        // One household on a sheet is said in the singular.
+        var allocated = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/rounds/{driver.RoundId}/allocation", ct)).GetProperty("lines").EnumerateArray()
+            .First(l => l.GetProperty("allocated").GetInt32() == 1).GetProperty("code").GetString();
+        var one = await PageClient.TextAsync(await vocera.SubmitAsync(round, [new("sheet", $"{allocated}")], $"{round}?handler=Sheet"));
+        Assert.Contains("Planilla cargada: 1 hogar, 1 unidad.", one, StringComparison.Ordinal);
     }
 
     /// <summary>The table row of one resident on the health page.</summary>

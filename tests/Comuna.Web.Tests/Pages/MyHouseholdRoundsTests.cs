@@ -25,10 +25,10 @@ public sealed class MyHouseholdRoundsTests
 
         var open = await resident.HtmlAsync("/mi-hogar");
         // The demo's gas round, open these days, and the new one.
-        Assert.Contains("A su hogar le corresponden 1 bombona.", open, StringComparison.Ordinal);
+        Assert.Contains("Para su hogar: 1 bombona.", open, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{round}\">Caja de diciembre</a>", open, StringComparison.Ordinal);
         Assert.Contains("Puntos de retiro: Casa comunal", open, StringComparison.Ordinal);
-        Assert.Contains("A su hogar le corresponden 2 caja.", open, StringComparison.Ordinal);
+        Assert.Contains("Para su hogar: 2 cajas.", open, StringComparison.Ordinal);
 
         // Served at the pick-up point: the page says what the household received.
         var code = Regex.Match(open, "<a href=\"/hogares/[^\"]+\">Hogar (\\w+)</a>").Groups[1].Value;
@@ -39,6 +39,6 @@ public sealed class MyHouseholdRoundsTests
         await vocera.SubmitAsync($"{round}?q={code}", [new("householdId", householdId), new("units", "2"), new("q", code)], $"{round}?handler=Deliver");
 
         var served = await resident.HtmlAsync("/mi-hogar");
-        Assert.Contains("Su hogar recibió 2 caja.", served, StringComparison.Ordinal);
+        Assert.Contains("Su hogar recibió 2 cajas.", served, StringComparison.Ordinal);
     }
 }

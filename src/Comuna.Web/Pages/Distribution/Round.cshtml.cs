@@ -40,6 +40,9 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
     /// <summary>Which form the errors in the model state belong to, so that only that form shows them.</summary>
     public string? ActiveForm { get; private set; }
 
+    /// <summary>What closing the round would sign, shown before it is signed; null until closing is asked for.</summary>
+    public CloseConfirmation? Closing { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -52,10 +55,10 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
     }
 
     public async Task<IActionResult> OnPostDeliverAsync(
-        Guid id, Guid householdId, int? units, string? q, [FromServices] RecordDelivery record, CancellationToken cancellationToken)
+        Guid id, Guid householdId, int? units, string? q, bool beyondAllocation, [FromServices] RecordDelivery record, CancellationToken cancellationToken)
     {
         var actor = await current.GetAsync(cancellationToken);
-        var delivered = await record.ExecuteAsync(actor, id, householdId, units ?? 0, DeliveryChannel.Search, cancellationToken);
+        var delivered = await record.ExecuteAsync(actor, id, householdId, units ?? 0, DeliveryChannel.Search, beyondAllocation, cancellationToken);
         if (!delivered.IsSuccess)
             return await RefusedAsync(id, "deliver", delivered.Error, q, cancellationToken);
         var code = await db.Households.Where(h => h.Id == householdId).Select(h => h.Code).SingleAsync(cancellationToken);
@@ -71,12 +74,30 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
             Sheet = sheet;
             return await RefusedAsync(id, "sheet", recorded.Error, null, cancellationToken);
         }
-        Notice = string.Format(localizer["Sheet entered: {0} households, {1} units."], recorded.Value.Count, recorded.Value.Sum(d => d.Units));
+        Notice = string.Format(localizer["RoundSheetEntered"], Counted.Of(localizer, "RoundHouseholds", recorded.Value.Count),
+            Counted.Of(localizer, "RoundUnits", recorded.Value.Sum(d => d.Units)));
         return Redirect($"/jornadas/{id}#entregar");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, [FromServices] CloseRound close, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closing signs the minutes and cannot be undone, so the first press only shows what would be
+    /// signed (households served and not, units handed out and left); the round closes when the
+    /// confirmation's own button posts <paramref name="confirmed"/>.
+    /// </summary>
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, bool confirmed, [FromServices] CloseRound close, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            if (!await LoadAsync(id, cancellationToken))
+                return NotFound();
+            if (!CanRun)
+                return StatusCode(StatusCodes.Status403Forbidden);
+            if (Round.Status != RoundStatus.Open)
+                return Redirect($"/jornadas/{id}/acta");
+            var households = await db.Households.CountAsync(h => h.CouncilId == Round.CouncilId, cancellationToken);
+            Closing = new CloseConfirmation(Round.HouseholdsServed, Math.Max(0, households - Round.HouseholdsServed), Round.UnitsDelivered, Round.UnitsRemaining);
+            return Page();
+        }
         var closed = await close.ExecuteAsync(await current.GetAsync(cancellationToken), id, DistributionApi.SignerOf(User), cancellationToken);
         return closed.IsSuccess ? Redirect($"/jornadas/{id}/acta") : await RefusedAsync(id, "close", closed.Error, null, cancellationToken);
     }
@@ -91,7 +112,17 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
         if (error.Code == "forbidden")
             return StatusCode(StatusCodes.Status403Forbidden);
         ActiveForm = form;
-        ModelState.AddModelError(form, Message(error));
+        // Closed meanwhile: say plainly that what was just sent was not recorded, in the words of the form that sent it.
+        if (error.Code == "round-closed" && form is "deliver" or "sheet")
+            ModelState.AddModelError(form, localizer[form == "deliver" ? "RoundClosedDeliveryNotRecorded" : "RoundClosedSheetNotRecorded"].Value);
+        else if (error.Code == "nothing-allocated" && form == "deliver")
+            ModelState.AddModelError(form, localizer["RoundNothingAllocatedRefused"].Value);
+        else
+        {
+            // A sheet names every bad line at once.
+            foreach (var each in error.All)
+                ModelState.AddModelError(form, Message(each));
+        }
         await SearchAsync(id, q, cancellationToken);
         return Page();
     }
