@@ -74,7 +74,7 @@ public sealed class RoundModel(DistributionQueries queries, PreviewAllocation pr
             Sheet = sheet;
             return await RefusedAsync(id, "sheet", recorded.Error, null, cancellationToken);
         }
-        Notice = string.Format(localizer["RoundSheetEntered"], Counted.Of(localizer, "RoundHouseholds", recorded.Value.Count),
+        Notice = string.Format(localizer["RoundSheetEntered"], Counted.Of(localizer, "Households", recorded.Value.Count),
             Counted.Of(localizer, "RoundUnits", recorded.Value.Sum(d => d.Units)));
         return Redirect($"/jornadas/{id}#entregar");
     }

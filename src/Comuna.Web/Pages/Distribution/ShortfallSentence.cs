@@ -19,7 +19,7 @@ public static class ShortfallSentence
             UnitPlural.Amount(allocation.UnitsEntitled, unit));
         var priority = allocation.Lines.Where(l => l.Reasons.Count > 0).ToList();
         var others = allocation.Lines.Where(l => l.Reasons.Count == 0).ToList();
-        string Households(int count) => Counted.Of(localizer, "RoundHouseholds", count);
+        string Households(int count) => Counted.Of(localizer, "Households", count);
         var othersGetting = others.Count(l => l.Allocated > 0);
         string rest;
         if (priority.Count == 0)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 
-namespace Comuna.Web.Pages.Distribution;
+namespace Comuna.Web.Pages;
 
 /// <summary>
 /// A number with its noun in the right number, in the reader's language: "1 hogar", "2 hogares".
