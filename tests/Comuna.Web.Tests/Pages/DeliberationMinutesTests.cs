@@ -51,7 +51,7 @@ public sealed class DeliberationMinutesTests
         Assert.Contains("id=\"decision\"", tally);
         Assert.Equal(present.Count, await DeliberationPages.QueryAsync(database, db => db.VoteLog.CountAsync(e => e.VoteId == vote.Id, ct)));
 
-        using var closed = await client.SubmitAsync(page, [], $"{page}?handler=Close");
+        using var closed = await client.SubmitAsync(page, [new("confirmed", "true")], $"{page}?handler=Close");
 
         Assert.Equal($"/asambleas/{driver.AssemblyId}/acta", closed.RequestMessage!.RequestUri!.AbsolutePath);
         var minutes = await PageClient.TextAsync(closed);
@@ -86,7 +86,7 @@ public sealed class DeliberationMinutesTests
         await using var server = await ComunaServer.StartAsync(database);
         var (client, driver, page) = await InSessionWithQuorumAsync(database, server);
         using var _ = client;
-        (await client.SubmitAsync(page, [], $"{page}?handler=Close")).Dispose();
+        (await client.SubmitAsync(page, [new("confirmed", "true")], $"{page}?handler=Close")).Dispose();
         var checkpoint = await DeliberationPages.QueryAsync(database, db => db.Minutes.Where(m => m.AssemblyId == driver.AssemblyId).Select(m => m.Checkpoint).SingleAsync(ct));
         var pdf = await (await client.GetAsync($"/asambleas/{driver.AssemblyId}/acta.pdf")).Content.ReadAsByteArrayAsync(ct);
 

@@ -186,6 +186,35 @@ public sealed class DeliberationPageTests
     }
 
     [Fact]
+    public async Task CloseAssembly_FirstPressAsks_AndOnlyTheConfirmationClosesAndSealsTheMinutes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var api = await server.SignedInAsync("vocera.panal");
+        var driver = await AssemblyDriver.ForAsync(database, api, DemoCouncils.PanalFirst, ct);
+        await driver.ConveneAndOpenAsync(ct, call: "second");
+        (await driver.CheckInAsync(driver.Eligible[0], ct)).EnsureSuccessStatusCode();
+        using var vocera = new PageClient(server);
+        await vocera.SignInAsync("vocera.panal");
+        var page = $"/asambleas/{driver.AssemblyId}";
+
+        var asked = await PageClient.TextAsync(await vocera.SubmitAsync(page, [], $"{page}?handler=Close"));
+
+        Assert.Contains("id=\"confirm-close\"", asked);
+        Assert.Contains("¿Cerrar la asamblea?", asked);
+        Assert.Contains("El acta registrará 1 persona presente.", asked);
+        Assert.Contains("No hay votaciones abiertas.", asked);
+        Assert.Equal("InSession", (await DeliberationPages.QueryAsync(database, db => db.Assemblies.SingleAsync(a => a.Id == driver.AssemblyId, ct))).Status.ToString());
+        Assert.False(await DeliberationPages.QueryAsync(database, db => db.Minutes.AnyAsync(m => m.AssemblyId == driver.AssemblyId, ct)));
+
+        using var closed = await vocera.SubmitAsync(page, [new("confirmed", "true")], $"{page}?handler=Close");
+
+        Assert.Equal($"/asambleas/{driver.AssemblyId}/acta", closed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("Closed", (await DeliberationPages.QueryAsync(database, db => db.Assemblies.SingleAsync(a => a.Id == driver.AssemblyId, ct))).Status.ToString());
+    }
+
+    [Fact]
     public async Task AssemblyPage_ForAnonymousAndResidents_HasNoControls_AndTheirPostsAreRefused()
     {
         var ct = TestContext.Current.CancellationToken;
