@@ -77,6 +77,27 @@ public sealed class DeliberationMinutesTests
     }
 
     [Fact]
+    public async Task Minutes_OfAParliamentSession_AreTitledAsTheParliament_InThePageAndThePdf()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var session = await DeliberationPages.QueryAsync(database, db => db.Minutes
+            .Where(m => db.Assemblies.Any(a => a.Id == m.AssemblyId && a.CouncilId == null)).Select(m => m.AssemblyId).FirstAsync(ct));
+        using var anonymous = new PageClient(server);
+
+        var minutes = await anonymous.HtmlAsync($"/asambleas/{session}/acta");
+        var pdf = Encoding.Latin1.GetString(await (await anonymous.GetAsync($"/asambleas/{session}/acta.pdf")).Content.ReadAsByteArrayAsync(ct));
+
+        Assert.Contains("<h1>Acta de la sesión del Parlamento Comunal</h1>", minutes);
+        Assert.Contains("← Sesión del Parlamento Comunal</a>", minutes);
+        Assert.Contains("de la anterior del parlamento", minutes);
+        Assert.DoesNotContain("Asamblea de Ciudadanos", minutes);
+        Assert.Contains("(Acta de la sesión del Parlamento Comunal)", pdf);
+        Assert.DoesNotContain("Asamblea de Ciudadanos", pdf);
+    }
+
+    [Fact]
     public async Task MinutesPdf_AsTextExtractedByPoppler_ReadsTheMinutesAndEndsWithTheCheckpoint()
     {
         if (!PdfText.Installed)
