@@ -98,6 +98,22 @@ public sealed class DeliberationMinutesTests
     }
 
     [Fact]
+    public async Task VotePage_OfAParliamentSession_LinksBackToTheSession()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var vote = await DeliberationPages.QueryAsync(database, db => db.Votes
+            .Where(v => db.Assemblies.Any(a => a.Id == v.AssemblyId && a.CouncilId == null)).FirstAsync(ct));
+        using var anonymous = new PageClient(server);
+
+        var page = await anonymous.HtmlAsync($"/asambleas/{vote.AssemblyId}/votaciones/{vote.Id}");
+
+        Assert.Contains("← Sesión del Parlamento Comunal · ", page);
+        Assert.DoesNotContain("Asamblea de Ciudadanos", page);
+    }
+
+    [Fact]
     public async Task MinutesPdf_AsTextExtractedByPoppler_ReadsTheMinutesAndEndsWithTheCheckpoint()
     {
         if (!PdfText.Installed)
