@@ -67,6 +67,28 @@ public sealed class DeliberationPageTests
     }
 
     [Fact]
+    public async Task Convene_WithEveryFieldWrong_NamesEveryFaultInOneSubmission()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("vocero.maizal");
+        var councilId = await DemoCouncils.IdAsync(database, DeliberationPages.Maizal);
+        var form = $"/consejos/{councilId}/asambleas/convocar";
+
+        var empty = await PageClient.TextAsync(await client.SubmitAsync(form, [new("Input.StartsAt", ""), new("Input.Place", ""), new("Input.Agenda", "")]));
+        var badDate = await PageClient.TextAsync(await client.SubmitAsync(form, [new("Input.StartsAt", "mañana"), new("Input.Place", " "), new("Input.Agenda", "")]));
+
+        Assert.Contains("Falta la fecha y hora de la asamblea.", empty);
+        Assert.Contains("Falta el lugar de la asamblea", empty);
+        Assert.Contains("La asamblea necesita al menos un punto en el orden del día", empty);
+        Assert.Contains("Escriba la fecha y la hora de la asamblea.", badDate);
+        Assert.DoesNotContain("Falta la fecha y hora de la asamblea.", badDate);
+        Assert.Contains("Falta el lugar de la asamblea", badDate);
+        Assert.Contains("La asamblea necesita al menos un punto en el orden del día", badDate);
+    }
+
+    [Fact]
     public async Task Convene_AsAResidentOrAnotherCouncilsSpokesperson_IsNotThere()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
