@@ -221,7 +221,13 @@ public sealed class DeliberationPageTests
         await vocera.SignInAsync("vocera.panal");
         var page = $"/asambleas/{driver.AssemblyId}";
 
+        var before = await vocera.HtmlAsync(page);
         var asked = await PageClient.TextAsync(await vocera.SubmitAsync(page, [], $"{page}?handler=Close"));
+
+        // One person present is one person, and the quorum sentence says what is missing in the singular or plural.
+        var missing = driver.QuorumRequired - 1;
+        var spanish = System.Globalization.CultureInfo.GetCultureInfo("es");
+        Assert.Contains($"<strong>Sin quórum</strong>: 1 persona presente; el quórum es de {driver.QuorumRequired.ToString("N0", spanish)}: falta{(missing == 1 ? "" : "n")} {missing.ToString("N0", spanish)}.", before);
 
         Assert.Contains("id=\"confirm-close\"", asked);
         Assert.Contains("¿Cerrar la asamblea?", asked);
