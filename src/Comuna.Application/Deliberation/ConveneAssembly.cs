@@ -24,18 +24,23 @@ public sealed class ConveneAssembly(IComunaDb db, TimeProvider clock)
             return input.CouncilId is { } missingCouncil ? Error.NotFound("council", missingCouncil) : Error.NotFound("commune", input.CommuneId!.Value);
         if (!body.CanRun(actor))
             return DeliberationAccess.Refusal(actor, body, input.CouncilId is null ? "commune" : "council", input.CouncilId ?? input.CommuneId!.Value);
-        if (input.StartsAtUtc is not { } startsAt)
-            return Error.Invalid("startsAt", "The date and time of the assembly are missing.");
+        // Every fault of the input at once, so that a form shows them all in one submission.
+        var errors = new List<Error>();
+        if (input.StartsAtUtc is null)
+            errors.Add(Error.Invalid("startsAt", "The date and time of the assembly are missing."));
         var place = input.Place?.Trim() ?? "";
         if (place.Length == 0)
-            return Error.Invalid("place", "The place of the assembly is missing.");
-        if (place.Length > 200)
-            return Error.Invalid("place", "The place is longer than 200 characters.");
+            errors.Add(Error.Invalid("place", "The place of the assembly is missing."));
+        else if (place.Length > 200)
+            errors.Add(Error.Invalid("place", "The place is longer than 200 characters."));
         var items = (input.Agenda ?? []).Select(a => a?.Trim() ?? "").ToList();
         if (items.Count == 0)
-            return Error.Invalid("agenda", "An assembly needs at least one item on its agenda.");
-        if (items.Any(a => a.Length == 0 || a.Length > 300))
-            return Error.Invalid("agenda", "Every agenda item needs a title of at most 300 characters.");
+            errors.Add(Error.Invalid("agenda", "An assembly needs at least one item on its agenda."));
+        else if (items.Any(a => a.Length == 0 || a.Length > 300))
+            errors.Add(Error.Invalid("agenda", "Every agenda item needs a title of at most 300 characters."));
+        if (errors.Count > 0)
+            return Error.Together(errors);
+        var startsAt = input.StartsAtUtc!.Value;
 
         var assembly = new Assembly
         {

@@ -18,8 +18,10 @@ public static class MinutesPdf
     private static readonly XPdfFontOptions PlainText = new(PdfFontEncoding.WinAnsi);
 
     /// <param name="positions">The position of each agenda item by id, to place each vote under its item.</param>
-    public static byte[] Compose(MinutesView minutes, IReadOnlyDictionary<Guid, int> positions, IStringLocalizer localizer)
+    /// <param name="ofParliament">A session of the commune's parliament, whose minutes are titled as such.</param>
+    public static byte[] Compose(MinutesView minutes, IReadOnlyDictionary<Guid, int> positions, IStringLocalizer localizer, bool ofParliament = false)
     {
+        var minutesTitle = localizer[ofParliament ? "Minutes of the communal parliament's session" : "Minutes of the Citizens' Assembly"].Value;
         MinutesFontResolver.Install();
         var title = new XFont(MinutesFontResolver.Family, 16, XFontStyleEx.Bold);
         var heading = new XFont(MinutesFontResolver.Family, 12, XFontStyleEx.Bold);
@@ -32,12 +34,12 @@ public static class MinutesPdf
 
         using var document = new PdfDocument();
         document.Options.CompressContentStreams = false;
-        document.Info.Title = $"{localizer["Minutes of the Citizens' Assembly"]} · {c.CouncilName}";
+        document.Info.Title = $"{minutesTitle} · {c.CouncilName}";
         document.Info.Subject = $"{localizer["Checkpoint"]}: {minutes.Checkpoint}";
         document.Info.Creator = "Comuna";
         using (var flow = new PdfFlow(document))
         {
-            flow.Paragraph(localizer["Minutes of the Citizens' Assembly"], title);
+            flow.Paragraph(minutesTitle, title);
             flow.Paragraph($"{c.CouncilName} ({c.CouncilCode})", heading);
             flow.Paragraph($"{VenezuelanTime.Format(c.StartsAtUtc, longDate)} · {c.Place}", body, 10);
 
@@ -103,7 +105,9 @@ public static class MinutesPdf
             flow.Space(10);
 
             flow.Paragraph(localizer["Checkpoint"], heading);
-            flow.Paragraph(localizer["The checkpoint is a hash of these minutes and of the council's previous ones: a printed copy proves the record was not rewritten."], small);
+            flow.Paragraph(localizer[ofParliament
+                ? "The checkpoint is a hash of these minutes and of the parliament's previous ones: a printed copy proves the record was not rewritten."
+                : "The checkpoint is a hash of these minutes and of the council's previous ones: a printed copy proves the record was not rewritten."], small);
             flow.Paragraph($"{localizer["Previous checkpoint"]}:", small, 0);
             flow.Line(minutes.PreviousCheckpoint, hash);
             flow.Space(4);

@@ -66,6 +66,7 @@ public sealed class AssemblyBrowserTests
 
         await page.GotoAsync(assembly);
         await page.GetByRole(AriaRole.Button, new() { Name = "Cerrar la asamblea" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sí, cerrar la asamblea y sellar el acta" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Acta de la Asamblea de Ciudadanos y Ciudadanas", Level = 1 })).ToBeVisibleAsync();
         await using var db = database.NewContext();

@@ -37,6 +37,9 @@ public sealed class BooksPageTests
         Assert.Contains("Pan de la semana", html, StringComparison.Ordinal);
         Assert.Contains("400,00 VES", html, StringComparison.Ordinal);
         Assert.Contains("75 %", html, StringComparison.Ordinal);
+        // An income account reads as what came in through it, not as a debt.
+        Assert.Matches("<td>Panadería comunal <small>\\(PANADERIA\\)</small></td><td>Ingreso</td><td class=\"n\">300,00 VES</td>", html);
+        Assert.DoesNotContain("-300,00 VES", html, StringComparison.Ordinal);
         using var outsider = new PageClient(server);
         await outsider.SignInAsync("admin.lidice");
         using var refused = await outsider.GetAsync($"/comunas/{panal}/cuentas");

@@ -51,7 +51,7 @@ public sealed class DeliberationMinutesTests
         Assert.Contains("id=\"decision\"", tally);
         Assert.Equal(present.Count, await DeliberationPages.QueryAsync(database, db => db.VoteLog.CountAsync(e => e.VoteId == vote.Id, ct)));
 
-        using var closed = await client.SubmitAsync(page, [], $"{page}?handler=Close");
+        using var closed = await client.SubmitAsync(page, [new("confirmed", "true")], $"{page}?handler=Close");
 
         Assert.Equal($"/asambleas/{driver.AssemblyId}/acta", closed.RequestMessage!.RequestUri!.AbsolutePath);
         var minutes = await PageClient.TextAsync(closed);
@@ -77,6 +77,43 @@ public sealed class DeliberationMinutesTests
     }
 
     [Fact]
+    public async Task Minutes_OfAParliamentSession_AreTitledAsTheParliament_InThePageAndThePdf()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var session = await DeliberationPages.QueryAsync(database, db => db.Minutes
+            .Where(m => db.Assemblies.Any(a => a.Id == m.AssemblyId && a.CouncilId == null)).Select(m => m.AssemblyId).FirstAsync(ct));
+        using var anonymous = new PageClient(server);
+
+        var minutes = await anonymous.HtmlAsync($"/asambleas/{session}/acta");
+        var pdf = Encoding.Latin1.GetString(await (await anonymous.GetAsync($"/asambleas/{session}/acta.pdf")).Content.ReadAsByteArrayAsync(ct));
+
+        Assert.Contains("<h1>Acta de la sesión del Parlamento Comunal</h1>", minutes);
+        Assert.Contains("← Sesión del Parlamento Comunal</a>", minutes);
+        Assert.Contains("de la anterior del parlamento", minutes);
+        Assert.DoesNotContain("Asamblea de Ciudadanos", minutes);
+        Assert.Contains("(Acta de la sesión del Parlamento Comunal)", pdf);
+        Assert.DoesNotContain("Asamblea de Ciudadanos", pdf);
+    }
+
+    [Fact]
+    public async Task VotePage_OfAParliamentSession_LinksBackToTheSession()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        var vote = await DeliberationPages.QueryAsync(database, db => db.Votes
+            .Where(v => db.Assemblies.Any(a => a.Id == v.AssemblyId && a.CouncilId == null)).FirstAsync(ct));
+        using var anonymous = new PageClient(server);
+
+        var page = await anonymous.HtmlAsync($"/asambleas/{vote.AssemblyId}/votaciones/{vote.Id}");
+
+        Assert.Contains("← Sesión del Parlamento Comunal · ", page);
+        Assert.DoesNotContain("Asamblea de Ciudadanos", page);
+    }
+
+    [Fact]
     public async Task MinutesPdf_AsTextExtractedByPoppler_ReadsTheMinutesAndEndsWithTheCheckpoint()
     {
         if (!PdfText.Installed)
@@ -86,7 +123,7 @@ public sealed class DeliberationMinutesTests
         await using var server = await ComunaServer.StartAsync(database);
         var (client, driver, page) = await InSessionWithQuorumAsync(database, server);
         using var _ = client;
-        (await client.SubmitAsync(page, [], $"{page}?handler=Close")).Dispose();
+        (await client.SubmitAsync(page, [new("confirmed", "true")], $"{page}?handler=Close")).Dispose();
         var checkpoint = await DeliberationPages.QueryAsync(database, db => db.Minutes.Where(m => m.AssemblyId == driver.AssemblyId).Select(m => m.Checkpoint).SingleAsync(ct));
         var pdf = await (await client.GetAsync($"/asambleas/{driver.AssemblyId}/acta.pdf")).Content.ReadAsByteArrayAsync(ct);
 

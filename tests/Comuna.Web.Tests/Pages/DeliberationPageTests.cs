@@ -67,6 +67,28 @@ public sealed class DeliberationPageTests
     }
 
     [Fact]
+    public async Task Convene_WithEveryFieldWrong_NamesEveryFaultInOneSubmission()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var client = new PageClient(server);
+        await client.SignInAsync("vocero.maizal");
+        var councilId = await DemoCouncils.IdAsync(database, DeliberationPages.Maizal);
+        var form = $"/consejos/{councilId}/asambleas/convocar";
+
+        var empty = await PageClient.TextAsync(await client.SubmitAsync(form, [new("Input.StartsAt", ""), new("Input.Place", ""), new("Input.Agenda", "")]));
+        var badDate = await PageClient.TextAsync(await client.SubmitAsync(form, [new("Input.StartsAt", "mañana"), new("Input.Place", " "), new("Input.Agenda", "")]));
+
+        Assert.Contains("Falta la fecha y hora de la asamblea.", empty);
+        Assert.Contains("Falta el lugar de la asamblea", empty);
+        Assert.Contains("La asamblea necesita al menos un punto en el orden del día", empty);
+        Assert.Contains("Escriba la fecha y la hora de la asamblea.", badDate);
+        Assert.DoesNotContain("Falta la fecha y hora de la asamblea.", badDate);
+        Assert.Contains("Falta el lugar de la asamblea", badDate);
+        Assert.Contains("La asamblea necesita al menos un punto en el orden del día", badDate);
+    }
+
+    [Fact]
     public async Task Convene_AsAResidentOrAnotherCouncilsSpokesperson_IsNotThere()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
@@ -183,6 +205,41 @@ public sealed class DeliberationPageTests
         using var twice = await resident.SubmitAsync(page, [new("voteId", voteId.ToString()), new("choice", "no")], $"{page}?handler=Ballot");
         Assert.Contains("Esta persona ya votó en esta votación.", await PageClient.TextAsync(twice));
         Assert.Equal(1, await DeliberationPages.QueryAsync(database, db => db.VoteLog.CountAsync(e => e.VoteId == voteId, ct)));
+    }
+
+    [Fact]
+    public async Task CloseAssembly_FirstPressAsks_AndOnlyTheConfirmationClosesAndSealsTheMinutes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
+        await using var server = await ComunaServer.StartAsync(database);
+        using var api = await server.SignedInAsync("vocera.panal");
+        var driver = await AssemblyDriver.ForAsync(database, api, DemoCouncils.PanalFirst, ct);
+        await driver.ConveneAndOpenAsync(ct, call: "second");
+        (await driver.CheckInAsync(driver.Eligible[0], ct)).EnsureSuccessStatusCode();
+        using var vocera = new PageClient(server);
+        await vocera.SignInAsync("vocera.panal");
+        var page = $"/asambleas/{driver.AssemblyId}";
+
+        var before = await vocera.HtmlAsync(page);
+        var asked = await PageClient.TextAsync(await vocera.SubmitAsync(page, [], $"{page}?handler=Close"));
+
+        // One person present is one person, and the quorum sentence says what is missing in the singular or plural.
+        var missing = driver.QuorumRequired - 1;
+        var spanish = System.Globalization.CultureInfo.GetCultureInfo("es");
+        Assert.Contains($"<strong>Sin quórum</strong>: 1 persona presente; el quórum es de {driver.QuorumRequired.ToString("N0", spanish)}: falta{(missing == 1 ? "" : "n")} {missing.ToString("N0", spanish)}.", before);
+
+        Assert.Contains("id=\"confirm-close\"", asked);
+        Assert.Contains("¿Cerrar la asamblea?", asked);
+        Assert.Contains("El acta registrará 1 persona presente.", asked);
+        Assert.Contains("No hay votaciones abiertas.", asked);
+        Assert.Equal("InSession", (await DeliberationPages.QueryAsync(database, db => db.Assemblies.SingleAsync(a => a.Id == driver.AssemblyId, ct))).Status.ToString());
+        Assert.False(await DeliberationPages.QueryAsync(database, db => db.Minutes.AnyAsync(m => m.AssemblyId == driver.AssemblyId, ct)));
+
+        using var closed = await vocera.SubmitAsync(page, [new("confirmed", "true")], $"{page}?handler=Close");
+
+        Assert.Equal($"/asambleas/{driver.AssemblyId}/acta", closed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("Closed", (await DeliberationPages.QueryAsync(database, db => db.Assemblies.SingleAsync(a => a.Id == driver.AssemblyId, ct))).Status.ToString());
     }
 
     [Fact]

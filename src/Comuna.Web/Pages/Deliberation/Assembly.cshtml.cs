@@ -42,6 +42,9 @@ public sealed partial class AssemblyModel(
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The close button was pressed once: the page asks before the minutes are sealed.</summary>
+    public bool ConfirmingClose { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? q, [FromServices] AttendeeSearch search, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -62,8 +65,24 @@ public sealed partial class AssemblyModel(
         return opened.IsSuccess ? Redirect($"/asambleas/{id}") : await RefusedAsync(id, "open", opened.Error, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, [FromServices] CloseAssembly close, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closing writes and seals the minutes and cannot be undone, so the first press only shows
+    /// what closing would do (the open votes it ends, the attendance it records); the assembly
+    /// closes when the confirmation's own button posts <paramref name="confirmed"/>.
+    /// </summary>
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, bool confirmed, [FromServices] CloseAssembly close, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            if (!await LoadAsync(id, cancellationToken))
+                return NotFound();
+            if (!CanRun)
+                return await RefusedAsync(id, "close", DeliberationAccess.Refusal(await ActorAsync(cancellationToken), Body, id), cancellationToken);
+            if (Assembly.Status == AssemblyStatus.Closed)
+                return Redirect($"/asambleas/{id}/acta");
+            ConfirmingClose = true;
+            return Page();
+        }
         var closed = await close.ExecuteAsync(await current.GetAsync(cancellationToken), id, cancellationToken);
         return closed.IsSuccess ? Redirect($"/asambleas/{id}/acta") : await RefusedAsync(id, "close", closed.Error, cancellationToken);
     }

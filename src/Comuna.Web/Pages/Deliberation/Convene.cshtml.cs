@@ -28,17 +28,21 @@ public sealed class ConveneModel(
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         var startsAt = VenezuelanTime.ParseInput(Input.StartsAt);
-        if (startsAt is null && !string.IsNullOrWhiteSpace(Input.StartsAt))
+        var unreadableDate = startsAt is null && !string.IsNullOrWhiteSpace(Input.StartsAt);
+        if (unreadableDate)
             ModelState.AddModelError("Input.StartsAt", localizer["Write the date and time of the assembly."]);
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid && !unreadableDate)
             return Page();
+        // An unreadable date still goes through, so that the place and agenda are checked in the same submission.
         var convened = await convene.ExecuteAsync(await current.GetAsync(cancellationToken),
             new ConveneInput(id, null, startsAt, Input.Place, Input.AgendaItems()), cancellationToken);
         if (!convened.IsSuccess)
         {
             if (convened.Error.Kind == ErrorKind.NotFound)
                 return NotFound();
-            FormErrors.Add(ModelState, convened.Error, localizer);
+            var faults = convened.Error.All.Where(e => !(unreadableDate && e.Field == "startsAt")).ToList();
+            if (faults.Count > 0)
+                FormErrors.Add(ModelState, Error.Together(faults), localizer);
             return Page();
         }
         return Redirect($"/asambleas/{convened.Value.Id}");

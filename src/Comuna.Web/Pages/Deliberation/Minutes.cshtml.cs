@@ -15,6 +15,9 @@ public sealed class MinutesModel(DeliberationQueries queries) : PageModel
     /// <summary>The position of each agenda item by its id: the minutes name a vote's item by id.</summary>
     public IReadOnlyDictionary<Guid, int> Positions { get; private set; } = new Dictionary<Guid, int>();
 
+    /// <summary>A session of the commune's parliament, not a council's Citizens' Assembly: the minutes say which.</summary>
+    public bool OfParliament { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var minutes = await queries.MinutesAsync(id, cancellationToken);
@@ -22,6 +25,7 @@ public sealed class MinutesModel(DeliberationQueries queries) : PageModel
         if (!minutes.IsSuccess || !assembly.IsSuccess)
             return NotFound();
         Minutes = minutes.Value;
+        OfParliament = assembly.Value.CouncilId is null;
         Positions = assembly.Value.Agenda.ToDictionary(i => i.Id, i => i.Position);
         return Page();
     }

@@ -15,7 +15,7 @@ public sealed class MinutesPdfModel(DeliberationQueries queries, IStringLocalize
         if (!minutes.IsSuccess || !assembly.IsSuccess)
             return NotFound();
         var positions = assembly.Value.Agenda.ToDictionary(i => i.Id, i => i.Position);
-        var pdf = Web.Deliberation.MinutesPdf.Compose(minutes.Value, positions, localizer);
+        var pdf = Web.Deliberation.MinutesPdf.Compose(minutes.Value, positions, localizer, ofParliament: assembly.Value.CouncilId is null);
         var day = VenezuelanTime.ToLocal(minutes.Value.Content.StartsAtUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return File(pdf, "application/pdf", $"acta-{minutes.Value.Content.CouncilCode}-{day}.pdf");
     }
