@@ -21,7 +21,7 @@ public static class MinutesPdf
     /// <param name="ofParliament">A session of the commune's parliament, whose minutes are titled as such.</param>
     public static byte[] Compose(MinutesView minutes, IReadOnlyDictionary<Guid, int> positions, IStringLocalizer localizer, bool ofParliament = false)
     {
-        var minutesTitle = localizer[ofParliament ? "Minutes of the communal parliament's session" : "Minutes of the Citizens' Assembly"].Value;
+        var minutesTitle = localizer[SittingWords.MinutesTitle(ofParliament)].Value;
         MinutesFontResolver.Install();
         var title = new XFont(MinutesFontResolver.Family, 16, XFontStyleEx.Bold);
         var heading = new XFont(MinutesFontResolver.Family, 12, XFontStyleEx.Bold);
@@ -105,9 +105,7 @@ public static class MinutesPdf
             flow.Space(10);
 
             flow.Paragraph(localizer["Checkpoint"], heading);
-            flow.Paragraph(localizer[ofParliament
-                ? "The checkpoint is a hash of these minutes and of the parliament's previous ones: a printed copy proves the record was not rewritten."
-                : "The checkpoint is a hash of these minutes and of the council's previous ones: a printed copy proves the record was not rewritten."], small);
+            flow.Paragraph(localizer[SittingWords.CheckpointHint(ofParliament)], small);
             flow.Paragraph($"{localizer["Previous checkpoint"]}:", small, 0);
             flow.Line(minutes.PreviousCheckpoint, hash);
             flow.Space(4);

@@ -77,17 +77,20 @@ public sealed class DeliberationMinutesTests
     }
 
     [Fact]
-    public async Task Minutes_OfAParliamentSession_AreTitledAsTheParliament_InThePageAndThePdf()
+    public async Task ParliamentSession_ItsMinutesAndVotes_SaySoInThePageAndThePdf()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
         await using var server = await ComunaServer.StartAsync(database);
         var session = await DeliberationPages.QueryAsync(database, db => db.Minutes
             .Where(m => db.Assemblies.Any(a => a.Id == m.AssemblyId && a.CouncilId == null)).Select(m => m.AssemblyId).FirstAsync(ct));
+        var vote = await DeliberationPages.QueryAsync(database, db => db.Votes
+            .Where(v => db.Assemblies.Any(a => a.Id == v.AssemblyId && a.CouncilId == null)).FirstAsync(ct));
         using var anonymous = new PageClient(server);
 
         var minutes = await anonymous.HtmlAsync($"/asambleas/{session}/acta");
         var pdf = Encoding.Latin1.GetString(await (await anonymous.GetAsync($"/asambleas/{session}/acta.pdf")).Content.ReadAsByteArrayAsync(ct));
+        var page = await anonymous.HtmlAsync($"/asambleas/{vote.AssemblyId}/votaciones/{vote.Id}");
 
         Assert.Contains("<h1>Acta de la sesión del Parlamento Comunal</h1>", minutes);
         Assert.Contains("← Sesión del Parlamento Comunal</a>", minutes);
@@ -95,20 +98,7 @@ public sealed class DeliberationMinutesTests
         Assert.DoesNotContain("Asamblea de Ciudadanos", minutes);
         Assert.Contains("(Acta de la sesión del Parlamento Comunal)", pdf);
         Assert.DoesNotContain("Asamblea de Ciudadanos", pdf);
-    }
-
-    [Fact]
-    public async Task VotePage_OfAParliamentSession_LinksBackToTheSession()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync(DatabaseEngine.Sqlite, demo: true);
-        await using var server = await ComunaServer.StartAsync(database);
-        var vote = await DeliberationPages.QueryAsync(database, db => db.Votes
-            .Where(v => db.Assemblies.Any(a => a.Id == v.AssemblyId && a.CouncilId == null)).FirstAsync(ct));
-        using var anonymous = new PageClient(server);
-
-        var page = await anonymous.HtmlAsync($"/asambleas/{vote.AssemblyId}/votaciones/{vote.Id}");
-
+        // A vote of the session links back to the session.
         Assert.Contains("← Sesión del Parlamento Comunal · ", page);
         Assert.DoesNotContain("Asamblea de Ciudadanos", page);
     }
